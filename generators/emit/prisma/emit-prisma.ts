@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs'
+import Handlebars from 'handlebars'
+import { allDomains, generatedNotice, type Emitter } from '../emitter.ts'
+import { buildPrismaView } from './prisma-view.ts'
+
+/** The schema's path under the output root; prisma.config.ts points here. */
+export const PRISMA_SCHEMA_PATH = 'prisma/schema.prisma'
+
+// noEscape: the default HTML-escaping would turn `@default("USD")` into `@default(&quot;USD&quot;)`.
+// strict: a misspelt view property fails loudly instead of printing nothing.
+const template = Handlebars.compile(readFileSync(new URL('./schema.prisma.hbs', import.meta.url), 'utf8'), { noEscape: true, strict: true })
+
+/**
+ * One schema file rather than Prisma's multi-file folder: `prisma format`, `validate` and
+ * `migrate diff --to-schema-datamodel` all take it as it is, and a reviewer sees relations between
+ * domains in one place. Each model still says which model file it comes from in the catalog.
+ */
+export const prismaEmitter: Emitter = {
+  name: 'prisma',
+  owns: [PRISMA_SCHEMA_PATH],
+  emit: (ir) => [{ path: PRISMA_SCHEMA_PATH, content: template(buildPrismaView(ir, generatedNotice(ir, allDomains(ir)))) }],
+}

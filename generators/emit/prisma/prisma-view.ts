@@ -1,0 +1,78 @@
+import type { IrDefault, IrEnum, IrField, IrIndex, IrModel, Ir } from '../../ir/types.ts'
+
+/** What the Prisma template prints: every line already rendered; the template only loops. */
+export interface PrismaView {
+  readonly notice: string
+  readonly enums: readonly { readonly name: string; readonly docLines: readonly string[]; readonly values: readonly { readonly name: string; readonly docLines: readonly string[] }[] }[]
+  readonly models: readonly { readonly name: string; readonly docLines: readonly string[]; readonly fields: readonly { readonly docLines: readonly string[]; readonly line: string }[]; readonly blockAttributes: readonly string[] }[]
+}
+
+export function buildPrismaView(ir: Ir, notice: string): PrismaView {
+  return {
+    notice,
+    enums: ir.enums.map((e) => ({ name: e.name, docLines: docLines(e.description, e.deprecated), values: enumValues(e) })),
+    models: ir.models.map((m) => ({ name: m.name, docLines: docLines(m.description, m.deprecated), fields: fieldLines(m), blockAttributes: blockAttributes(m) })),
+  }
+}
+
+const enumValues = (e: IrEnum) => e.values.map((v) => ({ name: v.name, docLines: docLines(v.description, false) }))
+
+/** `///` doc comments: one per line of the description, so no text can end the comment early. */
+function docLines(description: string | undefined, deprecated: boolean | undefined): string[] {
+  const lines = description === undefined ? [] : description.trimEnd().split(/\r?\n/).map((l) => l.trimEnd())
+  return deprecated ? [...lines, '@deprecated'] : lines
+}
+
+/** Columns aligned the way `prisma format` aligns them: name, type, then attributes. */
+function fieldLines(model: IrModel): { docLines: string[]; line: string }[] {
+  const rows = model.fields.map((field) => ({ field, name: field.name, type: fieldType(field), attributes: fieldAttributes(field, model).join(' ') }))
+  const nameWidth = Math.max(...rows.map((r) => r.name.length))
+  const typeWidth = Math.max(...rows.map((r) => r.type.length))
+  return rows.map(({ field, name, type, attributes }) => ({
+    docLines: docLines(field.description, field.deprecated),
+    line: attributes ? `${name.padEnd(nameWidth)} ${type.padEnd(typeWidth)} ${attributes}` : `${name.padEnd(nameWidth)} ${type}`,
+  }))
+}
+
+function fieldType(field: IrField): string {
+  const base = field.kind === 'relation' ? field.target : field.type.kind === 'enum' ? field.type.enum : field.type.scalar
+  return `${base}${field.list ? '[]' : field.optional ? '?' : ''}`
+}
+
+function fieldAttributes(field: IrField, model: IrModel): string[] {
+  if (field.kind === 'relation') {
+    const args = [
+      ...(field.relationName ? [JSON.stringify(field.relationName)] : []),
+      ...(field.side === 'owner' ? [`fields: [${field.fields.join(', ')}]`, `references: [${field.references.join(', ')}]`] : []),
+      ...(field.onDelete ? [`onDelete: ${field.onDelete}`] : []),
+      ...(field.onUpdate ? [`onUpdate: ${field.onUpdate}`] : []),
+    ]
+    return args.length ? [`@relation(${args.join(', ')})`] : []
+  }
+  const attributes: string[] = []
+  if (field.id && !model.primaryKey.compound) attributes.push('@id')
+  if (field.default) attributes.push(`@default(${defaultValue(field.default, field.type.kind === 'enum', field.type.kind === 'scalar' && field.type.scalar === 'Json')})`)
+  if (field.unique) attributes.push('@unique')
+  if (field.updatedAt) attributes.push('@updatedAt')
+  if (field.column !== field.name) attributes.push(`@map(${JSON.stringify(field.column)})`)
+  if (field.nativeType) attributes.push(`@db.${field.nativeType.name}${field.nativeType.args.length ? `(${field.nativeType.args.join(', ')})` : ''}`)
+  return attributes
+}
+
+function defaultValue(value: IrDefault, isEnum: boolean, isJson: boolean): string {
+  if (value.kind === 'function') return `${value.function}()`
+  const literal = (v: unknown): string => (isEnum ? String(v) : typeof v === 'string' ? JSON.stringify(v) : String(v))
+  if (isJson) return JSON.stringify(JSON.stringify(value.value))
+  return Array.isArray(value.value) ? `[${value.value.map(literal).join(', ')}]` : literal(value.value)
+}
+
+function blockAttributes(model: IrModel): string[] {
+  const list = (index: IrIndex) => `[${index.fields.join(', ')}]`
+  const named = (index: IrIndex) => (index.name ? `, map: ${JSON.stringify(index.name)}` : '')
+  return [
+    ...(model.primaryKey.compound ? [`@@id(${list(model.primaryKey)}${named(model.primaryKey)})`] : []),
+    ...model.uniques.map((u) => `@@unique(${list(u)}${named(u)})`),
+    ...model.indexes.map((i) => `@@index(${list(i)}${named(i)})`),
+    ...(model.table !== model.name ? [`@@map(${JSON.stringify(model.table)})`] : []),
+  ]
+}

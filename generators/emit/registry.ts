@@ -1,0 +1,5 @@
+import type { Emitter } from './emitter.ts'
+import { prismaEmitter } from './prisma/emit-prisma.ts'
+
+/** Every output target, in the order they run. A new target is one emitter folder and one line here. */
+export const emitters: readonly Emitter[] = [prismaEmitter]

@@ -1,0 +1,136 @@
+import type { RawEnum, RawField, RawShape } from '../load/model-file.ts'
+import { parseNativeType } from '../validate/native-types.ts'
+import type { ExpandedModel } from '../validate/rules/context.ts'
+import { compareText } from '../diagnostics/diagnostic.ts'
+import { ownFields, type Decl, type FieldDecl, type SymbolTable, type ScalarType } from '../validate/symbols.ts'
+import type { ValidationResult } from '../validate/validate-models.ts'
+import { resolveRelations, type ResolvedRelations } from './resolve-relations.ts'
+import type { IrConstraints, IrDefault, IrDomain, IrEnum, IrField, IrModel, Ir, IrShape, IrShapeField, IrStoredField, IrValueType } from './types.ts'
+
+/** Builds the frozen IR from a validation result that has no errors. */
+export function buildIr(validation: ValidationResult, modelsDir: string): Ir {
+  const { symbols, models } = validation
+  const relations = resolveRelations(models)
+  const byName = <T extends { name: string }>(items: T[]) => items.sort((a, b) => compareText(a.name, b.name))
+  const ir: Ir = {
+    modelsDir,
+    domains: [...symbols.domains].map(([file, description]) => buildDomain(file, description)).sort((a, b) => compareText(a.file, b.file)),
+    enums: byName([...symbols.enums.values()].map(buildEnum)),
+    shapes: byName([...symbols.shapes.values()].map((decl) => buildShape(decl, symbols))),
+    models: byName([...models.values()].map((model) => buildModel(model, symbols, relations))),
+  }
+  return deepFreeze(ir)
+}
+
+const domainOf = (file: string) => file.replace(/\.ya?ml$/, '')
+const optionalText = <K extends string>(key: K, value: string | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, string>))
+
+function buildDomain(file: string, description: string | undefined): IrDomain {
+  return { file, name: domainOf(file), ...optionalText('description', description) }
+}
+
+function buildEnum(decl: Decl<RawEnum>): IrEnum {
+  return {
+    kind: 'enum',
+    name: decl.name,
+    domain: domainOf(decl.source.file),
+    ...documentation(decl.def),
+    ...optionalText('renamedFrom', decl.def.renamedFrom),
+    values: decl.def.values.map((v) => (typeof v === 'string' ? { name: v } : { name: v.name, ...optionalText('description', v.description), ...optionalText('renamedFrom', v.renamedFrom) })),
+    location: decl.source.locate(decl.path, 'key'),
+  }
+}
+
+function buildShape(decl: Decl<RawShape>, symbols: SymbolTable): IrShape {
+  const fields = ownFields(decl).map((field): IrShapeField => ({
+    name: field.name,
+    type: valueType(field.def, symbols),
+    optional: Boolean(field.def.optional),
+    list: Boolean(field.def.list),
+    constraints: constraints(field.def),
+    ...documentation(field.def),
+    ...(field.def.example === undefined ? {} : { example: field.def.example }),
+    location: field.source.locate(field.path, 'key'),
+  }))
+  return { kind: 'shape', name: decl.name, domain: domainOf(decl.source.file), ...documentation(decl.def), fields, location: decl.source.locate(decl.path, 'key') }
+}
+
+function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: ResolvedRelations): IrModel {
+  const { decl } = model
+  const foreignKeys = new Set(model.fields.flatMap((f) => f.def.relation?.fields ?? []))
+  const fields = model.fields.map((field): IrField => relations.get(field) ?? buildStoredField(field, symbols, foreignKeys.has(field.name)))
+  const idField = model.fields.find((f) => f.def.id)
+  const primaryKey = decl.def.id
+    ? { fields: decl.def.id.fields, ...optionalText('name', decl.def.id.name), compound: true, location: decl.source.locate([...decl.path, 'id'], 'key') }
+    : { fields: [idField!.name], compound: false, location: idField!.source.locate([...idField!.path, 'id'], 'key') }
+  const seed = decl.def.seed
+  return {
+    kind: 'model',
+    name: decl.name,
+    domain: domainOf(decl.source.file),
+    table: decl.def.table ?? decl.name,
+    ...documentation(decl.def),
+    ...optionalText('renamedFrom', decl.def.renamedFrom),
+    fields,
+    primaryKey,
+    indexes: model.indexes.map((index) => ({ fields: index.def.fields, ...optionalText('name', index.def.name), location: index.source.locate(index.path) })),
+    uniques: (decl.def.uniques ?? []).map((u, i) => ({ fields: u.fields, ...optionalText('name', u.name), location: decl.source.locate([...decl.path, 'uniques', i]) })),
+    ...(seed ? { seed: { rows: seed.rows ?? [], generate: seed.generate ?? 0, location: decl.source.locate([...decl.path, 'seed'], 'key') } } : {}),
+    location: decl.source.locate(decl.path, 'key'),
+  }
+}
+
+function buildStoredField(field: FieldDecl, symbols: SymbolTable, foreignKey: boolean): IrStoredField {
+  const { def } = field
+  const native = def.db === undefined ? undefined : parseNativeType(def.db)
+  return {
+    kind: 'stored',
+    name: field.name,
+    ...optionalText('mixin', field.mixin),
+    type: valueType(def, symbols),
+    optional: Boolean(def.optional),
+    list: Boolean(def.list),
+    column: def.map ?? field.name,
+    id: Boolean(def.id),
+    unique: Boolean(def.unique),
+    updatedAt: Boolean(def.updatedAt),
+    ...(def.default === undefined ? {} : { default: buildDefault(def.default) }),
+    ...(native ? { nativeType: native } : {}),
+    constraints: constraints(def),
+    ...(def.example === undefined ? {} : { example: def.example }),
+    readOnly: Boolean(def.readOnly),
+    writeOnly: Boolean(def.writeOnly),
+    private: Boolean(def.private),
+    foreignKey,
+    ...documentation(def),
+    ...optionalText('renamedFrom', def.renamedFrom),
+    location: field.source.locate(field.path, 'key'),
+  }
+}
+
+function valueType(def: RawField, symbols: SymbolTable): IrValueType {
+  if (symbols.enums.has(def.type)) return { kind: 'enum', enum: def.type }
+  return { kind: 'scalar', scalar: def.type as ScalarType, ...optionalText('shape', def.shape) }
+}
+
+function buildDefault(value: unknown): IrDefault {
+  const call = typeof value === 'string' ? /^(now|cuid|uuid|autoincrement)\(\)$/.exec(value) : null
+  return call ? { kind: 'function', function: call[1] as 'now' } : { kind: 'value', value }
+}
+
+function constraints(def: RawField): IrConstraints {
+  const keys = ['min', 'max', 'minLength', 'maxLength', 'length', 'pattern', 'format'] as const
+  return Object.fromEntries(keys.filter((k) => def[k] !== undefined).map((k) => [k, def[k]]))
+}
+
+function documentation(def: { description?: string; deprecated?: boolean }) {
+  return { ...optionalText('description', def.description), ...(def.deprecated ? { deprecated: true } : {}) }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}

@@ -1,0 +1,166 @@
+import type { SourceLocation } from '../diagnostics/diagnostic.ts'
+import type { ReferentialAction, StringFormat } from '../load/model-file.ts'
+import type { ScalarType } from '../validate/symbols.ts'
+
+export type { ReferentialAction, ScalarType, SourceLocation, StringFormat }
+
+/**
+ * The intermediate representation: the only input of emitters. Plain, deeply frozen data.
+ * Top-level lists are sorted by name; fields keep declaration order (mixin fields first);
+ * every declaration carries the location it was written at. No target syntax lives here.
+ */
+export interface Ir {
+  /** The models folder relative to the output root, `/`-separated (e.g. `models`). */
+  readonly modelsDir: string
+  readonly domains: readonly IrDomain[]
+  readonly enums: readonly IrEnum[]
+  readonly shapes: readonly IrShape[]
+  readonly models: readonly IrModel[]
+}
+
+/** One model file. */
+export interface IrDomain {
+  /** File name relative to the models folder, e.g. `gym.yaml`. */
+  readonly file: string
+  /** The file name without extension, e.g. `gym`, `communication-log`. */
+  readonly name: string
+  readonly description?: string
+}
+
+interface Documented {
+  readonly description?: string
+  readonly deprecated?: boolean
+  readonly location: SourceLocation
+}
+
+export interface IrEnum extends Documented {
+  readonly kind: 'enum'
+  readonly name: string
+  readonly domain: string
+  readonly renamedFrom?: string
+  readonly values: readonly IrEnumValue[]
+}
+
+export interface IrEnumValue {
+  readonly name: string
+  readonly description?: string
+  readonly renamedFrom?: string
+}
+
+/** A named JSON shape (`types:`), typing Json columns. */
+export interface IrShape extends Documented {
+  readonly kind: 'shape'
+  readonly name: string
+  readonly domain: string
+  readonly fields: readonly IrShapeField[]
+}
+
+export interface IrConstraints {
+  readonly min?: number
+  readonly max?: number
+  readonly minLength?: number
+  readonly maxLength?: number
+  readonly length?: number
+  readonly pattern?: string
+  readonly format?: StringFormat
+}
+
+/** What a value of a field is: a scalar (maybe with a JSON shape), or an enum. */
+export type IrValueType =
+  | { readonly kind: 'scalar'; readonly scalar: ScalarType; readonly shape?: string }
+  | { readonly kind: 'enum'; readonly enum: string }
+
+export interface IrShapeField extends Documented {
+  readonly name: string
+  readonly type: IrValueType
+  readonly optional: boolean
+  readonly list: boolean
+  readonly constraints: IrConstraints
+  readonly example?: unknown
+}
+
+export type IrDefault =
+  | { readonly kind: 'value'; readonly value: unknown }
+  | { readonly kind: 'function'; readonly function: 'now' | 'cuid' | 'uuid' | 'autoincrement' }
+
+export type IrField = IrStoredField | IrRelationField
+
+interface IrFieldBase extends Documented {
+  readonly name: string
+  /** The mixin the field came from, if any. */
+  readonly mixin?: string
+  readonly renamedFrom?: string
+}
+
+/** A column: a scalar or enum value stored in the model's table. */
+export interface IrStoredField extends IrFieldBase {
+  readonly kind: 'stored'
+  readonly type: IrValueType
+  readonly optional: boolean
+  readonly list: boolean
+  /** The column name; equals `name` unless mapped. */
+  readonly column: string
+  readonly id: boolean
+  readonly unique: boolean
+  readonly updatedAt: boolean
+  readonly default?: IrDefault
+  /** Native database type, e.g. { name: 'Decimal', args: [10, 2] }. */
+  readonly nativeType?: { readonly name: string; readonly args: readonly number[] }
+  readonly constraints: IrConstraints
+  readonly example?: unknown
+  /** Set by the server: read schemas only. */
+  readonly readOnly: boolean
+  /** Accepted in inputs, never returned. */
+  readonly writeOnly: boolean
+  /** Never in any API schema. */
+  readonly private: boolean
+  /** True when this column is (part of) the foreign key of a relation field of the same model. */
+  readonly foreignKey: boolean
+}
+
+/** One end of a relation; the other end is `opposite` in model `target`. */
+export interface IrRelationField extends IrFieldBase {
+  readonly kind: 'relation'
+  readonly target: string
+  /** The field on `target` that is the other end. */
+  readonly opposite: string
+  /** The explicit relation name, needed when two models are related more than once. */
+  readonly relationName?: string
+  readonly optional: boolean
+  readonly list: boolean
+  /** `owner` holds the foreign key; `back` is the other side; `many` ends are both lists (join table). */
+  readonly side: 'owner' | 'back' | 'many'
+  readonly cardinality: 'one-to-one' | 'one-to-many' | 'many-to-many'
+  /** Owner side only: local foreign-key fields and the target fields they reference, in order. */
+  readonly fields: readonly string[]
+  readonly references: readonly string[]
+  readonly onDelete?: ReferentialAction
+  readonly onUpdate?: ReferentialAction
+}
+
+export interface IrIndex {
+  readonly fields: readonly string[]
+  readonly name?: string
+  readonly location: SourceLocation
+}
+
+export interface IrSeed {
+  readonly rows: readonly Readonly<Record<string, unknown>>[]
+  readonly generate: number
+  readonly location: SourceLocation
+}
+
+export interface IrModel extends Documented {
+  readonly kind: 'model'
+  readonly name: string
+  readonly domain: string
+  /** The table name; equals the model name unless mapped. */
+  readonly table: string
+  readonly renamedFrom?: string
+  readonly fields: readonly IrField[]
+  /** The primary key's fields (one for a field id, several for a compound id). */
+  readonly primaryKey: IrIndex & { readonly compound: boolean }
+  readonly indexes: readonly IrIndex[]
+  readonly uniques: readonly IrIndex[]
+  readonly seed?: IrSeed
+}

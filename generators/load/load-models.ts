@@ -1,0 +1,122 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { SourceFile } from './source-file.ts'
+
+/** A model file that parsed into a mapping; `data` is still unvalidated. */
+export interface LoadedFile {
+  readonly source: SourceFile
+  readonly data: Record<string, unknown>
+}
+
+export interface LoadResult {
+  /** Every file read, including broken ones, for printing code frames. Sorted by name. */
+  readonly sources: readonly SourceFile[]
+  /** Files that parsed into a mapping, sorted by name. */
+  readonly files: readonly LoadedFile[]
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+/** Bigger files are refused unread: a model file is hand-written, and parsing megabytes would stall editors' watch loops. */
+export const MAX_FILE_BYTES = 1024 * 1024
+/** An alias bomb (a billion laughs) expands exponentially; real model files need only a few aliases. */
+const MAX_ALIAS_COUNT = 100
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+const KEBAB_CASE_FILE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*\.ya?ml$/
+
+/** Lists the model files of a folder (non-recursive), in code-point order. */
+export function listModelFiles(modelsDir: string): string[] {
+  return readdirSync(modelsDir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.ya?ml$/i.test(entry.name))
+    .map((entry) => entry.name)
+    .sort()
+}
+
+/** Reads and parses every model file. The only stage that reads YAML. */
+export function loadModels(modelsDir: string): LoadResult {
+  const sources: SourceFile[] = []
+  const files: LoadedFile[] = []
+  const diagnostics: Diagnostic[] = []
+  for (const name of listModelFiles(modelsDir)) {
+    const result = loadModelFile(join(modelsDir, name), name)
+    sources.push(result.source)
+    diagnostics.push(...result.diagnostics)
+    if (result.data) files.push({ source: result.source, data: result.data })
+  }
+  return { sources, files, diagnostics }
+}
+
+interface FileResult {
+  source: SourceFile
+  data?: Record<string, unknown>
+  diagnostics: Diagnostic[]
+}
+
+export function loadModelFile(path: string, name: string): FileResult {
+  const lineCounter = new LineCounter()
+  const empty = (text: string) => new SourceFile(name, text, undefined, lineCounter)
+  let text: string
+  try {
+    const size = statSync(path).size
+    if (size > MAX_FILE_BYTES) {
+      const source = empty('')
+      const message = `model file is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MiB`
+      return { source, diagnostics: [source.diagnostic('PIKA004', message, [], { hint: 'Split the domain into several model files.' })] }
+    }
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    const source = empty('')
+    return { source, diagnostics: [source.diagnostic('PIKA010', `cannot read the file: ${(error as Error).message}`, [])] }
+  }
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false })
+  const source = new SourceFile(name, text, document, lineCounter)
+  const diagnostics: Diagnostic[] = []
+  if (!KEBAB_CASE_FILE.test(name)) {
+    const suggestion = name.replace(/\.ya?ml$/i, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[_\s]+/g, '-').toLowerCase()
+    diagnostics.push(source.diagnostic('PIKA007', `model file \`${name}\` is not kebab-case`, [], { hint: `Rename it to \`${suggestion}.yaml\`.` }))
+  }
+  const syntaxErrors = document.errors.map((error) => ({
+    ...source.diagnostic(error.code === 'DUPLICATE_KEY' ? 'PIKA009' : 'PIKA001', firstLine(error.message), []),
+    location: source.rangeToLocation(error.pos),
+  }))
+  if (syntaxErrors.length) return { source, diagnostics: [...diagnostics, ...syntaxErrors] }
+
+  const forbidden = findForbiddenKeys(document, source)
+  if (forbidden.length) return { source, diagnostics: [...diagnostics, ...forbidden] }
+
+  let data: unknown
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
+  } catch {
+    const message = `the file expands YAML aliases more than ${MAX_ALIAS_COUNT} times`
+    return { source, diagnostics: [...diagnostics, source.diagnostic('PIKA005', message, [], { hint: 'Write the repeated parts out, or use a mixin.' })] }
+  }
+  if (data === null || data === undefined) {
+    const hint = 'Declare at least one of `enums`, `types`, `mixins` or `models`, or delete the file.'
+    return { source, diagnostics: [...diagnostics, source.diagnostic('PIKA002', 'the model file is empty', [], { hint })] }
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    const found = Array.isArray(data) ? 'a list' : `a ${typeof data}`
+    const hint = 'A model file is a mapping with the sections `enums`, `types`, `mixins`, `models`.'
+    return { source, diagnostics: [...diagnostics, source.diagnostic('PIKA003', `the model file holds ${found}, not a mapping`, [], { hint })] }
+  }
+  return { source, data: data as Record<string, unknown>, diagnostics }
+}
+
+function findForbiddenKeys(document: Document.Parsed, source: SourceFile): Diagnostic[] {
+  const found: Diagnostic[] = []
+  visit(document, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+        const message = `the key \`${String(pair.key.value)}\` is not allowed`
+        const location = source.rangeToLocation([pair.key.range![0], pair.key.range![1]])
+        found.push({ code: 'PIKA006', severity: 'error', message, location, hint: 'It could alter object prototypes; choose another name.' })
+      }
+    },
+  })
+  return found
+}
+
+const firstLine = (message: string) => message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+

@@ -1,0 +1,93 @@
+/**
+ * The shape of a model file once it has passed the JSON Schema (schema/pika-model.schema.json).
+ * Kept beside the loader because it describes what the YAML holds, not what the compiler makes of it.
+ */
+export interface ModelFileData {
+  readonly description?: string
+  readonly enums?: Readonly<Record<string, RawEnum>>
+  readonly types?: Readonly<Record<string, RawShape>>
+  readonly mixins?: Readonly<Record<string, RawMixin>>
+  readonly models?: Readonly<Record<string, RawModel>>
+}
+
+export interface RawEnum {
+  readonly description?: string
+  readonly deprecated?: boolean
+  readonly renamedFrom?: string
+  readonly values: readonly (string | RawEnumValue)[]
+}
+
+export interface RawEnumValue {
+  readonly name: string
+  readonly description?: string
+  readonly renamedFrom?: string
+}
+
+export interface RawShape {
+  readonly description?: string
+  readonly fields: Readonly<Record<string, RawField>>
+}
+
+export interface RawMixin {
+  readonly description?: string
+  readonly mixins?: readonly string[]
+  readonly fields: Readonly<Record<string, RawField>>
+  readonly indexes?: readonly RawIndex[]
+}
+
+export interface RawModel {
+  readonly table?: string
+  readonly description?: string
+  readonly deprecated?: boolean
+  readonly renamedFrom?: string
+  readonly mixins?: readonly string[]
+  readonly fields: Readonly<Record<string, RawField>>
+  readonly id?: RawIndex
+  readonly indexes?: readonly RawIndex[]
+  readonly uniques?: readonly RawIndex[]
+  readonly seed?: { readonly rows?: readonly Record<string, unknown>[]; readonly generate?: number }
+}
+
+export interface RawIndex {
+  readonly fields: readonly string[]
+  readonly name?: string
+}
+
+export interface RawRelation {
+  readonly name?: string
+  readonly fields?: readonly string[]
+  readonly references?: readonly string[]
+  readonly onDelete?: ReferentialAction
+  readonly onUpdate?: ReferentialAction
+}
+
+export type ReferentialAction = 'Cascade' | 'Restrict' | 'NoAction' | 'SetNull' | 'SetDefault'
+export type StringFormat = 'email' | 'url' | 'uuid' | 'cuid' | 'e164' | 'date' | 'date-time'
+
+export interface RawField {
+  readonly type: string
+  readonly optional?: boolean
+  readonly list?: boolean
+  readonly id?: boolean
+  readonly unique?: boolean
+  readonly default?: unknown
+  readonly updatedAt?: boolean
+  readonly map?: string
+  readonly db?: string
+  readonly relation?: RawRelation
+  readonly shape?: string
+  readonly description?: string
+  readonly deprecated?: boolean
+  readonly example?: unknown
+  readonly readOnly?: boolean
+  readonly writeOnly?: boolean
+  readonly private?: boolean
+  readonly renamedFrom?: string
+  readonly min?: number
+  readonly max?: number
+  readonly minLength?: number
+  readonly maxLength?: number
+  readonly length?: number
+  readonly pattern?: string
+  readonly format?: StringFormat
+}

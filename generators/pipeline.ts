@@ -1,0 +1,43 @@
+import { existsSync, statSync } from 'node:fs'
+import { relative, resolve, sep } from 'node:path'
+import type { Diagnostic } from './diagnostics/diagnostic.ts'
+import { hasErrors, sortDiagnostics } from './diagnostics/diagnostic.ts'
+import type { EmittedFile, Emitter } from './emit/emitter.ts'
+import { buildIr } from './ir/build-ir.ts'
+import type { Ir } from './ir/types.ts'
+import { loadModels } from './load/load-models.ts'
+import type { SourceFile } from './load/source-file.ts'
+import { validateModels } from './validate/validate-models.ts'
+
+export interface CompileResult {
+  /** Present only when there are no errors. */
+  readonly ir?: Ir
+  /** Sorted by file and position. */
+  readonly diagnostics: readonly Diagnostic[]
+  /** Every model file read, for printing code frames. */
+  readonly sources: readonly SourceFile[]
+}
+
+/** load → validate → resolve. Never throws on bad models: every problem is a diagnostic. */
+export function compileModels(modelsDir: string, outRoot: string): CompileResult {
+  const loaded = loadModels(modelsDir)
+  const validation = validateModels(loaded.files)
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...validation.diagnostics])
+  if (loaded.sources.length === 0) {
+    const location = { file: '.', line: 1, column: 1, endLine: 1, endColumn: 1 }
+    const noFiles: Diagnostic = { code: 'PIKA008', severity: 'error', message: `no model files (*.yaml) in ${modelsDir}`, location, hint: 'Pass the folder that holds the models with --models.' }
+    return { diagnostics: [noFiles], sources: [] }
+  }
+  if (hasErrors(diagnostics)) return { diagnostics, sources: loaded.sources }
+  const modelsLabel = relative(resolve(outRoot), resolve(modelsDir)).split(sep).join('/') || '.'
+  return { ir: buildIr(validation, modelsLabel), diagnostics, sources: loaded.sources }
+}
+
+/** Runs every emitter; the files come back sorted by path. */
+export function emitFiles(ir: Ir, emitters: readonly Emitter[]): EmittedFile[] {
+  return emitters.flatMap((e) => e.emit(ir)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+export function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory()
+}

@@ -1,0 +1,116 @@
+import type { RawField } from '../load/model-file.ts'
+import type { DataPath } from '../load/source-file.ts'
+import { isScalarType, type SymbolTable } from './symbols.ts'
+
+/** Why a value does not fit a field, and where inside the value (for values with a shape). */
+export interface ValueProblem {
+  readonly path: DataPath
+  readonly message: string
+}
+
+/**
+ * The string formats of the language. Deliberately simple and shared with the zod and OpenAPI emitters'
+ * documentation: what these accept is what the generated validators accept.
+ */
+export const formatPatterns: Readonly<Record<string, RegExp>> = {
+  email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+  url: /^https?:\/\/[^\s/$.?#].[^\s]*$/,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  cuid: /^c[a-z0-9]{24}$/,
+  e164: /^\+[1-9]\d{1,14}$/,
+  date: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+  'date-time': /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/,
+}
+
+const INT32 = { min: -2147483648, max: 2147483647 }
+const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'string' ? `"${value}"` : typeof value === 'object' ? 'a mapping' : String(value))
+
+/** Checks a literal (a default, an example, a seed value) against a field's type and constraints. */
+export function checkFieldValue(field: RawField, value: unknown, symbols: SymbolTable, path: DataPath = []): ValueProblem | undefined {
+  if (value === null || value === undefined) {
+    return field.optional ? undefined : { path, message: 'is required' }
+  }
+  if (field.list) {
+    if (!Array.isArray(value)) return { path, message: `must be a list, not ${describe(value)}` }
+    for (const [i, item] of value.entries()) {
+      const problem = checkSingleValue(field, item, symbols, [...path, i])
+      if (problem) return problem
+    }
+    return undefined
+  }
+  return checkSingleValue(field, value, symbols, path)
+}
+
+function checkSingleValue(field: RawField, value: unknown, symbols: SymbolTable, path: DataPath): ValueProblem | undefined {
+  const fail = (message: string): ValueProblem => ({ path, message })
+  const enumDecl = symbols.enums.get(field.type)
+  if (enumDecl) {
+    const values = enumDecl.def.values.map((v) => (typeof v === 'string' ? v : v.name))
+    return typeof value === 'string' && values.includes(value) ? undefined : fail(`must be one of ${values.join(', ')}, not ${describe(value)}`)
+  }
+  if (!isScalarType(field.type)) return fail(`cannot be given for a relation to \`${field.type}\``)
+  switch (field.type) {
+    case 'String':
+      return typeof value === 'string' ? checkString(field, value, fail) : fail(`must be a string, not ${describe(value)}`)
+    case 'Int':
+    case 'BigInt': {
+      const ok = typeof value === 'number' ? Number.isSafeInteger(value) : typeof value === 'string' && field.type === 'BigInt' && /^-?\d+$/.test(value)
+      if (!ok) return fail(`must be an integer, not ${describe(value)}`)
+      if (field.type === 'Int' && ((value as number) < INT32.min || (value as number) > INT32.max)) return fail('must fit in 32 bits (use BigInt for larger numbers)')
+      return checkBounds(field, Number(value), fail)
+    }
+    case 'Float':
+    case 'Decimal': {
+      const ok = typeof value === 'number' ? Number.isFinite(value) : typeof value === 'string' && field.type === 'Decimal' && /^-?\d+(\.\d+)?$/.test(value)
+      return ok ? checkBounds(field, Number(value), fail) : fail(`must be a number, not ${describe(value)}`)
+    }
+    case 'Boolean':
+      return typeof value === 'boolean' ? undefined : fail(`must be true or false, not ${describe(value)}`)
+    case 'DateTime':
+      return typeof value === 'string' && formatPatterns['date-time']!.test(value) && !Number.isNaN(Date.parse(value))
+        ? undefined
+        : fail(`must be an ISO 8601 date-time such as 2026-01-31T09:00:00Z, not ${describe(value)}`)
+    case 'Bytes':
+      return typeof value === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(value) ? undefined : fail('must be a base64 string')
+    case 'Json':
+      return field.shape ? checkShape(field.shape, value, symbols, path) : undefined
+  }
+}
+
+function checkShape(shapeName: string, value: unknown, symbols: SymbolTable, path: DataPath): ValueProblem | undefined {
+  const shape = symbols.shapes.get(shapeName)
+  if (!shape) return undefined
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { path, message: `must be a mapping (${shapeName}), not ${describe(value)}` }
+  const record = value as Record<string, unknown>
+  const unknownKey = Object.keys(record).find((key) => !(key in shape.def.fields))
+  if (unknownKey) return { path: [...path, unknownKey], message: `is not a field of ${shapeName}` }
+  for (const [name, field] of Object.entries(shape.def.fields)) {
+    const problem = checkFieldValue(field, record[name], symbols, [...path, name])
+    if (problem) return problem
+  }
+  return undefined
+}
+
+function checkString(field: RawField, value: string, fail: (message: string) => ValueProblem): ValueProblem | undefined {
+  if (field.length !== undefined && value.length !== field.length) return fail(`must be exactly ${field.length} characters long`)
+  if (field.minLength !== undefined && value.length < field.minLength) return fail(`must be at least ${field.minLength} characters long`)
+  if (field.maxLength !== undefined && value.length > field.maxLength) return fail(`must be at most ${field.maxLength} characters long`)
+  if (field.format && !formatPatterns[field.format]!.test(value)) return fail(`must be a valid ${field.format}, not "${value}"`)
+  if (field.pattern !== undefined && !safeRegExp(field.pattern)?.test(value)) return fail(`must match the pattern ${field.pattern}`)
+  return undefined
+}
+
+function checkBounds(field: RawField, value: number, fail: (message: string) => ValueProblem): ValueProblem | undefined {
+  if (field.min !== undefined && value < field.min) return fail(`must be at least ${field.min}`)
+  if (field.max !== undefined && value > field.max) return fail(`must be at most ${field.max}`)
+  return undefined
+}
+
+/** Patterns are ECMAScript regular expressions with the `u` flag, as in JSON Schema. */
+export function safeRegExp(pattern: string): RegExp | undefined {
+  try {
+    return new RegExp(pattern, 'u')
+  } catch {
+    return undefined
+  }
+}

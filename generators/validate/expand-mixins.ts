@@ -1,0 +1,65 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { didYouMean } from '../diagnostics/suggest.ts'
+import type { RawIndex, RawMixin, RawModel } from '../load/model-file.ts'
+import { ownFields, type Decl, type FieldDecl, type SymbolTable } from './symbols.ts'
+
+/** An index or unique declared in a model or one of its mixins, with where it was written. */
+export interface IndexDecl extends Decl<RawIndex> {}
+
+/** A model or mixin with its mixins expanded: mixin fields first, in the order the mixins are listed. */
+export interface ExpandedDecl {
+  readonly fields: readonly FieldDecl[]
+  readonly indexes: readonly IndexDecl[]
+}
+
+/**
+ * Expands mixins recursively. Reports unknown mixins, cycles, and fields declared twice; on any of
+ * these the offending mixin or field is left out, so later rules see a consistent field list.
+ */
+export function expandMixins(decl: Decl<RawModel | RawMixin>, symbols: SymbolTable, diagnostics: Diagnostic[]): ExpandedDecl {
+  return expand(decl, symbols, diagnostics, [decl.name], undefined)
+}
+
+function expand(decl: Decl<RawModel | RawMixin>, symbols: SymbolTable, diagnostics: Diagnostic[], chain: string[], viaMixin: string | undefined): ExpandedDecl {
+  const fields: FieldDecl[] = []
+  const indexes: IndexDecl[] = []
+  const mixinNames = Array.isArray(decl.def.mixins) ? decl.def.mixins : []
+  mixinNames.forEach((mixinName, index) => {
+    const at = [...decl.path, 'mixins', index]
+    const mixin = symbols.mixins.get(mixinName)
+    if (!mixin) {
+      if (symbols.brokenNames.has(mixinName)) return // declared in a file that already has errors
+      const hint = didYouMean(mixinName, symbols.mixins.keys()) ?? (symbols.mixins.size ? `Known mixins: ${[...symbols.mixins.keys()].join(', ')}.` : 'Declare it under `mixins:` in a model file.')
+      diagnostics.push(decl.source.diagnostic('PIKA304', `unknown mixin \`${mixinName}\``, at, { hint }))
+      return
+    }
+    if (chain.includes(mixinName)) {
+      const cycle = [...chain.slice(chain.indexOf(mixinName)), mixinName].join(' → ')
+      diagnostics.push(decl.source.diagnostic('PIKA305', `mixin cycle: ${cycle}`, at, { hint: 'A mixin cannot include itself, directly or through other mixins.' }))
+      return
+    }
+    const inner = expand(mixin, symbols, diagnostics, [...chain, mixinName], viaMixin ?? mixinName)
+    fields.push(...inner.fields)
+    indexes.push(...inner.indexes)
+  })
+  fields.push(...ownFields(decl as Decl<RawModel>, viaMixin))
+  const declIndexes = Array.isArray(decl.def.indexes) ? decl.def.indexes : []
+  declIndexes.forEach((def, i) => indexes.push({ name: `${decl.name}.indexes[${i}]`, def, source: decl.source, path: [...decl.path, 'indexes', i] }))
+  return { fields: dropDuplicateFields(fields, decl, diagnostics), indexes }
+}
+
+function dropDuplicateFields(fields: FieldDecl[], owner: Decl<unknown>, diagnostics: Diagnostic[]): FieldDecl[] {
+  const seen = new Map<string, FieldDecl>()
+  for (const field of fields) {
+    const first = seen.get(field.name)
+    if (!first) {
+      seen.set(field.name, field)
+      continue
+    }
+    const origin = (f: FieldDecl) => (f.mixin ? `mixin \`${f.mixin}\`` : `\`${owner.name}\``)
+    const related = [{ message: `first declared in ${origin(first)}`, location: first.source.locate(first.path, 'key') }]
+    const hint = 'Rename one of them, or drop the mixin that brings it.'
+    diagnostics.push(field.source.diagnostic('PIKA205', `field \`${field.name}\` of \`${owner.name}\` is declared twice`, field.path, { part: 'key', hint, related }))
+  }
+  return [...seen.values()]
+}

@@ -1,0 +1,138 @@
+import type { Diagnostic } from '../../diagnostics/diagnostic.ts'
+import { didYouMean } from '../../diagnostics/suggest.ts'
+import type { RawField } from '../../load/model-file.ts'
+import type { DataPath } from '../../load/source-file.ts'
+import { checkFieldValue, safeRegExp } from '../check-value.ts'
+import { checkNativeType, parseNativeType } from '../native-types.ts'
+import { isScalarType, knownTypeNames, ownFields, type FieldDecl, type SymbolTable } from '../symbols.ts'
+import type { RuleContext } from './context.ts'
+
+type Owner = 'model' | 'mixin' | 'type'
+
+const STRING_KEYS = ['minLength', 'maxLength', 'length', 'pattern', 'format'] as const
+const NUMBER_KEYS = ['min', 'max'] as const
+const NUMERIC_TYPES = new Set(['Int', 'BigInt', 'Float', 'Decimal'])
+const DEFAULT_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
+  'now()': ['DateTime'],
+  'cuid()': ['String'],
+  'uuid()': ['String'],
+  'autoincrement()': ['Int', 'BigInt'],
+}
+/** Keys that describe a stored scalar and mean nothing on a relation field. */
+const SCALAR_ONLY_KEYS = ['id', 'unique', 'default', 'updatedAt', 'map', 'db', 'shape', ...STRING_KEYS, ...NUMBER_KEYS] as const
+
+/** Types, shapes, constraints, defaults and attributes of every field written in a model, mixin or type. */
+export function checkFields({ symbols, diagnostics }: RuleContext): void {
+  const owners: [Owner, ReadonlyMap<string, { name: string }>][] = [
+    ['model', symbols.models],
+    ['mixin', symbols.mixins],
+    ['type', symbols.shapes],
+  ]
+  for (const [owner, table] of owners) {
+    for (const decl of table.values()) {
+      for (const field of ownFields(decl as never)) checkField(field, owner, symbols, diagnostics)
+    }
+  }
+}
+
+function checkField(field: FieldDecl, owner: Owner, symbols: SymbolTable, diagnostics: Diagnostic[]): void {
+  const { def, source } = field
+  const at = (key: string) => [...field.path, key]
+  const report = (code: Diagnostic['code'], message: string, path: DataPath, hint?: string): void => {
+    diagnostics.push(source.diagnostic(code, message, path, hint ? { hint } : {}))
+  }
+  const fieldName = `\`${field.name}\``
+
+  if (symbols.models.has(def.type)) {
+    if (owner !== 'model') return report('PIKA307', `a ${owner === 'type' ? 'type' : 'mixin'} cannot hold a relation to model \`${def.type}\``, at('type'), 'Declare relations in the models themselves.')
+    for (const key of SCALAR_ONLY_KEYS) {
+      if (def[key] !== undefined) report('PIKA405', `\`${key}\` does not apply to the relation field ${fieldName}`, at(key), 'Put it on the foreign-key field instead.')
+    }
+    return
+  }
+  if (def.relation) report('PIKA507', `field ${fieldName} has \`relation\` but its type \`${def.type}\` is not a model`, at('relation'))
+  if (!isScalarType(def.type) && !symbols.enums.has(def.type)) {
+    if (symbols.brokenNames.has(def.type)) return // declared in a file that already has errors
+    const hint = symbols.shapes.has(def.type)
+      ? `\`${def.type}\` is a type (a JSON shape): write \`type: Json, shape: ${def.type}\`.`
+      : didYouMean(def.type, knownTypeNames(symbols)) ?? 'Use a scalar (String, Int, …), an enum or a model.'
+    return report('PIKA301', `unknown type \`${def.type}\``, at('type'), hint)
+  }
+
+  checkShapeKey(field, symbols, report)
+  checkConstraints(field, report)
+  checkAttributes(field, owner, report)
+  if (def.default !== undefined) checkDefault(field, symbols, report)
+  if (def.example !== undefined) {
+    const problem = checkFieldValue(def, def.example, symbols)
+    if (problem) report('PIKA406', `example of ${fieldName} ${problem.message}`, [...at('example'), ...problem.path])
+  }
+}
+
+type Report = (code: Diagnostic['code'], message: string, path: DataPath, hint?: string) => void
+
+function checkShapeKey({ def, path }: FieldDecl, symbols: SymbolTable, report: Report): void {
+  if (def.shape === undefined) return
+  if (def.type !== 'Json') return report('PIKA303', `\`shape\` applies only to Json fields, not ${def.type}`, [...path, 'shape'])
+  if (!symbols.shapes.has(def.shape) && !symbols.brokenNames.has(def.shape)) {
+    const hint = didYouMean(def.shape, symbols.shapes.keys()) ?? 'Declare it under `types:` in a model file.'
+    report('PIKA302', `unknown shape \`${def.shape}\``, [...path, 'shape'], hint)
+  }
+}
+
+function checkConstraints({ def, path, name }: FieldDecl, report: Report): void {
+  const isString = def.type === 'String'
+  const isNumber = NUMERIC_TYPES.has(def.type)
+  for (const key of STRING_KEYS) {
+    if (def[key] !== undefined && !isString) report('PIKA401', `\`${key}\` applies to String fields, not ${def.type}`, [...path, key], isNumber ? 'Use `min`/`max` for numbers.' : undefined)
+  }
+  for (const key of NUMBER_KEYS) {
+    if (def[key] !== undefined && !isNumber) report('PIKA401', `\`${key}\` applies to numeric fields, not ${def.type}`, [...path, key], isString ? 'Use `minLength`/`maxLength` for strings.' : undefined)
+  }
+  if (def.min !== undefined && def.max !== undefined && def.min > def.max) report('PIKA402', `\`min\` (${def.min}) is greater than \`max\` (${def.max})`, [...path, 'min'])
+  if (def.minLength !== undefined && def.maxLength !== undefined && def.minLength > def.maxLength) {
+    report('PIKA402', `\`minLength\` (${def.minLength}) is greater than \`maxLength\` (${def.maxLength})`, [...path, 'minLength'])
+  }
+  if (def.length !== undefined && (def.minLength !== undefined || def.maxLength !== undefined)) {
+    report('PIKA402', '`length` fixes the length exactly; it cannot be combined with `minLength` or `maxLength`', [...path, 'length'])
+  }
+  if (def.pattern !== undefined && !safeRegExp(def.pattern)) {
+    report('PIKA403', `the pattern of \`${name}\` is not a valid regular expression`, [...path, 'pattern'], 'Patterns are ECMAScript regular expressions (with the u flag); escape special characters with a backslash.')
+  }
+  if (def.readOnly && def.writeOnly) report('PIKA402', 'a field cannot be both `readOnly` and `writeOnly`', [...path, 'writeOnly'])
+}
+
+function checkAttributes({ def, path, name }: FieldDecl, owner: Owner, report: Report): void {
+  if (def.updatedAt && (def.type !== 'DateTime' || def.list)) report('PIKA405', '`updatedAt` applies only to a single DateTime field', [...path, 'updatedAt'])
+  if (def.id && (def.optional || def.list)) report('PIKA405', `the id field \`${name}\` cannot be ${def.optional ? 'optional' : 'a list'}`, [...path, 'id'])
+  if (def.unique && def.list) report('PIKA405', '`unique` does not apply to a list field', [...path, 'unique'])
+  if (def.id && def.unique) report('PIKA405', 'an id is already unique; remove `unique`', [...path, 'unique'])
+  if (def.id && owner === 'type') report('PIKA405', 'a type field cannot be an id', [...path, 'id'])
+  if (def.db !== undefined && isScalarType(def.type)) {
+    const problem = checkNativeType(def.type, def.db)
+    if (problem) return report('PIKA306', problem, [...path, 'db'])
+    const native = parseNativeType(def.db)!
+    const size = native.args[0]
+    if ((native.name === 'VarChar' || native.name === 'Char') && size !== undefined && def.maxLength !== undefined && def.maxLength > size) {
+      report('PIKA402', `\`maxLength\` (${def.maxLength}) exceeds the column's ${def.db}`, [...path, 'maxLength'])
+    }
+  }
+}
+
+function checkDefault(field: FieldDecl, symbols: SymbolTable, report: Report): void {
+  const { def, path, name } = field
+  const at = [...path, 'default']
+  const value = def.default
+  if (typeof value === 'string' && /^[a-zA-Z]\w*\(\)$/.test(value)) {
+    const types = DEFAULT_FUNCTIONS[value]
+    if (!types) return report('PIKA404', `unknown default function \`${value}\``, at, didYouMean(value, Object.keys(DEFAULT_FUNCTIONS)) ?? `Use one of ${Object.keys(DEFAULT_FUNCTIONS).join(', ')}.`)
+    if (!types.includes(def.type) || def.list) report('PIKA404', `\`${value}\` cannot be the default of a ${def.list ? 'list' : def.type} field`, at, `It applies to ${types.join(' and ')} fields.`)
+    return
+  }
+  if (value === null) return report('PIKA404', `the default of \`${name}\` cannot be null`, at, 'An optional field is already null when not given; remove `default`.')
+  const problem = checkFieldValue(def as RawField, value, symbols)
+  if (problem) {
+    const enumHint = symbols.enums.has(def.type) && typeof value === 'string' ? didYouMean(value, symbols.enums.get(def.type)!.def.values.map((v) => (typeof v === 'string' ? v : v.name))) : undefined
+    report('PIKA404', `the default of \`${name}\` ${problem.message}`, [...at, ...problem.path], enumHint)
+  }
+}

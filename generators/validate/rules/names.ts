@@ -1,0 +1,120 @@
+import type { RawEnumValue } from '../../load/model-file.ts'
+import { ownFields, type Decl, type SymbolTable } from '../symbols.ts'
+import type { RuleContext } from './context.ts'
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/
+const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/
+const CAMEL_CASE = /^[a-z][A-Za-z0-9]*$/
+const UPPER_SNAKE_CASE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/
+const SQL_NAME = /^[a-z_][a-z0-9_]*$/
+const MAX_SQL_NAME_BYTES = 63
+
+/** Words that generated Prisma, TypeScript or zod code cannot use as a declaration name. */
+const RESERVED_NAMES = new Set([
+  ...'break case catch class const continue debugger default delete do else enum export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield await async'.split(' '),
+  ...'Prisma PrismaClient z Zod Date Buffer Promise Object Array Error Record Partial Symbol Map Set JSON Math Number Boolean Uint8Array'.split(' '),
+])
+
+/** The exported names each declaration produces in generated code; two declarations must not share one. */
+function exportedNames(kind: 'model' | 'enum' | 'type', name: string): string[] {
+  if (kind === 'model') return [name, `${name}Schema`, `${name}Create`, `${name}CreateSchema`, `${name}Update`, `${name}UpdateSchema`]
+  return [name, `${name}Schema`]
+}
+
+export function checkNames({ symbols, diagnostics }: RuleContext): void {
+  const producers = new Map<string, Decl<unknown>>()
+  const declarations: [string, 'model' | 'enum' | 'type' | 'mixin', ReadonlyMap<string, Decl<unknown>>][] = [
+    ['models', 'model', symbols.models],
+    ['enums', 'enum', symbols.enums],
+    ['types', 'type', symbols.shapes],
+    ['mixins', 'mixin', symbols.mixins],
+  ]
+  for (const [, kind, table] of declarations) {
+    for (const decl of table.values()) {
+      checkDeclarationName(decl, kind, diagnostics)
+      if (kind === 'mixin') continue
+      for (const exported of exportedNames(kind, decl.name)) {
+        const other = producers.get(exported)
+        if (other && other !== decl) {
+          const related = [{ message: `\`${other.name}\` is declared here`, location: other.source.locate(other.path, 'key') }]
+          diagnostics.push(decl.source.diagnostic('PIKA203', `\`${decl.name}\` would produce \`${exported}\`, which \`${other.name}\` already produces in generated code`, decl.path, { part: 'key', hint: 'Rename one of them.', related }))
+        }
+        producers.set(exported, decl)
+      }
+    }
+  }
+  for (const table of [symbols.models, symbols.mixins, symbols.shapes]) {
+    for (const decl of table.values()) for (const field of ownFields(decl)) checkFieldName(field, diagnostics)
+  }
+  for (const decl of symbols.enums.values()) checkEnumValues(decl, diagnostics)
+  checkDatabaseNames(symbols, diagnostics)
+}
+
+function checkDeclarationName(decl: Decl<unknown>, kind: string, diagnostics: RuleContext['diagnostics']): void {
+  const at = { part: 'key' as const }
+  if (!IDENTIFIER.test(decl.name)) {
+    diagnostics.push(decl.source.diagnostic('PIKA202', `${kind} name \`${decl.name}\` is not a valid identifier`, decl.path, { ...at, hint: 'Use letters and digits only, starting with a capital letter.' }))
+  } else if (RESERVED_NAMES.has(decl.name)) {
+    diagnostics.push(decl.source.diagnostic('PIKA203', `${kind} name \`${decl.name}\` is reserved in generated code`, decl.path, { ...at, hint: `Choose another name, e.g. \`${decl.name}Item\`.` }))
+  } else if (!PASCAL_CASE.test(decl.name)) {
+    diagnostics.push(decl.source.diagnostic('PIKA204', `${kind} name \`${decl.name}\` is not PascalCase`, decl.path, { ...at, hint: `Write it as \`${toPascalCase(decl.name)}\`.` }))
+  }
+}
+
+function checkFieldName(field: Decl<unknown>, diagnostics: RuleContext['diagnostics']): void {
+  const at = { part: 'key' as const }
+  if (!IDENTIFIER.test(field.name)) {
+    diagnostics.push(field.source.diagnostic('PIKA202', `field name \`${field.name}\` is not a valid identifier`, field.path, { ...at, hint: 'Use letters and digits only, starting with a lower-case letter.' }))
+  } else if (!CAMEL_CASE.test(field.name)) {
+    diagnostics.push(field.source.diagnostic('PIKA204', `field name \`${field.name}\` is not camelCase`, field.path, { ...at, hint: `Write it as \`${toCamelCase(field.name)}\`; use \`map:\` for a different column name.` }))
+  }
+}
+
+function checkEnumValues(decl: Decl<{ values: readonly (string | RawEnumValue)[] }>, diagnostics: RuleContext['diagnostics']): void {
+  const seen = new Set<string>()
+  decl.def.values.forEach((value, index) => {
+    const name = typeof value === 'string' ? value : value.name
+    const path = typeof value === 'string' ? [...decl.path, 'values', index] : [...decl.path, 'values', index, 'name']
+    if (seen.has(name)) {
+      diagnostics.push(decl.source.diagnostic('PIKA206', `enum \`${decl.name}\` lists \`${name}\` twice`, path, { hint: 'Remove the repeated value.' }))
+    } else if (!IDENTIFIER.test(name)) {
+      diagnostics.push(decl.source.diagnostic('PIKA202', `enum value \`${name}\` is not a valid identifier`, path, { hint: 'Use upper-case letters, digits and underscores.' }))
+    } else if (!UPPER_SNAKE_CASE.test(name)) {
+      diagnostics.push(decl.source.diagnostic('PIKA204', `enum value \`${name}\` is not UPPER_SNAKE_CASE`, path, { hint: `Write it as \`${toUpperSnakeCase(name)}\`.` }))
+    }
+    seen.add(name)
+  })
+}
+
+/** Table, column and index names become SQL identifiers: snake_case, at most 63 bytes, unique where SQL needs it. */
+function checkDatabaseNames(symbols: SymbolTable, diagnostics: RuleContext['diagnostics']): void {
+  const tables = new Map<string, Decl<unknown>>()
+  const checkSqlName = (name: string, decl: Decl<unknown>, path: readonly (string | number)[], what: string) => {
+    if (SQL_NAME.test(name) && Buffer.byteLength(name) <= MAX_SQL_NAME_BYTES) return true
+    const hint = `Use lower-case snake_case of at most ${MAX_SQL_NAME_BYTES} characters, e.g. \`${toSnakeCase(name).slice(0, MAX_SQL_NAME_BYTES)}\`.`
+    diagnostics.push(decl.source.diagnostic('PIKA202', `${what} \`${name}\` is not a valid database name`, path, { hint }))
+    return false
+  }
+  for (const model of symbols.models.values()) {
+    const table = model.def.table
+    if (table === undefined) continue
+    if (!checkSqlName(table, model, [...model.path, 'table'], 'table name')) continue
+    const other = tables.get(table)
+    if (other) {
+      const related = [{ message: `model \`${other.name}\` maps to it here`, location: other.source.locate([...other.path, 'table']) }]
+      diagnostics.push(model.source.diagnostic('PIKA207', `table \`${table}\` is used by two models`, [...model.path, 'table'], { hint: 'Give each model its own table.', related }))
+    }
+    tables.set(table, model)
+  }
+  for (const table of [symbols.models, symbols.mixins]) {
+    for (const decl of table.values()) {
+      for (const field of ownFields(decl)) if (field.def.map !== undefined) checkSqlName(field.def.map, field, [...field.path, 'map'], 'column name')
+    }
+  }
+}
+
+export const toPascalCase = (name: string) => name.replace(/(^|[_\s-]+)([a-zA-Z0-9])/g, (_, __, c: string) => c.toUpperCase())
+export const toCamelCase = (name: string) => toPascalCase(name).replace(/^[A-Z]/, (c) => c.toLowerCase())
+export const toSnakeCase = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[\s-]+/g, '_').toLowerCase()
+const toUpperSnakeCase = (name: string) => toSnakeCase(name).toUpperCase()
+

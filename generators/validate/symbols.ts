@@ -1,0 +1,98 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { LoadedFile } from '../load/load-models.ts'
+import type { ModelFileData, RawEnum, RawField, RawMixin, RawModel, RawShape } from '../load/model-file.ts'
+import type { DataPath, SourceFile } from '../load/source-file.ts'
+
+export const scalarTypes = ['String', 'Int', 'BigInt', 'Float', 'Decimal', 'Boolean', 'DateTime', 'Json', 'Bytes'] as const
+export type ScalarType = (typeof scalarTypes)[number]
+export const isScalarType = (type: string): type is ScalarType => (scalarTypes as readonly string[]).includes(type)
+
+/** A named declaration and where it was written. `path` leads to it inside its file's data. */
+export interface Decl<T> {
+  readonly name: string
+  readonly def: T
+  readonly source: SourceFile
+  readonly path: DataPath
+}
+
+/** A field as written, in a model, mixin or shape. A mixin's fields keep their own file and path. */
+export interface FieldDecl extends Decl<RawField> {
+  /** The mixin it came from, when it was not written in the model itself. */
+  readonly mixin?: string
+}
+
+/** Every declaration of every file, by name. Names share one namespace across kinds and files. */
+export interface SymbolTable {
+  readonly enums: ReadonlyMap<string, Decl<RawEnum>>
+  readonly shapes: ReadonlyMap<string, Decl<RawShape>>
+  readonly mixins: ReadonlyMap<string, Decl<RawMixin>>
+  readonly models: ReadonlyMap<string, Decl<RawModel>>
+  /** Names declared in files that failed the JSON Schema: they exist, but their content is not trusted. */
+  readonly brokenNames: ReadonlySet<string>
+  /** The file-level `description` of each domain, by file. */
+  readonly domains: ReadonlyMap<string, string | undefined>
+}
+
+const sections = [
+  ['enums', 'enum'],
+  ['types', 'type'],
+  ['mixins', 'mixin'],
+  ['models', 'model'],
+] as const
+
+/**
+ * Collects declarations from files (already schema-checked, or at least mappings). Only the names are
+ * trusted here, so even a file with schema errors contributes its names and spares other files
+ * misleading "unknown type" reports.
+ */
+export function collectSymbols(files: readonly LoadedFile[]): { symbols: SymbolTable; diagnostics: Diagnostic[] } {
+  const tables = { enums: new Map(), types: new Map(), mixins: new Map(), models: new Map() } as Record<string, Map<string, Decl<unknown>>>
+  const firstByName = new Map<string, { kind: string; decl: Decl<unknown> }>()
+  const domains = new Map<string, string | undefined>()
+  const diagnostics: Diagnostic[] = []
+  for (const { source, data } of files) {
+    const fileData = data as ModelFileData
+    domains.set(source.file, typeof fileData.description === 'string' ? fileData.description : undefined)
+    for (const [section, kind] of sections) {
+      const entries = data[section]
+      if (!entries || typeof entries !== 'object' || Array.isArray(entries)) continue
+      for (const [name, def] of Object.entries(entries)) {
+        const decl: Decl<unknown> = { name, def, source, path: [section, name] }
+        const first = firstByName.get(name)
+        if (first) {
+          const related = [{ message: `${first.kind} \`${name}\` is first declared here`, location: first.decl.source.locate(first.decl.path, 'key') }]
+          const hint = 'Names are global across model files; rename one of them.'
+          diagnostics.push(source.diagnostic('PIKA201', `${kind} \`${name}\` is already declared as a ${first.kind}`, decl.path, { part: 'key', hint, related }))
+          continue
+        }
+        firstByName.set(name, { kind, decl })
+        tables[section]!.set(name, decl)
+      }
+    }
+  }
+  const symbols = {
+    enums: tables.enums as Map<string, Decl<RawEnum>>,
+    shapes: tables.types as Map<string, Decl<RawShape>>,
+    mixins: tables.mixins as Map<string, Decl<RawMixin>>,
+    models: tables.models as Map<string, Decl<RawModel>>,
+    brokenNames: new Set<string>(),
+    domains,
+  }
+  return { symbols, diagnostics }
+}
+
+/** The fields a declaration owns directly, in declaration order. */
+export function ownFields(decl: Decl<{ readonly fields: Readonly<Record<string, RawField>> }>, mixin?: string): FieldDecl[] {
+  return Object.entries(decl.def.fields ?? {}).map(([name, def]) => ({
+    name,
+    def,
+    source: decl.source,
+    path: [...decl.path, 'fields', name],
+    ...(mixin ? { mixin } : {}),
+  }))
+}
+
+/** All names a `type:` may refer to, for "did you mean" hints. */
+export function knownTypeNames(symbols: SymbolTable): string[] {
+  return [...scalarTypes, ...symbols.enums.keys(), ...symbols.models.keys()]
+}

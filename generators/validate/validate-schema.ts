@@ -1,0 +1,104 @@
+import { createRequire } from 'node:module'
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { didYouMean } from '../diagnostics/suggest.ts'
+import type { LoadedFile } from '../load/load-models.ts'
+import type { DataPath } from '../load/source-file.ts'
+
+const modelSchema = createRequire(import.meta.url)('../../schema/pika-model.schema.json') as object
+
+let validator: ValidateFunction | undefined
+/** Compiled once per process: the schema is a constant, and compiling costs more than validating. */
+function getValidator(): ValidateFunction {
+  validator ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(modelSchema)
+  return validator
+}
+
+/** Checks a file against the language's JSON Schema; every violation becomes a positioned diagnostic. */
+export function validateSchema(file: LoadedFile): Diagnostic[] {
+  const validate = getValidator()
+  if (validate(file.data)) return []
+  const errors = relevantErrors(validate.errors ?? [])
+  return errors.map((error) => toDiagnostic(error, file))
+}
+
+/** A wrong type makes every other complaint about the same value noise. */
+function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  const mistyped = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath))
+  const seen = new Set<string>()
+  return errors.filter((e) => {
+    if (mistyped.has(e.instancePath) && e.keyword !== 'type') return false
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+function toDiagnostic(error: ErrorObject, file: LoadedFile): Diagnostic {
+  const path = parsePointer(error.instancePath)
+  const { source } = file
+  const what = describePath(path)
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(error.params.additionalProperty)
+      const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {})
+      // `db: Decimal(10,2)` inside `{ … }` splits at the comma, leaving a key like `2)`.
+      const splitAtComma = /^[^(]*\)$/.test(key) ? 'Inside `{ … }` a comma separates entries: quote values that contain commas, e.g. `db: "Decimal(10,2)"`.' : undefined
+      const hint = splitAtComma ?? didYouMean(key, allowed) ?? (allowed.length ? `Allowed keys: ${allowed.join(', ')}.` : undefined)
+      return source.diagnostic('PIKA101', `unknown key \`${key}\`${what ? ` in ${what}` : ''}`, [...path, key], { part: 'key', ...(hint ? { hint } : {}) })
+    }
+    case 'required': {
+      const key = String(error.params.missingProperty)
+      return source.diagnostic('PIKA103', `missing key \`${key}\`${what ? ` in ${what}` : ''}`, path, { part: 'key' })
+    }
+    case 'type': {
+      const expected = String(error.params.type).split(',').map(article).join(' or ')
+      const found = describeValue(valueAt(file.data, path))
+      return source.diagnostic('PIKA102', `${what || 'the file'} must be ${expected}, not ${found}`, path)
+    }
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map(String)
+      const value = String(valueAt(file.data, path))
+      const hint = didYouMean(value, allowed) ?? `Allowed values: ${allowed.join(', ')}.`
+      return source.diagnostic('PIKA104', `\`${value}\` is not allowed for ${what}`, path, { hint })
+    }
+    default:
+      return source.diagnostic('PIKA104', `${what} ${error.message ?? 'is invalid'}`, path)
+  }
+}
+
+function parsePointer(pointer: string): DataPath {
+  if (!pointer) return []
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s))
+}
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  let value = data
+  for (const segment of path) value = (value as Record<string | number, unknown> | undefined)?.[segment]
+  return value
+}
+
+/** "`fields.gymId.type` of model `Gym`": names the declaration a user is looking at. */
+function describePath(path: DataPath): string {
+  if (path.length === 0) return ''
+  const [section, name, ...rest] = path
+  const kind = { enums: 'enum', types: 'type', mixins: 'mixin', models: 'model' }[String(section)]
+  if (!kind) return `\`${path.join('.')}\``
+  if (name === undefined) return `\`${section}\``
+  const inner = rest.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '')
+  return inner ? `\`${inner}\` of ${kind} \`${name}\`` : `${kind} \`${name}\``
+}
+
+const article = (type: string) => (type === 'object' ? 'a mapping' : type === 'array' ? 'a list' : type === 'integer' ? 'an integer' : `a ${type}`)
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'a list'
+  if (typeof value === 'object') return 'a mapping'
+  return `${article(typeof value)} (\`${String(value)}\`)`
+}

@@ -1,0 +1,93 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative, sep } from 'node:path'
+import type { EmittedFile } from '../emit/emitter.ts'
+
+/** Where a run stages its files before committing them; inside the output root so renames stay atomic. */
+const STAGING_DIR = '.pika-generate'
+const JOURNAL = 'journal.json'
+
+export interface OutputPlan {
+  /** Files whose bytes differ from disk, or that do not exist yet. */
+  readonly changed: readonly EmittedFile[]
+  /** Files that are already up to date. */
+  readonly unchanged: readonly string[]
+  /** Files in owned folders that this run no longer produces. */
+  readonly removed: readonly string[]
+}
+
+/** Compares emitted files with what is on disk. Reads only. */
+export function planOutputs(outRoot: string, files: readonly EmittedFile[], owns: readonly string[]): OutputPlan {
+  const produced = new Set(files.map((f) => f.path))
+  const changed: EmittedFile[] = []
+  const unchanged: string[] = []
+  for (const file of files) {
+    const current = readIfExists(join(outRoot, file.path))
+    if (current === file.content) unchanged.push(file.path)
+    else changed.push(file)
+  }
+  const removed = owns
+    .filter((owned) => owned.endsWith('/'))
+    .flatMap((folder) => listFiles(outRoot, folder))
+    .filter((path) => !produced.has(path))
+    .sort()
+  return { changed, unchanged, removed }
+}
+
+/**
+ * Applies a plan all or nothing: every new file is written to a staging folder first; a journal then
+ * marks the batch complete, and only after that are files renamed into place. A run interrupted before
+ * the journal exists changes nothing; one interrupted after it is completed by the next run
+ * (`recoverInterruptedWrite`), so the outputs are never left as a mix of two generations.
+ */
+export function applyPlan(outRoot: string, plan: OutputPlan): void {
+  recoverInterruptedWrite(outRoot)
+  if (plan.changed.length === 0 && plan.removed.length === 0) return
+  const staging = join(outRoot, STAGING_DIR)
+  rmSync(staging, { recursive: true, force: true })
+  mkdirSync(staging, { recursive: true })
+  const moves = plan.changed.map((file, i) => {
+    const staged = join(staging, String(i))
+    writeFileSync(staged, file.content)
+    return { from: String(i), to: file.path }
+  })
+  writeFileSync(join(staging, `${JOURNAL}.tmp`), JSON.stringify({ moves, removed: plan.removed }))
+  renameSync(join(staging, `${JOURNAL}.tmp`), join(staging, JOURNAL))
+  commitJournal(outRoot)
+}
+
+/** Finishes a write that was interrupted after its journal was complete; discards an incomplete one. */
+export function recoverInterruptedWrite(outRoot: string): void {
+  const staging = join(outRoot, STAGING_DIR)
+  if (!existsSync(staging)) return
+  if (existsSync(join(staging, JOURNAL))) commitJournal(outRoot)
+  else rmSync(staging, { recursive: true, force: true })
+}
+
+function commitJournal(outRoot: string): void {
+  const staging = join(outRoot, STAGING_DIR)
+  const journal = JSON.parse(readFileSync(join(staging, JOURNAL), 'utf8')) as { moves: { from: string; to: string }[]; removed: string[] }
+  for (const { from, to } of journal.moves) {
+    const source = join(staging, from)
+    if (!existsSync(source)) continue // moved before the interruption
+    mkdirSync(dirname(join(outRoot, to)), { recursive: true })
+    renameSync(source, join(outRoot, to))
+  }
+  for (const path of journal.removed) rmSync(join(outRoot, path), { force: true })
+  rmSync(staging, { recursive: true, force: true })
+}
+
+function readIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
+function listFiles(outRoot: string, folder: string): string[] {
+  const root = join(outRoot, folder)
+  if (!existsSync(root)) return []
+  return (readdirSync(root, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(outRoot, join(entry.parentPath, entry.name)).split(sep).join('/'))
+}
