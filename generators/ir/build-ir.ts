@@ -26,7 +26,7 @@ const domainOf = (file: string) => file.replace(/\.ya?ml$/, '')
 const optionalText = <K extends string>(key: K, value: string | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, string>))
 
 function buildDomain(file: string, description: string | undefined): IrDomain {
-  return { file, name: domainOf(file), ...optionalText('description', description) }
+  return { file, name: domainOf(file), ...optionalText('description', description?.trim() || undefined) }
 }
 
 function buildEnum(decl: Decl<RawEnum>): IrEnum {
@@ -36,7 +36,7 @@ function buildEnum(decl: Decl<RawEnum>): IrEnum {
     domain: domainOf(decl.source.file),
     ...documentation(decl.def),
     ...optionalText('renamedFrom', decl.def.renamedFrom),
-    values: decl.def.values.map((v) => (typeof v === 'string' ? { name: v } : { name: v.name, ...optionalText('description', v.description), ...optionalText('renamedFrom', v.renamedFrom) })),
+    values: decl.def.values.map((v) => (typeof v === 'string' ? { name: v } : { name: v.name, ...documentation(v), ...optionalText('renamedFrom', v.renamedFrom) })),
     location: decl.source.locate(decl.path, 'key'),
   }
 }
@@ -123,8 +123,9 @@ function constraints(def: RawField): IrConstraints {
   return Object.fromEntries(keys.filter((k) => def[k] !== undefined).map((k) => [k, def[k]]))
 }
 
+/** Descriptions lose surrounding blank space: YAML block scalars (`|`) keep a trailing newline. */
 function documentation(def: { description?: string; deprecated?: boolean }) {
-  return { ...optionalText('description', def.description), ...(def.deprecated ? { deprecated: true } : {}) }
+  return { ...optionalText('description', def.description?.trim() || undefined), ...(def.deprecated ? { deprecated: true } : {}) }
 }
 
 function deepFreeze<T>(value: T): T {

@@ -31,7 +31,7 @@ export function resolveRelations(models: ReadonlyMap<string, ExpandedModel>): Re
         references: relation?.references ?? [],
         ...(relation?.onDelete ? { onDelete: relation.onDelete } : {}),
         ...(relation?.onUpdate ? { onUpdate: relation.onUpdate } : {}),
-        ...(self.field.def.description ? { description: self.field.def.description } : {}),
+        ...(self.field.def.description?.trim() ? { description: self.field.def.description.trim() } : {}),
         ...(self.field.def.deprecated ? { deprecated: true } : {}),
         location: self.field.source.locate(self.field.path, 'key'),
       })

@@ -42,17 +42,21 @@ export function planOutputs(outRoot: string, files: readonly EmittedFile[], owns
 export function applyPlan(outRoot: string, plan: OutputPlan): void {
   recoverInterruptedWrite(outRoot)
   if (plan.changed.length === 0 && plan.removed.length === 0) return
+  stagePlan(outRoot, plan)
+  commitJournal(outRoot)
+}
+
+/** Writes the new files into the staging folder and, last, the journal that makes the batch committable. */
+export function stagePlan(outRoot: string, plan: OutputPlan): void {
   const staging = join(outRoot, STAGING_DIR)
   rmSync(staging, { recursive: true, force: true })
   mkdirSync(staging, { recursive: true })
   const moves = plan.changed.map((file, i) => {
-    const staged = join(staging, String(i))
-    writeFileSync(staged, file.content)
+    writeFileSync(join(staging, String(i)), file.content)
     return { from: String(i), to: file.path }
   })
   writeFileSync(join(staging, `${JOURNAL}.tmp`), JSON.stringify({ moves, removed: plan.removed }))
   renameSync(join(staging, `${JOURNAL}.tmp`), join(staging, JOURNAL))
-  commitJournal(outRoot)
 }
 
 /** Finishes a write that was interrupted after its journal was complete; discards an incomplete one. */

@@ -1,0 +1,168 @@
+import type { IrEnum, IrModel, IrShape, IrShapeField, IrStoredField, IrValueType, Ir } from '../../ir/types.ts'
+import { formatPatterns } from '../../validate/check-value.ts'
+
+/**
+ * The API's view of the models, shared by the zod and OpenAPI emitters so the two cannot disagree:
+ * which fields each schema variant has, and what each value looks like on the wire (JSON).
+ *
+ * Wire representation (documented in docs/api-types.md):
+ * - DateTime: ISO 8601 string (`date-time`); Bytes: base64 string.
+ * - Decimal: JSON number (exact up to 15 significant digits, which covers Decimal(15,s) and smaller).
+ * - BigInt: JSON integer within ±(2^53 − 1); Int: 32-bit integer.
+ * - Json: any JSON value, or an object of its `shape`.
+ * - Optional columns are nullable: always present in read schemas (maybe null), omittable in inputs.
+ */
+export type WireType =
+  | { readonly kind: 'string'; readonly minLength?: number; readonly maxLength?: number; readonly pattern?: string; readonly format?: string; readonly encoding?: 'base64' }
+  | { readonly kind: 'integer'; readonly bits: 32 | 53; readonly minimum?: number; readonly maximum?: number }
+  | { readonly kind: 'number'; readonly minimum?: number; readonly maximum?: number }
+  | { readonly kind: 'boolean' }
+  | { readonly kind: 'json' }
+  | { readonly kind: 'ref'; readonly name: string; readonly of: 'enum' | 'shape' }
+  | { readonly kind: 'array'; readonly items: WireType }
+
+export interface ApiProperty {
+  readonly name: string
+  readonly type: WireType
+  /** Must be present in the payload. */
+  readonly required: boolean
+  readonly nullable: boolean
+  readonly description?: string
+  readonly deprecated?: boolean
+  readonly example?: unknown
+  readonly default?: unknown
+  readonly readOnly?: boolean
+  readonly writeOnly?: boolean
+}
+
+export type Variant = 'read' | 'create' | 'update'
+
+export interface ApiObject {
+  /** The schema's name without suffix, e.g. `Gym`, `GymCreate`, `Address`. */
+  readonly name: string
+  readonly variant: Variant | 'shape'
+  readonly description?: string
+  readonly deprecated?: boolean
+  readonly properties: readonly ApiProperty[]
+  /** Inputs reject unknown keys (catching typos); read schemas accept them (forward compatible). */
+  readonly strict: boolean
+}
+
+export const variantSuffix: Readonly<Record<Variant, string>> = { read: '', create: 'Create', update: 'Update' }
+
+/** Descriptions of the three variants, appended to the model's own description. */
+const variantNote: Readonly<Record<Variant, string | undefined>> = {
+  read: undefined,
+  create: 'Input for creating one; fields with defaults may be left out.',
+  update: 'Input for updating one; every field is optional.',
+}
+
+/** The read, create and update schemas of a model. Relations appear only as their foreign keys. */
+export function modelObjects(model: IrModel): ApiObject[] {
+  const stored = model.fields.filter((f): f is IrStoredField => f.kind === 'stored' && !f.private)
+  return (['read', 'create', 'update'] as const).map((variant) => {
+    const fields = stored.filter((f) => (variant === 'read' ? !f.writeOnly : !f.readOnly))
+    const note = variantNote[variant]
+    const description = [model.description?.trim(), note].filter(Boolean).join('\n\n')
+    return {
+      name: `${model.name}${variantSuffix[variant]}`,
+      variant,
+      ...(description ? { description } : {}),
+      ...(model.deprecated ? { deprecated: true } : {}),
+      properties: fields.map((f) => storedProperty(f, variant)),
+      strict: variant !== 'read',
+    }
+  })
+}
+
+export function shapeObject(shape: IrShape): ApiObject {
+  return {
+    name: shape.name,
+    variant: 'shape',
+    ...(shape.description ? { description: shape.description } : {}),
+    properties: shape.fields.map(shapeProperty),
+    strict: true,
+  }
+}
+
+function storedProperty(field: IrStoredField, variant: Variant): ApiProperty {
+  const hasDefault = field.default !== undefined || field.updatedAt
+  const required = variant === 'read' || (variant === 'create' && !field.optional && !hasDefault && !field.list)
+  const defaultValue = field.default?.kind === 'value' ? field.default.value : undefined
+  return {
+    name: field.name,
+    type: wireType(field.type, field.list, field.constraints),
+    required,
+    nullable: field.optional,
+    ...documentation(field),
+    ...(defaultValue !== undefined && variant !== 'read' ? { default: defaultValue } : {}),
+    ...(variant === 'read' && field.readOnly ? { readOnly: true } : {}),
+    ...(variant !== 'read' && field.writeOnly ? { writeOnly: true } : {}),
+  }
+}
+
+function shapeProperty(field: IrShapeField): ApiProperty {
+  return { name: field.name, type: wireType(field.type, field.list, field.constraints), required: !field.optional, nullable: field.optional, ...documentation(field) }
+}
+
+function documentation(field: { description?: string; deprecated?: boolean; example?: unknown }) {
+  return {
+    ...(field.description ? { description: field.description } : {}),
+    ...(field.deprecated ? { deprecated: true } : {}),
+    ...(field.example !== undefined ? { example: field.example } : {}),
+  }
+}
+
+const INT32 = { min: -2147483648, max: 2147483647 }
+
+function wireType(type: IrValueType, list: boolean, c: IrStoredField['constraints']): WireType {
+  const single = singleWireType(type, c)
+  return list ? { kind: 'array', items: single } : single
+}
+
+function singleWireType(type: IrValueType, c: IrStoredField['constraints']): WireType {
+  if (type.kind === 'enum') return { kind: 'ref', name: type.enum, of: 'enum' }
+  const bounds = { ...(c.min !== undefined ? { minimum: c.min } : {}), ...(c.max !== undefined ? { maximum: c.max } : {}) }
+  switch (type.scalar) {
+    case 'String': {
+      const lengths = c.length !== undefined ? { minLength: c.length, maxLength: c.length } : { ...(c.minLength !== undefined ? { minLength: c.minLength } : {}), ...(c.maxLength !== undefined ? { maxLength: c.maxLength } : {}) }
+      const format = c.format ? { format: c.format } : {}
+      return { kind: 'string', ...lengths, ...format, ...(c.pattern !== undefined ? { pattern: c.pattern } : {}) }
+    }
+    case 'Int':
+      return { kind: 'integer', bits: 32, minimum: Math.max(INT32.min, c.min ?? INT32.min), maximum: Math.min(INT32.max, c.max ?? INT32.max) }
+    case 'BigInt':
+      return { kind: 'integer', bits: 53, ...bounds }
+    case 'Float':
+    case 'Decimal':
+      return { kind: 'number', ...bounds }
+    case 'Boolean':
+      return { kind: 'boolean' }
+    case 'DateTime':
+      return { kind: 'string', format: 'date-time' }
+    case 'Bytes':
+      return { kind: 'string', encoding: 'base64', pattern: '^[A-Za-z0-9+/]*={0,2}$' }
+    case 'Json':
+      return type.shape ? { kind: 'ref', name: type.shape, of: 'shape' } : { kind: 'json' }
+  }
+}
+
+/** The regular expression that enforces a string format, identical in zod and OpenAPI. */
+export function formatPattern(format: string): string {
+  return formatPatterns[format]!.source
+}
+
+/** Everything the API schemas of one domain hold, in IR order. */
+export interface ApiDomain {
+  readonly enums: readonly IrEnum[]
+  readonly shapes: readonly ApiObject[]
+  readonly models: readonly (readonly [IrModel, readonly ApiObject[]])[]
+}
+
+export function apiDomain(ir: Ir, domain: string): ApiDomain {
+  return {
+    enums: ir.enums.filter((e) => e.domain === domain),
+    shapes: ir.shapes.filter((s) => s.domain === domain).map(shapeObject),
+    models: ir.models.filter((m) => m.domain === domain).map((m) => [m, modelObjects(m)] as const),
+  }
+}

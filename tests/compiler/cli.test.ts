@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { readTree } from '../helpers/golden.ts'
+
+const root = join(import.meta.dirname, '..', '..')
+const caseModels = join(root, 'tests', 'cases', 'gym-basics', 'models')
+
+function generate(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'generators', 'cli.ts'), ...args], { cwd: root, encoding: 'utf8' })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+function workspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'pika-cli-'))
+  cpSync(caseModels, join(dir, 'models'), { recursive: true })
+  return dir
+}
+
+describe('npm run generate', () => {
+  it('explains itself with --help', () => {
+    const { code, stdout } = generate('--help')
+    expect(code).toBe(0)
+    for (const option of ['--models', '--out', '--check', 'Exit codes']) expect(stdout).toContain(option)
+  })
+
+  it('exits 2 on an unknown option or a missing models folder', () => {
+    expect(generate('--frobnicate').code).toBe(2)
+    const missing = generate('--models', '/nonexistent/models')
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('does not exist')
+  })
+
+  it('writes the outputs, then --check finds them fresh', () => {
+    const dir = workspace()
+    const out = join(dir, 'out')
+    expect(generate('--models', join(dir, 'models'), '--out', out).code).toBe(0)
+    const check = generate('--models', join(dir, 'models'), '--out', out, '--check')
+    expect(check.code).toBe(0)
+    expect(check.stdout).toContain('up to date')
+  })
+
+  it('--check lists stale and missing files, exits 1 and writes nothing', () => {
+    const dir = workspace()
+    const out = join(dir, 'out')
+    generate('--models', join(dir, 'models'), '--out', out)
+    writeFileSync(join(out, 'prisma', 'schema.prisma'), 'edited by hand\n')
+    const before = readTree(out)
+    const check = generate('--models', join(dir, 'models'), '--out', out, '--check')
+    expect(check.code).toBe(1)
+    expect(check.stderr).toMatch(/stale\s+prisma\/schema\.prisma/)
+    expect(readTree(out)).toEqual(before)
+    const fresh = generate('--models', join(dir, 'models'), '--out', join(dir, 'empty'), '--check')
+    expect(fresh.stderr).toMatch(/missing\s+prisma\/schema\.prisma/)
+  })
+
+  it('reports invalid models as file:line:col diagnostics with a code frame, exit 1, no stack trace, nothing written', () => {
+    const dir = workspace()
+    const out = join(dir, 'out')
+    generate('--models', join(dir, 'models'), '--out', out)
+    const before = readTree(out)
+    const gym = join(dir, 'models', 'gym.yaml')
+    writeFileSync(gym, readFileSync(gym, 'utf8').replace('quantity: { type: Int', 'quantity: { type: Innt'))
+    const { code, stderr } = generate('--models', join(dir, 'models'), '--out', out)
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/gym\.yaml:\d+:\d+ error PIKA301 unknown type `Innt`/)
+    expect(stderr).toContain('hint: Did you mean `Int`?')
+    expect(stderr).toMatch(/\|\s+\^+/)
+    expect(stderr).not.toMatch(/\n\s+at /)
+    expect(readTree(out)).toEqual(before)
+  })
+})

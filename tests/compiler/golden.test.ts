@@ -1,0 +1,38 @@
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { emitters } from '../../generators/emit/registry.ts'
+import { compileModels, emitFiles } from '../../generators/pipeline.ts'
+import { readTree, rewriteGolden, updatingGoldens } from '../helpers/golden.ts'
+import { formatPrismaSchema, validatePrismaSchema } from '../helpers/prisma-schema.ts'
+
+const casesDir = join(import.meta.dirname, '..', 'cases')
+const cases = readdirSync(casesDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)
+
+describe.each(cases)('golden case %s', (name) => {
+  const caseDir = join(casesDir, name)
+  const result = compileModels(join(caseDir, 'models'), caseDir)
+  const files = result.ir ? emitFiles(result.ir, emitters) : []
+
+  it('compiles without diagnostics', () => {
+    expect(result.diagnostics.map((d) => `${d.code} ${d.location.file}:${d.location.line}:${d.location.column} ${d.message}`)).toEqual([])
+  })
+
+  it('emits exactly the expected files, byte for byte', () => {
+    const expectedDir = join(caseDir, 'expected')
+    if (updatingGoldens) rewriteGolden(expectedDir, files)
+    const expected = readTree(expectedDir)
+    expect(files.map((f) => f.path)).toEqual([...expected.keys()])
+    for (const file of files) expect(file.content, file.path).toBe(expected.get(file.path))
+  })
+
+  it('emits a Prisma schema that Prisma validates and that `prisma format` leaves unchanged', () => {
+    const schema = files.find((f) => f.path === 'prisma/schema.prisma')!.content
+    expect(() => validatePrismaSchema(schema)).not.toThrow()
+    expect(formatPrismaSchema(schema)).toBe(schema)
+  })
+
+  it('starts every generated file with a notice naming its model files', () => {
+    for (const file of files) expect(file.content.split('\n', 1)[0], file.path).toMatch(/Generated from models\/[a-z-]+\.yaml.* by `npm run generate`\. Do not edit/)
+  })
+})

@@ -1,0 +1,99 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { emitters } from '../../generators/emit/registry.ts'
+import { buildIr } from '../../generators/ir/build-ir.ts'
+import { loadModels } from '../../generators/load/load-models.ts'
+import { compileModels, emitFiles } from '../../generators/pipeline.ts'
+import { validateModels } from '../../generators/validate/validate-models.ts'
+import { applyPlan, planOutputs, recoverInterruptedWrite, stagePlan } from '../../generators/write/write-files.ts'
+import { readTree } from '../helpers/golden.ts'
+
+const modelsDir = join(import.meta.dirname, '..', 'cases', 'gym-basics', 'models')
+const owns = emitters.flatMap((e) => e.owns)
+const tempDir = () => mkdtempSync(join(tmpdir(), 'pika-pipeline-'))
+
+function generateInto(outRoot: string, models = modelsDir) {
+  const { ir } = compileModels(models, outRoot)
+  const files = emitFiles(ir!, emitters)
+  applyPlan(outRoot, planOutputs(outRoot, files, owns))
+  return files
+}
+
+describe('determinism', () => {
+  it('gives the same bytes when run twice', () => {
+    const first = emitFiles(compileModels(modelsDir, '.').ir!, emitters)
+    const second = emitFiles(compileModels(modelsDir, '.').ir!, emitters)
+    expect(second).toEqual(first)
+  })
+
+  it('gives the same IR whatever order the model files are read in', () => {
+    const loaded = loadModels(modelsDir)
+    const forward = buildIr(validateModels(loaded.files), 'models')
+    const backward = buildIr(validateModels([...loaded.files].reverse()), 'models')
+    expect(JSON.stringify(backward)).toBe(JSON.stringify(forward))
+    expect(emitFiles(backward, emitters)).toEqual(emitFiles(forward, emitters))
+  })
+
+  it('freezes the IR so emitters cannot change what other emitters see', () => {
+    const { ir } = compileModels(modelsDir, '.')
+    expect(Object.isFrozen(ir!.models[0]!.fields[0])).toBe(true)
+  })
+})
+
+describe('writing', () => {
+  it('leaves unchanged files untouched on a second run', () => {
+    const out = tempDir()
+    generateInto(out)
+    const plan = planOutputs(out, emitFiles(compileModels(modelsDir, out).ir!, emitters), owns)
+    expect(plan.changed).toEqual([])
+    expect(plan.removed).toEqual([])
+  })
+
+  it('changes nothing under the output root when the models are invalid', () => {
+    const out = tempDir()
+    generateInto(out)
+    const before = readTree(out)
+    const broken = tempDir()
+    cpSync(modelsDir, broken, { recursive: true })
+    writeFileSync(join(broken, 'gym.yaml'), readFileSync(join(modelsDir, 'gym.yaml'), 'utf8').replace('type: Gym,', 'type: Gymm,'))
+    const result = compileModels(broken, out)
+    expect(result.ir).toBeUndefined()
+    expect(result.diagnostics.map((d) => d.code)).toContain('PIKA301')
+    expect(readTree(out)).toEqual(before)
+  })
+
+  it('removes files it generated earlier but no longer produces, only in folders it owns', () => {
+    const out = tempDir()
+    generateInto(out)
+    const ownedFolder = owns.find((o) => o.endsWith('/'))
+    if (!ownedFolder) return // no emitter owns a folder yet
+    writeFileSync(join(out, ownedFolder, 'stale.txt'), 'old')
+    writeFileSync(join(out, 'unrelated.txt'), 'mine')
+    generateInto(out)
+    expect(existsSync(join(out, ownedFolder, 'stale.txt'))).toBe(false)
+    expect(readFileSync(join(out, 'unrelated.txt'), 'utf8')).toBe('mine')
+  })
+
+  it('never leaves a mix of generations: a staged batch is invisible until committed, and the next run completes it', () => {
+    const out = tempDir()
+    generateInto(out)
+    const before = readTree(out)
+    const next = [...before.keys()].map((path) => ({ path, content: `${before.get(path)}\n// next generation\n` }))
+    stagePlan(out, planOutputs(out, next, owns)) // the process "dies" here, before committing
+    expect(readTree(out).get(next[0]!.path)).toBe(before.get(next[0]!.path))
+    recoverInterruptedWrite(out)
+    for (const file of next) expect(readFileSync(join(out, file.path), 'utf8')).toBe(file.content)
+    expect(existsSync(join(out, '.pika-generate'))).toBe(false)
+  })
+
+  it('discards a staging folder whose journal was never written', () => {
+    const out = tempDir()
+    generateInto(out)
+    const before = readTree(out)
+    cpSync(join(out, 'prisma'), join(out, '.pika-generate'), { recursive: true })
+    recoverInterruptedWrite(out)
+    expect(readTree(out)).toEqual(before)
+  })
+})
