@@ -1,7 +1,8 @@
 import type { Emitter } from './emitter.ts'
 import { prismaEmitter } from './prisma/emit-prisma.ts'
+import { fixturesEmitter } from './fixtures/emit-fixtures.ts'
 import { openApiEmitter } from './openapi/emit-openapi.ts'
 import { zodEmitter } from './zod/emit-zod.ts'
 
 /** Every output target, in the order they run. A new target is one emitter folder and one line here. */
-export const emitters: readonly Emitter[] = [prismaEmitter, zodEmitter, openApiEmitter]
+export const emitters: readonly Emitter[] = [prismaEmitter, zodEmitter, openApiEmitter, fixturesEmitter]
