@@ -14,6 +14,7 @@ export const diagnosticCodes = {
   PIKA008: 'no model files',
   PIKA009: 'duplicate key',
   PIKA010: 'unreadable model file',
+  PIKA011: 'YAML nested too deeply',
 
   PIKA101: 'unknown key',
   PIKA102: 'wrong value type',

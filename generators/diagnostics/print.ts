@@ -40,17 +40,24 @@ function printDiagnostic(d: Diagnostic, options: PrintOptions): string {
 
 const position = (loc: SourceLocation, options: PrintOptions) => `${options.displayPath(loc.file)}:${loc.line}:${loc.column}`
 
+const MAX_FRAME_WIDTH = 160
+
 function codeFrame(loc: SourceLocation, options: PrintOptions): string[] {
   const text = options.sources.get(loc.file)
-  if (text === undefined) return []
-  const sourceLines = text.split(/\r?\n/)
-  const line = sourceLines[loc.line - 1]
+  // Files refused unread (too large, unreadable) and empty files have nothing to show.
+  if (!text) return []
+  const line = text.split(/\r?\n/)[loc.line - 1]
   if (line === undefined) return []
-  const shown = line.length > 160 ? `${line.slice(0, 160)}…` : line
+  const caretEnd = loc.endLine === loc.line ? loc.endColumn : line.length + 1
+  // A long line is shown as a window that keeps the underlined token in view.
+  const start = line.length <= MAX_FRAME_WIDTH ? 0 : Math.max(0, Math.min(loc.column - 1 - 40, line.length - MAX_FRAME_WIDTH))
+  const prefix = start > 0 ? '…' : ''
+  const body = line.slice(start, start + MAX_FRAME_WIDTH)
+  const shown = `${prefix}${body}${start + MAX_FRAME_WIDTH < line.length ? '…' : ''}`
+  const column = loc.column - start + prefix.length
+  const width = Math.max(1, Math.min(caretEnd - start + prefix.length, prefix.length + body.length + 1) - column)
   const gutter = String(loc.line).length
-  const caretEnd = loc.endLine === loc.line ? Math.min(loc.endColumn, shown.length + 1) : shown.length + 1
-  const width = Math.max(1, caretEnd - loc.column)
-  const caret = ' '.repeat(Math.max(0, loc.column - 1)) + paint(options.color, 31, '^'.repeat(width))
+  const caret = ' '.repeat(Math.max(0, column - 1)) + paint(options.color, 31, '^'.repeat(width))
   return [`  ${String(loc.line).padStart(gutter)} | ${shown}`, `  ${' '.repeat(gutter)} | ${caret}`]
 }
 

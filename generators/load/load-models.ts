@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml'
+import { LineCounter, parseDocument, visit, type Document } from 'yaml'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { checkYamlTree, syntaxDiagnostics } from './check-yaml.ts'
 import { SourceFile } from './source-file.ts'
 
 /** A model file that parsed into a mapping; `data` is still unvalidated. */
@@ -22,7 +23,6 @@ export interface LoadResult {
 export const MAX_FILE_BYTES = 1024 * 1024
 /** An alias bomb (a billion laughs) expands exponentially; real model files need only a few aliases. */
 const MAX_ALIAS_COUNT = 100
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 const KEBAB_CASE_FILE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*\.ya?ml$/
 
 /** Lists the model files of a folder (non-recursive), in code-point order. */
@@ -61,7 +61,7 @@ export function loadModelFile(path: string, name: string): FileResult {
     const size = statSync(path).size
     if (size > MAX_FILE_BYTES) {
       const source = empty('')
-      const message = `model file is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MiB`
+      const message = `model file is ${Math.ceil(size / 1024)} KiB; the limit is ${MAX_FILE_BYTES / 1024} KiB`
       return { source, diagnostics: [source.diagnostic('PIKA004', message, [], { hint: 'Split the domain into several model files.' })] }
     }
     text = readFileSync(path, 'utf8')
@@ -74,23 +74,23 @@ export function loadModelFile(path: string, name: string): FileResult {
   const diagnostics: Diagnostic[] = []
   if (!KEBAB_CASE_FILE.test(name)) {
     const suggestion = name.replace(/\.ya?ml$/i, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[_\s]+/g, '-').toLowerCase()
-    diagnostics.push(source.diagnostic('PIKA007', `model file \`${name}\` is not kebab-case`, [], { hint: `Rename it to \`${suggestion}.yaml\`.` }))
+    // About the file, not a node in it: a single caret at its start.
+    const location = source.rangeToLocation([0, 0])
+    diagnostics.push({ ...source.diagnostic('PIKA007', `model file \`${name}\` is not kebab-case`, [], { hint: `Rename it to \`${suggestion}.yaml\`.` }), location })
   }
-  const syntaxErrors = document.errors.map((error) => ({
-    ...source.diagnostic(error.code === 'DUPLICATE_KEY' ? 'PIKA009' : 'PIKA001', firstLine(error.message), []),
-    location: source.rangeToLocation(error.pos),
-  }))
+  const syntaxErrors = syntaxDiagnostics(document, source)
   if (syntaxErrors.length) return { source, diagnostics: [...diagnostics, ...syntaxErrors] }
 
-  const forbidden = findForbiddenKeys(document, source)
-  if (forbidden.length) return { source, diagnostics: [...diagnostics, ...forbidden] }
+  const treeErrors = checkYamlTree(document, source)
+  if (treeErrors.length) return { source, diagnostics: [...diagnostics, ...treeErrors] }
 
   let data: unknown
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
   } catch {
     const message = `the file expands YAML aliases more than ${MAX_ALIAS_COUNT} times`
-    return { source, diagnostics: [...diagnostics, source.diagnostic('PIKA005', message, [], { hint: 'Write the repeated parts out, or use a mixin.' })] }
+    const location = source.rangeToLocation(firstAliasRange(document))
+    return { source, diagnostics: [...diagnostics, { ...source.diagnostic('PIKA005', message, [], { hint: 'Write the repeated parts out, or use a mixin.' }), location }] }
   }
   if (data === null || data === undefined) {
     const hint = 'Declare at least one of `enums`, `types`, `mixins` or `models`, or delete the file.'
@@ -104,19 +104,14 @@ export function loadModelFile(path: string, name: string): FileResult {
   return { source, data: data as Record<string, unknown>, diagnostics }
 }
 
-function findForbiddenKeys(document: Document.Parsed, source: SourceFile): Diagnostic[] {
-  const found: Diagnostic[] = []
+/** Where the alias expansion starts, for pointing at an alias bomb. */
+function firstAliasRange(document: Document.Parsed): [number, number] {
+  let range: [number, number] = [0, 0]
   visit(document, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
-        const message = `the key \`${String(pair.key.value)}\` is not allowed`
-        const location = source.rangeToLocation([pair.key.range![0], pair.key.range![1]])
-        found.push({ code: 'PIKA006', severity: 'error', message, location, hint: 'It could alter object prototypes; choose another name.' })
-      }
+    Alias(_, node) {
+      if (node.range) range = [node.range[0], node.range[1]]
+      return visit.BREAK
     },
   })
-  return found
+  return range
 }
-
-const firstLine = (message: string) => message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
-

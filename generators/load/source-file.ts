@@ -73,7 +73,9 @@ function findRange(root: unknown, path: DataPath, part: Part): [number, number] 
   }
   const keyRange = pair ? rangeOf(pair.key as Node) : undefined
   const valueIsCollection = isMap(node) || isSeq(node)
-  if (keyRange && (part === 'key' || valueIsCollection || !node)) return keyRange
+  // `default:` with nothing after it is a null of zero width: point at the key instead.
+  const valueIsEmpty = !node?.range || node.range[0] === node.range[1]
+  if (keyRange && (part === 'key' || valueIsCollection || valueIsEmpty)) return keyRange
   return best
 }
 

@@ -15,7 +15,7 @@ export interface ValueProblem {
 export const formatPatterns: Readonly<Record<string, RegExp>> = {
   email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
   url: /^https?:\/\/[^\s/$.?#].[^\s]*$/,
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
   cuid: /^c[a-z0-9]{24}$/,
   e164: /^\+[1-9]\d{1,14}$/,
   date: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
@@ -82,7 +82,7 @@ function checkShape(shapeName: string, value: unknown, symbols: SymbolTable, pat
   if (!shape) return undefined
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { path, message: `must be a mapping (${shapeName}), not ${describe(value)}` }
   const record = value as Record<string, unknown>
-  const unknownKey = Object.keys(record).find((key) => !(key in shape.def.fields))
+  const unknownKey = Object.keys(record).find((key) => !Object.hasOwn(shape.def.fields, key))
   if (unknownKey) return { path: [...path, unknownKey], message: `is not a field of ${shapeName}` }
   for (const [name, field] of Object.entries(shape.def.fields)) {
     const problem = checkFieldValue(field, record[name], symbols, [...path, name])

@@ -1,3 +1,4 @@
+import { didYouMean } from '../diagnostics/suggest.ts'
 import type { ScalarType } from './symbols.ts'
 
 /** A parsed `db:` key, e.g. `Decimal(10,2)` → { name: 'Decimal', args: [10, 2] }. */
@@ -26,18 +27,27 @@ export function parseNativeType(text: string): NativeType | undefined {
 }
 
 /** Why a native type does not fit a scalar, or undefined when it does. */
-export function checkNativeType(scalar: ScalarType, text: string): string | undefined {
+export function checkNativeType(scalar: ScalarType, text: string): { message: string; hint?: string } | undefined {
   const native = parseNativeType(text)
   const allowed = NATIVE_TYPES[scalar]
-  const names = Object.keys(allowed).join(', ')
-  if (!native) return `\`${text}\` is not a native type; write it like \`VarChar(255)\` or \`Decimal(10,2)\``
-  const arities = allowed[native.name]
-  if (!arities) return `\`${native.name}\` is not a native type for ${scalar}; use one of ${names}`
-  if (!arities.includes(native.args.length)) return `\`${native.name}\` takes ${arities.filter((a) => a > 0).join(' or ') || 'no'} argument(s)`
+  const names = Object.keys(allowed)
+  if (!native) return { message: `\`${text}\` is not a native type`, hint: 'Write it like `VarChar(255)` or `Decimal(10,2)`.' }
+  // Own keys only: `db: constructor` must not find Object.prototype.constructor.
+  const arities = Object.hasOwn(allowed, native.name) ? allowed[native.name]! : undefined
+  if (!arities) {
+    const hint = didYouMean(native.name, names) ?? `Native types for ${scalar}: ${names.join(', ')}.`
+    return { message: `\`${native.name}\` is not a native type for ${scalar}`, hint }
+  }
+  if (!arities.includes(native.args.length)) {
+    const max = Math.max(...arities)
+    const takes = max === 0 ? 'no arguments' : `${arities.map((a) => (a === 0 ? 'none' : String(a))).join(' or ')} argument${max === 1 ? '' : 's'}`
+    const hint = max === 0 ? `Write \`${native.name}\` without parentheses.` : `Write \`${native.name}\` or \`${native.name}(${max === 1 ? 'n' : 'p,s'})\`.`
+    return { message: `\`${native.name}\` takes ${takes}, not ${native.args.length}`, hint }
+  }
   if (native.name === 'Decimal' && native.args.length === 2) {
     const [precision, scale] = native.args as [number, number]
-    if (precision < 1 || precision > 1000 || scale > precision) return `Decimal(${precision},${scale}) needs 1 ≤ precision ≤ 1000 and scale ≤ precision`
+    if (precision < 1 || precision > 1000 || scale > precision) return { message: `Decimal(${precision},${scale}) needs 1 ≤ precision ≤ 1000 and scale ≤ precision` }
   }
-  if ((native.name === 'VarChar' || native.name === 'Char') && native.args[0] === 0) return `${native.name}(0) cannot hold any text`
+  if ((native.name === 'VarChar' || native.name === 'Char') && native.args[0] === 0) return { message: `${native.name}(0) cannot hold any text` }
   return undefined
 }

@@ -61,8 +61,10 @@ export function collectSymbols(files: readonly LoadedFile[]): { symbols: SymbolT
         const first = firstByName.get(name)
         if (first) {
           const related = [{ message: `${first.kind} \`${name}\` is first declared here`, location: first.decl.source.locate(first.decl.path, 'key') }]
-          const hint = 'Names are global across model files; rename one of them.'
-          diagnostics.push(source.diagnostic('PIKA201', `${kind} \`${name}\` is already declared as a ${first.kind}`, decl.path, { part: 'key', hint, related }))
+          const hint = 'Names are global across model files and kinds; rename one of them.'
+          const where = first.decl.source.file === source.file ? 'in this file' : `in ${first.decl.source.file}`
+          const already = first.kind === kind ? `is already declared ${where}` : `is already declared as ${first.kind === 'enum' ? 'an' : 'a'} ${first.kind} ${where}`
+          diagnostics.push(source.diagnostic('PIKA201', `${kind} \`${name}\` ${already}`, decl.path, { part: 'key', hint, related }))
           continue
         }
         firstByName.set(name, { kind, decl })

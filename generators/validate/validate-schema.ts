@@ -45,7 +45,8 @@ function toDiagnostic(error: ErrorObject, file: LoadedFile): Diagnostic {
       const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {})
       // `db: Decimal(10,2)` inside `{ … }` splits at the comma, leaving a key like `2)`.
       const splitAtComma = /^[^(]*\)$/.test(key) ? 'Inside `{ … }` a comma separates entries: quote values that contain commas, e.g. `db: "Decimal(10,2)"`.' : undefined
-      const hint = splitAtComma ?? didYouMean(key, allowed) ?? (allowed.length ? `Allowed keys: ${allowed.join(', ')}.` : undefined)
+      const mergeKey = key === '<<' ? 'YAML merge keys are not supported; share fields with a mixin.' : undefined
+      const hint = splitAtComma ?? mergeKey ?? didYouMean(key, allowed) ?? (allowed.length ? `Allowed keys: ${allowed.join(', ')}.` : undefined)
       return source.diagnostic('PIKA101', `unknown key \`${key}\`${what ? ` in ${what}` : ''}`, [...path, key], { part: 'key', ...(hint ? { hint } : {}) })
     }
     case 'required': {
@@ -62,6 +63,19 @@ function toDiagnostic(error: ErrorObject, file: LoadedFile): Diagnostic {
       const value = String(valueAt(file.data, path))
       const hint = didYouMean(value, allowed) ?? `Allowed values: ${allowed.join(', ')}.`
       return source.diagnostic('PIKA104', `\`${value}\` is not allowed for ${what}`, path, { hint })
+    }
+    case 'minItems':
+    case 'minProperties':
+      return source.diagnostic('PIKA104', `${what} must not be empty`, path, { hint: error.keyword === 'minItems' ? 'List at least one entry.' : 'Declare at least one field.' })
+    case 'uniqueItems': {
+      const index = Number(error.params.i)
+      const value = String(valueAt(file.data, [...path, index]))
+      return source.diagnostic('PIKA104', `${what} lists \`${value}\` twice`, [...path, index], { hint: 'Remove the repeated entry.' })
+    }
+    case 'minimum':
+    case 'maximum': {
+      const bound = `${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(error.params.limit)}`
+      return source.diagnostic('PIKA104', `${what} must be ${bound}, not ${String(valueAt(file.data, path))}`, path)
     }
     default:
       return source.diagnostic('PIKA104', `${what} ${error.message ?? 'is invalid'}`, path)
@@ -100,5 +114,6 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'a list'
   if (typeof value === 'object') return 'a mapping'
+  if (typeof value === 'number' && !Number.isFinite(value)) return `\`${String(value)}\``
   return `${article(typeof value)} (\`${String(value)}\`)`
 }

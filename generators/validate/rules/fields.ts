@@ -19,7 +19,7 @@ const DEFAULT_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
   'autoincrement()': ['Int', 'BigInt'],
 }
 /** Keys that describe a stored scalar and mean nothing on a relation field. */
-const SCALAR_ONLY_KEYS = ['id', 'unique', 'default', 'updatedAt', 'map', 'db', 'shape', ...STRING_KEYS, ...NUMBER_KEYS] as const
+const SCALAR_ONLY_KEYS = ['id', 'unique', 'default', 'updatedAt', 'map', 'db', 'shape', 'example', ...STRING_KEYS, ...NUMBER_KEYS] as const
 
 /** Types, shapes, constraints, defaults and attributes of every field written in a model, mixin or type. */
 export function checkFields({ symbols, diagnostics }: RuleContext): void {
@@ -43,6 +43,8 @@ function checkField(field: FieldDecl, owner: Owner, symbols: SymbolTable, diagno
   }
   const fieldName = `\`${field.name}\``
 
+  // Declared in a file that already has errors: nothing about this field can be judged yet.
+  if (symbols.brokenNames.has(def.type)) return
   if (symbols.models.has(def.type)) {
     if (owner !== 'model') return report('PIKA307', `a ${owner === 'type' ? 'type' : 'mixin'} cannot hold a relation to model \`${def.type}\``, at('type'), 'Declare relations in the models themselves.')
     for (const key of SCALAR_ONLY_KEYS) {
@@ -50,9 +52,8 @@ function checkField(field: FieldDecl, owner: Owner, symbols: SymbolTable, diagno
     }
     return
   }
-  if (def.relation) report('PIKA507', `field ${fieldName} has \`relation\` but its type \`${def.type}\` is not a model`, at('relation'))
+  if (def.relation) report('PIKA507', `field ${fieldName} has \`relation\` but its type \`${def.type}\` is not a model`, at('relation'), 'Put `relation` on the field whose `type` is the related model; the foreign-key field needs none.')
   if (!isScalarType(def.type) && !symbols.enums.has(def.type)) {
-    if (symbols.brokenNames.has(def.type)) return // declared in a file that already has errors
     const hint = symbols.shapes.has(def.type)
       ? `\`${def.type}\` is a type (a JSON shape): write \`type: Json, shape: ${def.type}\`.`
       : didYouMean(def.type, knownTypeNames(symbols)) ?? 'Use a scalar (String, Int, …), an enum or a model.'
@@ -73,7 +74,7 @@ type Report = (code: Diagnostic['code'], message: string, path: DataPath, hint?:
 
 function checkShapeKey({ def, path }: FieldDecl, symbols: SymbolTable, report: Report): void {
   if (def.shape === undefined) return
-  if (def.type !== 'Json') return report('PIKA303', `\`shape\` applies only to Json fields, not ${def.type}`, [...path, 'shape'])
+  if (def.type !== 'Json') return report('PIKA303', `\`shape\` applies only to Json fields, not ${def.type}`, [...path, 'shape'], `Write \`type: Json, shape: ${def.shape}\`, or remove \`shape\`.`)
   if (!symbols.shapes.has(def.shape) && !symbols.brokenNames.has(def.shape)) {
     const hint = didYouMean(def.shape, symbols.shapes.keys()) ?? 'Declare it under `types:` in a model file.'
     report('PIKA302', `unknown shape \`${def.shape}\``, [...path, 'shape'], hint)
@@ -110,11 +111,13 @@ function checkAttributes({ def, path, name }: FieldDecl, owner: Owner, report: R
   if (def.id && owner === 'type') report('PIKA405', 'a type field cannot be an id', [...path, 'id'])
   if (def.db !== undefined && isScalarType(def.type)) {
     const problem = checkNativeType(def.type, def.db)
-    if (problem) return report('PIKA306', problem, [...path, 'db'])
+    if (problem) return report('PIKA306', problem.message, [...path, 'db'], problem.hint)
     const native = parseNativeType(def.db)!
     const size = native.args[0]
-    if ((native.name === 'VarChar' || native.name === 'Char') && size !== undefined && def.maxLength !== undefined && def.maxLength > size) {
-      report('PIKA402', `\`maxLength\` (${def.maxLength}) exceeds the column's ${def.db}`, [...path, 'maxLength'])
+    const key = def.maxLength !== undefined ? 'maxLength' : 'length'
+    const longest = def[key]
+    if ((native.name === 'VarChar' || native.name === 'Char') && size !== undefined && longest !== undefined && longest > size) {
+      report('PIKA402', `\`${key}\` (${longest}) exceeds the column's ${def.db}`, [...path, key], `Widen the column to \`${native.name}(${longest})\`, or lower \`${key}\`.`)
     }
   }
 }

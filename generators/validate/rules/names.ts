@@ -1,4 +1,4 @@
-import type { RawEnumValue } from '../../load/model-file.ts'
+import type { RawEnumValue, RawIndex } from '../../load/model-file.ts'
 import { ownFields, type Decl, type SymbolTable } from '../symbols.ts'
 import type { RuleContext } from './context.ts'
 
@@ -22,7 +22,7 @@ function exportedNames(kind: 'model' | 'enum' | 'type', name: string): string[] 
 }
 
 export function checkNames({ symbols, diagnostics }: RuleContext): void {
-  const producers = new Map<string, Decl<unknown>>()
+  const producers = new Map<string, { decl: Decl<unknown>; kind: string }>()
   const declarations: [string, 'model' | 'enum' | 'type' | 'mixin', ReadonlyMap<string, Decl<unknown>>][] = [
     ['models', 'model', symbols.models],
     ['enums', 'enum', symbols.enums],
@@ -33,14 +33,17 @@ export function checkNames({ symbols, diagnostics }: RuleContext): void {
     for (const decl of table.values()) {
       checkDeclarationName(decl, kind, diagnostics)
       if (kind === 'mixin') continue
-      for (const exported of exportedNames(kind, decl.name)) {
-        const other = producers.get(exported)
-        if (other && other !== decl) {
-          const related = [{ message: `\`${other.name}\` is declared here`, location: other.source.locate(other.path, 'key') }]
-          diagnostics.push(decl.source.diagnostic('PIKA203', `\`${decl.name}\` would produce \`${exported}\`, which \`${other.name}\` already produces in generated code`, decl.path, { part: 'key', hint: 'Rename one of them.', related }))
-        }
-        producers.set(exported, decl)
+      const exported = exportedNames(kind, decl.name)
+      // One report per clash, naming the first generated name the two declarations share.
+      const clash = exported.find((name) => producers.has(name))
+      if (clash) {
+        const other = producers.get(clash)!
+        const related = [{ message: `${other.kind} \`${other.decl.name}\` is declared here`, location: other.decl.source.locate(other.decl.path, 'key') }]
+        const message = `${kind} \`${decl.name}\` clashes in generated code with ${other.kind} \`${other.decl.name}\`: both produce \`${clash}\``
+        diagnostics.push(decl.source.diagnostic('PIKA203', message, decl.path, { part: 'key', hint: 'Rename one of them.', related }))
+        continue
       }
+      for (const name of exported) producers.set(name, { decl, kind })
     }
   }
   for (const table of [symbols.models, symbols.mixins, symbols.shapes]) {
@@ -55,7 +58,7 @@ function checkDeclarationName(decl: Decl<unknown>, kind: string, diagnostics: Ru
   if (!IDENTIFIER.test(decl.name)) {
     diagnostics.push(decl.source.diagnostic('PIKA202', `${kind} name \`${decl.name}\` is not a valid identifier`, decl.path, { ...at, hint: 'Use letters and digits only, starting with a capital letter.' }))
   } else if (RESERVED_NAMES.has(decl.name)) {
-    diagnostics.push(decl.source.diagnostic('PIKA203', `${kind} name \`${decl.name}\` is reserved in generated code`, decl.path, { ...at, hint: `Choose another name, e.g. \`${decl.name}Item\`.` }))
+    diagnostics.push(decl.source.diagnostic('PIKA203', `${kind} name \`${decl.name}\` is reserved in generated code`, decl.path, { ...at, hint: `Choose another name, e.g. \`${toPascalCase(decl.name)}Item\`.` }))
   } else if (!PASCAL_CASE.test(decl.name)) {
     diagnostics.push(decl.source.diagnostic('PIKA204', `${kind} name \`${decl.name}\` is not PascalCase`, decl.path, { ...at, hint: `Write it as \`${toPascalCase(decl.name)}\`.` }))
   }
@@ -109,6 +112,13 @@ function checkDatabaseNames(symbols: SymbolTable, diagnostics: RuleContext['diag
   for (const table of [symbols.models, symbols.mixins]) {
     for (const decl of table.values()) {
       for (const field of ownFields(decl)) if (field.def.map !== undefined) checkSqlName(field.def.map, field, [...field.path, 'map'], 'column name')
+      const def = decl.def as { id?: RawIndex; indexes?: readonly RawIndex[]; uniques?: readonly RawIndex[] }
+      const keyLists: [RawIndex | undefined, readonly (string | number)[]][] = [
+        [def.id, ['id']],
+        ...(def.indexes ?? []).map((index, i): [RawIndex, (string | number)[]] => [index, ['indexes', i]]),
+        ...(def.uniques ?? []).map((index, i): [RawIndex, (string | number)[]] => [index, ['uniques', i]]),
+      ]
+      for (const [index, at] of keyLists) if (index?.name !== undefined) checkSqlName(index.name, decl, [...decl.path, ...at, 'name'], 'constraint name')
     }
   }
 }

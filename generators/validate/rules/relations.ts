@@ -31,7 +31,10 @@ export function checkRelations({ models, diagnostics }: RuleContext): void {
   for (const model of models.values()) {
     for (const field of model.fields) {
       const relation = field.def.relation
-      if (relation && (relation.fields || relation.references || relation.onDelete || relation.onUpdate)) checkForeignKey(model, field, models, diagnostics)
+      if (!relation) continue
+      const keys = Boolean(relation.fields || relation.references)
+      // A list side never holds a foreign key: checkRelationGroup reports one that declares keys.
+      if (field.def.list ? !keys && (relation.onDelete || relation.onUpdate) : keys || relation.onDelete || relation.onUpdate) checkForeignKey(model, field, models, diagnostics)
     }
   }
 }
@@ -88,10 +91,11 @@ function checkForeignKey(model: ExpandedModel, field: FieldDecl, models: Readonl
   const fields = relation.fields ?? []
   const references = relation.references ?? []
   const at = (key: string, index?: number) => [...field.path, 'relation', key, ...(index === undefined ? [] : [index])]
-  const report = (message: string, path: (string | number)[], hint?: string): void => {
-    diagnostics.push(field.source.diagnostic('PIKA506', message, path, hint ? { hint } : {}))
+  const report = (message: string, path: (string | number)[], hint?: string, part: 'key' | 'value' = 'value'): void => {
+    diagnostics.push(field.source.diagnostic('PIKA506', message, path, { part, ...(hint ? { hint } : {}) }))
   }
-  if (!relation.fields) return report(`relation \`${field.name}\` needs \`fields\` (its foreign key) to use \`references\`, \`onDelete\` or \`onUpdate\``, at(relation.references ? 'references' : relation.onDelete ? 'onDelete' : 'onUpdate'), 'On the back side of a relation only `name` is allowed.')
+  const stray = relation.references ? 'references' : relation.onDelete ? 'onDelete' : 'onUpdate'
+  if (!relation.fields) return report(`relation \`${field.name}\` has \`${stray}\` but no \`fields\` (its foreign key)`, at(stray), 'Only the side that holds the foreign key takes `references`, `onDelete` and `onUpdate`; the back side takes only `name`.', 'key')
   if (!relation.references) return report(`relation \`${field.name}\` names \`fields\` but not \`references\``, at('fields'), 'Add `references: [id]` (the referenced model\'s key).')
   if (fields.length !== references.length) return report(`\`fields\` has ${fields.length} entr${fields.length === 1 ? 'y' : 'ies'} but \`references\` has ${references.length}`, at('references'))
   const target = models.get(field.def.type)!
@@ -108,7 +112,8 @@ function checkForeignKey(model: ExpandedModel, field: FieldDecl, models: Readonl
     }
     if (local.def.list) report(`the foreign key \`${name}\` cannot be a list`, at('fields', i))
   })
-  if (references.length && fields.every((name) => fieldByName(model, name)) && !isUniqueKey(target, references)) {
+  const allExist = fields.every((name) => fieldByName(model, name)) && references.every((name) => fieldByName(target, name))
+  if (references.length && allExist && !isUniqueKey(target, references)) {
     report(`\`${references.join(', ')}\` of \`${target.decl.name}\` is not an id or unique, so it cannot be referenced`, at('references'), 'Reference the id, or declare the referenced fields unique.')
   }
   if (anyOptional !== Boolean(field.def.optional)) {

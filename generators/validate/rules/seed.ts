@@ -16,17 +16,27 @@ export function checkSeedRows({ models, symbols, diagnostics }: RuleContext): vo
         const field = stored.find((f) => f.name === key)
         if (!field) {
           const relation = model.fields.find((f) => f.name === key)
-          const hint = relation?.def.relation?.fields ? `Give the foreign key instead: ${relation.def.relation.fields.join(', ')}.` : didYouMean(key, stored.map((f) => f.name))
-          diagnostics.push(model.decl.source.diagnostic('PIKA601', `seed row ${index + 1} of \`${model.decl.name}\` sets \`${key}\`, which is not a stored field`, [...rowPath, key], { part: 'key', ...(hint ? { hint } : {}) }))
+          const names = stored.map((f) => f.name)
+          const hint = relation?.def.relation?.fields
+            ? `Give the foreign key instead: ${relation.def.relation.fields.join(', ')}.`
+            : relation
+              ? `\`${key}\` is the back side of a relation; seed it from the other model's foreign key.`
+              : (didYouMean(key, names) ?? `Stored fields of \`${model.decl.name}\`: ${names.join(', ')}.`)
+          diagnostics.push(model.decl.source.diagnostic('PIKA601', `seed row ${index + 1} of \`${model.decl.name}\` sets \`${key}\`, which is not a stored field`, [...rowPath, key], { part: 'key', hint }))
           continue
         }
         const problem = checkFieldValue(field.def, value, symbols)
-        if (problem) diagnostics.push(model.decl.source.diagnostic('PIKA601', `seed row ${index + 1} of \`${model.decl.name}\`: \`${[key, ...problem.path].join('.')}\` ${problem.message}`, [...rowPath, key, ...problem.path]))
+        if (problem) diagnostics.push(model.decl.source.diagnostic('PIKA601', `seed row ${index + 1} of \`${model.decl.name}\`: \`${formatPath([key, ...problem.path])}\` ${problem.message}`, [...rowPath, key, ...problem.path]))
       }
-      const missing = stored.filter((f) => !f.def.optional && f.def.default === undefined && !f.def.updatedAt && !f.def.list && !(f.name in row))
+      // A row that sets a relation instead of its foreign key is reported once, at the relation.
+      const coveredByRelation = new Set(model.fields.filter((f) => Object.hasOwn(row, f.name)).flatMap((f) => f.def.relation?.fields ?? []))
+      const missing = stored.filter((f) => !f.def.optional && f.def.default === undefined && !f.def.updatedAt && !f.def.list && !Object.hasOwn(row, f.name) && !coveredByRelation.has(f.name))
       for (const field of missing) {
         diagnostics.push(model.decl.source.diagnostic('PIKA601', `seed row ${index + 1} of \`${model.decl.name}\` lacks the required field \`${field.name}\``, rowPath, { hint: `Add \`${field.name}\`.` }))
       }
     })
   }
 }
+
+/** `address.lines[0]`: how a value inside a seed row is named in messages. */
+const formatPath = (path: readonly (string | number)[]) => path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${s}` : s)).join('')

@@ -1,0 +1,118 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLError } from 'yaml'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { SourceFile } from './source-file.ts'
+
+/** Far deeper than any model file needs (models › Gym › fields › gym › relation › fields is 6). */
+export const MAX_DEPTH = 64
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+
+/**
+ * Checks the parsed YAML tree before it becomes plain data: nesting depth, keys that are not plain
+ * names, keys that could alter object prototypes, aliases without an anchor. Iterative, so a deeply
+ * nested file cannot overflow the stack here.
+ */
+export function checkYamlTree(document: Document.Parsed, source: SourceFile): Diagnostic[] {
+  const found: Diagnostic[] = []
+  const anchors = new Set<string>()
+  const at = (node: Node | null | undefined) => source.rangeToLocation(node?.range ? [node.range[0], node.range[1]] : [0, 0])
+  const stack: { node: unknown; depth: number }[] = [{ node: document.contents, depth: 0 }]
+  let tooDeep = false
+  while (stack.length) {
+    const { node, depth } = stack.pop()!
+    if (isAlias(node)) {
+      if (!anchors.has(node.source)) {
+        found.push({ code: 'PIKA001', severity: 'error', message: `the alias \`*${node.source}\` has no anchor \`&${node.source}\` before it`, location: at(node), hint: 'Define the anchor first, or write the value out.' })
+      }
+      continue
+    }
+    if (!isMap(node) && !isSeq(node) && !isScalar(node)) continue
+    if (node.anchor) anchors.add(node.anchor)
+    if (isScalar(node)) continue
+    if (depth >= MAX_DEPTH) {
+      if (!tooDeep) found.push({ code: 'PIKA011', severity: 'error', message: `the YAML is nested more than ${MAX_DEPTH} levels deep`, location: at(node), hint: 'A model file needs only a few levels; flatten the structure.' })
+      tooDeep = true
+      continue
+    }
+    const children: unknown[] = []
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        const problem = keyProblem(item)
+        if (problem) found.push({ code: 'PIKA006', severity: 'error', message: problem.message, location: at(item.key as Node), hint: problem.hint })
+        children.push(item.key, item.value)
+      } else {
+        children.push(item)
+      }
+    }
+    // Pushed in reverse so nodes are visited in document order: anchors come before their aliases.
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], depth: depth + 1 })
+  }
+  return found
+}
+
+function keyProblem(pair: Pair): { message: string; hint: string } | undefined {
+  const key = pair.key
+  if (isScalar(key) && key.value !== null && typeof key.value !== 'object') {
+    const name = String(key.value)
+    if (FORBIDDEN_KEYS.has(name)) return { message: `the key \`${name}\` is not allowed`, hint: 'It could alter object prototypes; choose another name.' }
+    return undefined
+  }
+  if (isScalar(key) || key === null) return { message: 'a key cannot be empty or null', hint: 'Write a name before the colon.' }
+  return { message: 'a key must be a plain name, not a list, mapping or alias', hint: 'Write the key as a plain name.' }
+}
+
+/** Turns the YAML library's parse errors into diagnostics with messages written for model authors. */
+export function syntaxDiagnostics(document: Document.Parsed, source: SourceFile): Diagnostic[] {
+  return document.errors.map((error) => {
+    const location = source.rangeToLocation(error.pos)
+    if (error.code === 'DUPLICATE_KEY') return duplicateKey(document, source, error) ?? { code: 'PIKA009', severity: 'error', message: 'duplicate key', location }
+    return { code: 'PIKA001', severity: 'error', message: syntaxMessage(error), location, ...syntaxHint(error) }
+  })
+}
+
+function syntaxMessage(error: YAMLError): string {
+  if (error.code === 'MULTIPLE_DOCS') return 'a model file holds one YAML document, but this one has several'
+  if (/call stack/i.test(error.message)) return `the YAML is nested too deeply (more than ${MAX_DEPTH} levels are refused)`
+  if (/^Flow (map|sequence) in block collection/.test(error.message)) {
+    const [open, close] = error.message.startsWith('Flow map') ? ['{', '}'] : ['[', ']']
+    return `a \`${open} … ${close}\` opened above is not closed before this line`
+  }
+  return error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+}
+
+function syntaxHint(error: YAMLError): { hint?: string } {
+  if (error.code === 'MULTIPLE_DOCS') return { hint: 'Remove the `---` separator; split domains into separate files instead.' }
+  if (error.code === 'TAB_AS_INDENT') return { hint: 'Indent with spaces.' }
+  if (/^Flow (map|sequence) in block collection/.test(error.message)) return { hint: 'Close it on the line where it opens, or indent its continuation lines further than its key.' }
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY') return { hint: 'Quote a value that contains `: `, e.g. `description: "Note: …"`.' }
+  return {}
+}
+
+/** Names the repeated key and points at where it first appears. */
+function duplicateKey(document: Document.Parsed, source: SourceFile, error: YAMLError): Diagnostic | undefined {
+  const stack: unknown[] = [document.contents]
+  while (stack.length) {
+    const node = stack.pop()
+    if (!isMap(node) && !isSeq(node)) continue
+    for (const [index, item] of (node.items as unknown[]).entries()) {
+      if (!isPair(item)) {
+        stack.push(item)
+        continue
+      }
+      stack.push(item.value)
+      const key = item.key as Node | null
+      if (!isScalar(key) || key.range?.[0] !== error.pos[0]) continue
+      const name = String(key.value)
+      const first = (node.items as Pair[]).slice(0, index).find((p) => isScalar(p.key) && String(p.key.value) === name)
+      const related = first && isScalar(first.key) && first.key.range ? [{ message: `\`${name}\` is first set here`, location: source.rangeToLocation([first.key.range[0], first.key.range[1]]) }] : []
+      return {
+        code: 'PIKA009',
+        severity: 'error',
+        message: `the key \`${name}\` appears twice in the same mapping`,
+        location: source.rangeToLocation([key.range[0], key.range[1]]),
+        hint: 'Keep one of them.',
+        ...(related.length ? { related } : {}),
+      }
+    }
+  }
+  return undefined
+}
