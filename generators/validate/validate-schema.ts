@@ -44,7 +44,7 @@ function toDiagnostic(error: ErrorObject, file: LoadedFile): Diagnostic {
       const key = String(error.params.additionalProperty)
       const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {})
       // `db: Decimal(10,2)` inside `{ … }` splits at the comma, leaving a key like `2)`.
-      const splitAtComma = /^[^(]*\)$/.test(key) ? 'Inside `{ … }` a comma separates entries: quote values that contain commas, e.g. `db: "Decimal(10,2)"`.' : undefined
+      const splitAtComma = looksSplitAtComma(key) ? COMMA_HINT : undefined
       const mergeKey = key === '<<' ? 'YAML merge keys are not supported; share fields with a mixin.' : undefined
       const hint = splitAtComma ?? mergeKey ?? didYouMean(key, allowed) ?? (allowed.length ? `Allowed keys: ${allowed.join(', ')}.` : undefined)
       return source.diagnostic('PIKA101', `unknown key \`${key}\`${what ? ` in ${what}` : ''}`, [...path, key], { part: 'key', ...(hint ? { hint } : {}) })
@@ -117,3 +117,11 @@ function describeValue(value: unknown): string {
   if (typeof value === 'number' && !Number.isFinite(value)) return `\`${String(value)}\``
   return `${article(typeof value)} (\`${String(value)}\`)`
 }
+
+/**
+ * Inside `{ … }` a comma ends the entry, so `db: Decimal(10,2)` leaves a key `2)` and a description
+ * with a comma leaves the rest of the sentence as a key: keys no author would write on purpose.
+ */
+export const looksSplitAtComma = (key: string): boolean => /^[^(]*\)$/.test(key) || /\s/.test(key.trim())
+
+export const COMMA_HINT = 'Inside `{ … }` a comma separates entries: quote values that contain commas, e.g. `db: "Decimal(10,2)"` or `description: "Fast, friendly"`.'

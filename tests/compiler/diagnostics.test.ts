@@ -49,6 +49,8 @@ const expectations: Readonly<Record<string, readonly string[]>> = {
   'file-name-not-kebab-case': ['PIKA007@GymEquipment.yaml:1:1'],
   'file-too-large': ['PIKA004@huge.yaml:1:1'],
   'flow-map-comma': ['PIKA101@gym.yaml:6:46'],
+  'description-comma': ['PIKA101@gym.yaml:6:49'],
+  'seed-row-comma': ['PIKA601@gym.yaml:9:56'],
   'forbidden-key-constructor': ['PIKA006@gym.yaml:6:29'],
   'forbidden-key-proto': ['PIKA006@gym.yaml:6:7'],
   'foreign-key-on-list-side': ['PIKA507@gym.yaml:6:43'],

@@ -1,5 +1,6 @@
 import { didYouMean } from '../../diagnostics/suggest.ts'
 import { checkFieldValue } from '../check-value.ts'
+import { COMMA_HINT, looksSplitAtComma } from '../validate-schema.ts'
 import type { RuleContext } from './context.ts'
 
 /**
@@ -17,7 +18,9 @@ export function checkSeedRows({ models, symbols, diagnostics }: RuleContext): vo
         if (!field) {
           const relation = model.fields.find((f) => f.name === key)
           const names = stored.map((f) => f.name)
-          const hint = relation?.def.relation?.fields
+          const hint = looksSplitAtComma(key)
+            ? COMMA_HINT
+            : relation?.def.relation?.fields
             ? `Give the foreign key instead: ${relation.def.relation.fields.join(', ')}.`
             : relation
               ? `\`${key}\` is the back side of a relation; seed it from the other model's foreign key.`
