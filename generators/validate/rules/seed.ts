@@ -1,7 +1,9 @@
 import { didYouMean } from '../../diagnostics/suggest.ts'
 import { checkFieldValue } from '../check-value.ts'
 import { COMMA_HINT, looksSplitAtComma } from '../validate-schema.ts'
-import type { RuleContext } from './context.ts'
+import type { Diagnostic } from '../../diagnostics/diagnostic.ts'
+import type { DataPath } from '../../load/source-file.ts'
+import type { ExpandedModel, RuleContext } from './context.ts'
 
 /**
  * Hand-written seed rows must satisfy their model like any API input: known stored fields only,
@@ -37,7 +39,29 @@ export function checkSeedRows({ models, symbols, diagnostics }: RuleContext): vo
       for (const field of missing) {
         diagnostics.push(model.decl.source.diagnostic('PIKA601', `seed row ${index + 1} of \`${model.decl.name}\` lacks the required field \`${field.name}\``, rowPath, { hint: `Add \`${field.name}\`.` }))
       }
+      checkSeedReferences(model, row, rowPath, index, models, diagnostics)
     })
+  }
+}
+
+/**
+ * A hand-written row can only know the keys of other hand-written rows (synthetic rows get ids the
+ * generator derives), so each foreign key it sets must match one of the target's seed rows.
+ */
+function checkSeedReferences(model: ExpandedModel, row: Readonly<Record<string, unknown>>, rowPath: DataPath, index: number, models: ReadonlyMap<string, ExpandedModel>, diagnostics: Diagnostic[]): void {
+  for (const field of model.fields) {
+    const relation = field.def.relation
+    const target = models.get(field.def.type)
+    if (!relation?.fields || !relation.references || !target) continue
+    const values = relation.fields.map((f) => row[f])
+    if (values.some((v) => v === undefined || v === null)) continue
+    const targetRows = target.decl.def.seed?.rows ?? []
+    const found = targetRows.some((candidate) => relation.references!.every((ref, i) => candidate[ref] === values[i]))
+    if (found) continue
+    const shown = relation.fields.map((f, i) => `${f} = ${JSON.stringify(values[i])}`).join(', ')
+    const known = targetRows.map((r) => relation.references!.map((ref) => JSON.stringify(r[ref])).join('/')).filter((k) => !k.includes('undefined'))
+    const hint = known.length ? `Seed rows of \`${target.decl.name}\` have ${relation.references.join('/')}: ${known.slice(0, 5).join(', ')}${known.length > 5 ? ', …' : ''}.` : `Give \`${target.decl.name}\` a seed row with that ${relation.references.join('/')}.`
+    diagnostics.push(model.decl.source.diagnostic('PIKA601', `seed row ${index + 1} of \`${model.decl.name}\` refers to ${shown}, which matches no seed row of \`${target.decl.name}\``, [...rowPath, relation.fields[0]!], { hint }))
   }
 }
 
