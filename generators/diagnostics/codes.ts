@@ -36,6 +36,7 @@ export const diagnosticCodes = {
   PIKA305: 'mixin cycle',
   PIKA306: 'invalid native database type',
   PIKA307: 'type not allowed here',
+  PIKA308: 'shape requires itself',
 
   PIKA401: 'constraint does not fit the type',
   PIKA402: 'contradictory constraints',

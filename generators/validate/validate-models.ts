@@ -8,13 +8,14 @@ import { checkKeys } from './rules/keys.ts'
 import { checkNames } from './rules/names.ts'
 import { checkRelations } from './rules/relations.ts'
 import { checkSeedRows } from './rules/seed.ts'
+import { checkShapeCycles } from './rules/shapes.ts'
 import { collectSymbols, type SymbolTable } from './symbols.ts'
 import { validateSchema } from './validate-schema.ts'
 
 /** Rules that look at one declaration at a time; they run on every file that passed the JSON Schema. */
 const localRules: readonly Rule[] = [checkNames, checkFields]
 /** Rules that need the whole, locally valid model set: keys, relations across models, seed rows. */
-const globalRules: readonly Rule[] = [checkKeys, checkRelations, checkSeedRows]
+const globalRules: readonly Rule[] = [checkKeys, checkRelations, checkShapeCycles, checkSeedRows]
 
 export interface ValidationResult {
   readonly symbols: SymbolTable

@@ -52,6 +52,7 @@ const expectations: Readonly<Record<string, readonly string[]>> = {
   'description-comma': ['PIKA101@gym.yaml:6:49'],
   'seed-row-comma': ['PIKA601@gym.yaml:9:56'],
   'seed-dangling-reference': ['PIKA601@gym.yaml:19:20'],
+  'shape-requires-itself': ['PIKA308@gym.yaml:6:34', 'PIKA308@gym.yaml:9:34'],
   'forbidden-key-constructor': ['PIKA006@gym.yaml:6:29'],
   'forbidden-key-proto': ['PIKA006@gym.yaml:6:7'],
   'foreign-key-on-list-side': ['PIKA507@gym.yaml:6:43'],

@@ -1,0 +1,38 @@
+import type { RuleContext } from './context.ts'
+
+/**
+ * A shape that requires itself, directly or through other shapes (required, non-list fields only),
+ * has no finite value: no payload could satisfy it and no fixture could be generated for it.
+ */
+export function checkShapeCycles({ symbols, diagnostics }: RuleContext): void {
+  const requiredShapes = (name: string): string[] =>
+    Object.values(symbols.shapes.get(name)?.def.fields ?? {})
+      .filter((f) => f.type === 'Json' && f.shape !== undefined && !f.optional && !f.list)
+      .map((f) => f.shape!)
+  for (const [name, decl] of symbols.shapes) {
+    const path = findCycle(name, requiredShapes)
+    if (!path) continue
+    const [first] = Object.entries(decl.def.fields).filter(([, f]) => f.shape === path[1] && !f.optional && !f.list)
+    diagnostics.push(
+      decl.source.diagnostic('PIKA308', `type \`${name}\` requires itself: ${path.join(' → ')}`, [...decl.path, 'fields', first![0], 'shape'], {
+        hint: 'Make one field of the cycle optional or a list, so a value can end.',
+      }),
+    )
+  }
+}
+
+/** The required-shape path from `start` back to itself, if there is one. */
+function findCycle(start: string, next: (name: string) => string[]): string[] | undefined {
+  const stack: string[][] = [[start]]
+  const seen = new Set<string>()
+  while (stack.length) {
+    const path = stack.pop()!
+    for (const child of next(path.at(-1)!)) {
+      if (child === start) return [...path, child]
+      if (seen.has(child)) continue
+      seen.add(child)
+      stack.push([...path, child])
+    }
+  }
+  return undefined
+}
