@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs'
-import { relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { printDiagnostics } from './diagnostics/print.ts'
 import { emitters } from './emit/registry.ts'
-import { compileModels, emitFiles, isDirectory } from './pipeline.ts'
-import { applyPlan, planOutputs } from './write/write-files.ts'
+import { generateOnce, type GenerateOptions } from './generate.ts'
+import { isDirectory } from './pipeline.ts'
+import { watchModels } from './watch.ts'
 
 const HELP = `Usage: npm run generate -- [options]
 
@@ -15,22 +13,23 @@ Options:
   --models <dir>  folder of model files (*.yaml)                  default: models
   --out <dir>     root under which prisma/, generated/, docs/ go   default: .
   --check         write nothing; list stale or missing files and exit 1 if any
+  --watch         regenerate on every change to the models until stopped
   --help          show this help
 
 Exit codes: 0 success; 1 invalid models or stale output; 2 usage or internal error.
 On invalid models nothing is written: every output file stays as it was.`
 
-type Exit = 0 | 1 | 2
-
-function run(argv: string[]): Exit {
-  let options
+/** Returns an exit code, or undefined when the process should keep running (watch mode). */
+function run(argv: string[]): 0 | 1 | 2 | undefined {
+  let values
   try {
-    options = parseArgs({
+    values = parseArgs({
       args: argv,
       options: {
         models: { type: 'string', default: 'models' },
         out: { type: 'string', default: '.' },
         check: { type: 'boolean', default: false },
+        watch: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -40,48 +39,33 @@ function run(argv: string[]): Exit {
     process.stderr.write(`${(error as Error).message}\n\n${HELP}\n`)
     return 2
   }
-  if (options.help) {
+  if (values.help) {
     process.stdout.write(`${HELP}\n`)
     return 0
   }
-  const modelsDir = options.models
-  const outRoot = options.out
-  if (!isDirectory(modelsDir)) {
-    process.stderr.write(`error: the models folder \`${modelsDir}\` does not exist\n`)
+  if (values.check && values.watch) {
+    process.stderr.write('--check and --watch cannot be combined.\n')
     return 2
   }
+  if (!isDirectory(values.models)) {
+    process.stderr.write(`error: the models folder \`${values.models}\` does not exist\n`)
+    return 2
+  }
+  const options: GenerateOptions = { modelsDir: values.models, outRoot: values.out, check: values.check, emitters, color: Boolean(process.stderr.isTTY) }
+  if (values.watch) {
+    watchModels(options, (line) => process.stdout.write(`${line}\n`), (text) => process.stderr.write(text))
+    return undefined
+  }
   const started = performance.now()
-  const result = compileModels(modelsDir, outRoot)
-  if (result.diagnostics.length) {
-    const sources = new Map(result.sources.map((s) => [s.file, s.text]))
-    const displayPath = (file: string) => relative(process.cwd(), resolve(modelsDir, file)) || file
-    process.stderr.write(printDiagnostics(result.diagnostics, { sources, displayPath, color: Boolean(process.stderr.isTTY) }))
-  }
-  if (!result.ir) {
-    process.stderr.write('Nothing was written.\n')
-    return 1
-  }
-  const files = emitFiles(result.ir, emitters)
-  const plan = planOutputs(outRoot, files, emitters.flatMap((e) => e.owns))
-  if (options.check) {
-    const stale = [...plan.changed.map((f) => `  ${existsLabel(outRoot, f.path)} ${f.path}`), ...plan.removed.map((p) => `  extra   ${p}`)]
-    if (stale.length === 0) {
-      process.stdout.write(`Generated files are up to date (${files.length} files).\n`)
-      return 0
-    }
-    process.stderr.write(`Generated files are stale; run \`npm run generate\`:\n${stale.join('\n')}\n`)
-    return 1
-  }
-  applyPlan(outRoot, plan)
-  const ms = Math.round(performance.now() - started)
-  process.stdout.write(`Generated ${files.length} files (${plan.changed.length} changed, ${plan.removed.length} removed) from ${result.sources.length} model files in ${ms} ms.\n`)
-  return 0
+  const outcome = generateOnce(options)
+  if (outcome.report) process.stderr.write(outcome.report)
+  if (outcome.summary) process.stdout.write(values.check ? `${outcome.summary}\n` : `Generated ${outcome.summary} in ${Math.round(performance.now() - started)} ms.\n`)
+  return outcome.exitCode
 }
 
-const existsLabel = (outRoot: string, path: string) => (existsSync(resolve(outRoot, path)) ? 'stale  ' : 'missing')
-
 try {
-  process.exitCode = run(process.argv.slice(2))
+  const code = run(process.argv.slice(2))
+  if (code !== undefined) process.exitCode = code
 } catch (error) {
   // A bug in the generator, not in the models: say so plainly and keep the trace for the report.
   process.stderr.write(`internal error: ${(error as Error).message}\nThis is a bug in the generator; please report it with the trace below.\n${(error as Error).stack ?? ''}\n`)

@@ -1,0 +1,57 @@
+import { watch, type FSWatcher } from 'node:fs'
+import { generateOnce, type GenerateOptions } from './generate.ts'
+
+/** Saves usually arrive as several events (truncate, write, rename); one run covers them all. */
+const DEBOUNCE_MS = 25
+
+export interface WatchHandle {
+  close(): void
+}
+
+/**
+ * Regenerates whenever a model file is added, changed, renamed or deleted. The folder is watched,
+ * not each file, so editors that save by writing a temporary file and renaming it over the original
+ * are seen like any other save. An invalid edit prints its diagnostics and leaves the last good
+ * output in place; the next valid save recovers without a restart.
+ */
+export function watchModels(options: GenerateOptions, log: (line: string) => void, logError: (text: string) => void): WatchHandle {
+  let timer: NodeJS.Timeout | undefined
+  const changed = new Set<string>()
+  const run = () => {
+    const started = performance.now()
+    let outcome
+    try {
+      outcome = generateOnce(options)
+    } catch (error) {
+      // A generator bug must not end the session; the next save tries again.
+      logError(`internal error: ${(error as Error).stack ?? String(error)}\n`)
+      return
+    }
+    const ms = Math.round(performance.now() - started)
+    const what = changed.size ? [...changed].sort().join(', ') : 'models'
+    changed.clear()
+    if (outcome.report) logError(outcome.report)
+    if (outcome.exitCode === 0) {
+      const rewritten = (outcome.plan?.changed.length ?? 0) + (outcome.plan?.removed.length ?? 0)
+      log(`[${clock()}] ${what}: ${rewritten} file${rewritten === 1 ? '' : 's'} rewritten in ${ms} ms`)
+    } else {
+      log(`[${clock()}] ${what}: invalid, kept the last good output (${ms} ms)`)
+    }
+  }
+  run()
+  const watcher: FSWatcher = watch(options.modelsDir, (_event, file) => {
+    if (file && !/\.ya?ml$/i.test(file)) return
+    if (file) changed.add(file)
+    clearTimeout(timer)
+    timer = setTimeout(run, DEBOUNCE_MS)
+  })
+  log(`Watching ${options.modelsDir} for changes (Ctrl+C to stop).`)
+  return {
+    close() {
+      clearTimeout(timer)
+      watcher.close()
+    },
+  }
+}
+
+const clock = () => new Date().toISOString().slice(11, 19)
