@@ -18,15 +18,7 @@ export function checkSeedRows({ models, symbols, diagnostics }: RuleContext): vo
       for (const [key, value] of Object.entries(row)) {
         const field = stored.find((f) => f.name === key)
         if (!field) {
-          const relation = model.fields.find((f) => f.name === key)
-          const names = stored.map((f) => f.name)
-          const hint = looksSplitAtComma(key)
-            ? COMMA_HINT
-            : relation?.def.relation?.fields
-            ? `Give the foreign key instead: ${relation.def.relation.fields.join(', ')}.`
-            : relation
-              ? `\`${key}\` is the back side of a relation; seed it from the other model's foreign key.`
-              : (didYouMean(key, names) ?? `Stored fields of \`${model.decl.name}\`: ${names.join(', ')}.`)
+          const hint = unknownFieldHint(model, key, stored)
           diagnostics.push(model.decl.source.diagnostic('PIKA601', `seed row ${index + 1} of \`${model.decl.name}\` sets \`${key}\`, which is not a stored field`, [...rowPath, key], { part: 'key', hint }))
           continue
         }
@@ -42,6 +34,18 @@ export function checkSeedRows({ models, symbols, diagnostics }: RuleContext): vo
       checkSeedReferences(model, row, rowPath, index, models, diagnostics)
     })
   }
+}
+
+/** What the author probably meant by a key that is not a stored field. */
+function unknownFieldHint(model: ExpandedModel, key: string, stored: readonly ExpandedModel['fields'][number][]): string {
+  if (looksSplitAtComma(key)) return COMMA_HINT
+  const renamed = stored.find((f) => f.def.renamedFrom === key)
+  if (renamed) return `\`${key}\` was renamed to \`${renamed.name}\`.`
+  const relation = model.fields.find((f) => f.name === key)
+  if (relation?.def.relation?.fields) return `Give the foreign key instead: ${relation.def.relation.fields.join(', ')}.`
+  if (relation) return `\`${key}\` is the back side of a relation; seed it from the other model's foreign key.`
+  const names = stored.map((f) => f.name)
+  return didYouMean(key, names) ?? `Stored fields of \`${model.decl.name}\`: ${names.join(', ')}.`
 }
 
 /**

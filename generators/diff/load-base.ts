@@ -1,0 +1,20 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative, resolve, sep } from 'node:path'
+
+/**
+ * Copies the model files as they were at a git revision into a temporary folder, so the ordinary
+ * loader can read them. Returns the folder and a function that removes it.
+ */
+export function checkoutModels(ref: string, modelsDir: string): { dir: string; dispose: () => void } {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: resolve(modelsDir), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 })
+  const top = git('rev-parse', '--show-toplevel').trim()
+  const prefix = relative(top, resolve(modelsDir)).split(sep).join('/')
+  git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`)
+  const names = git('ls-tree', '--full-tree', '--name-only', ref, `${prefix}/`).split('\n').filter((n) => /\.ya?ml$/.test(n))
+  const dir = mkdtempSync(join(tmpdir(), 'pika-diff-base-'))
+  mkdirSync(dir, { recursive: true })
+  for (const name of names) writeFileSync(join(dir, name.slice(prefix.length + 1)), git('show', `${ref}:${name}`))
+  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) }
+}

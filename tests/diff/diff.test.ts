@@ -1,0 +1,118 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const root = join(import.meta.dirname, '..', '..')
+const caseModels = join(root, 'tests', 'cases', 'gym-basics', 'models')
+
+interface Reported {
+  kind: string
+  subject: string
+  database: string
+  api: string
+  where: string
+}
+
+/** A throwaway git repository whose first commit holds the golden case's models. */
+function repository() {
+  const dir = mkdtempSync(join(tmpdir(), 'pika-diff-'))
+  cpSync(caseModels, join(dir, 'models'), { recursive: true })
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' })
+  git('init', '-q')
+  git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '.')
+  git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'base')
+  const edit = (file: string, from: string, to: string) => {
+    const path = join(dir, 'models', file)
+    const text = readFileSync(path, 'utf8')
+    if (!text.includes(from)) throw new Error(`${file} does not contain ${from}`)
+    writeFileSync(path, text.replace(from, to))
+  }
+  return { dir, edit }
+}
+
+function diff(dir: string, ...args: string[]) {
+  // The repository lives in a temporary folder, where a bare `--import tsx` would not resolve.
+  const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(root, 'generators', 'diff-cli.ts'), '--base', 'HEAD', ...args], { cwd: dir, encoding: 'utf8' })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+function changes(dir: string): Reported[] {
+  const { stdout } = diff(dir, '--json', '--allow-breaking')
+  return (JSON.parse(stdout) as { changes: Reported[] }).changes
+}
+
+const find = (list: Reported[], kind: string, subject: string) => list.find((c) => c.kind === kind && c.subject === subject)
+
+describe('npm run diff', () => {
+  it('reports no change and exits 0 on an unchanged tree', () => {
+    const { dir } = repository()
+    const result = diff(dir)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('No changes to the models.')
+  })
+
+  it('classifies breaking changes for the database and the API separately, with file and line', () => {
+    const { dir, edit } = repository()
+    edit('gym.yaml', '      description: { type: String, optional: true }\n', '') // field removed
+    edit('gym.yaml', 'values: [AVAILABLE, IN_USE, MAINTENANCE, RETIRED]', 'values: [AVAILABLE, IN_USE, MAINTENANCE]') // enum value removed
+    edit('gym.yaml', 'name:        { type: String, minLength: 2, maxLength: 120', 'name:        { type: String, minLength: 2, maxLength: 100') // bound tightened
+    edit('member.yaml', 'bio:      { type: String, optional: true, maxLength: 500, deprecated: true }', 'bio:      { type: String, maxLength: 500, deprecated: true }') // optional → required
+    edit('member.yaml', 'weightKg:     { type: Float, optional: true, min: 20, max: 400 }', 'weightKg:     { type: Int, optional: true, min: 20, max: 400 }') // narrowed type
+    edit('member.yaml', '    table: bookings', '    table: member_bookings') // table renamed without intent
+    const list = changes(dir)
+    expect(find(list, 'field-removed', 'Gym.description')).toMatchObject({ database: 'breaking', api: 'breaking', where: 'HEAD:models/gym.yaml:31' })
+    expect(find(list, 'enum-value-removed', 'EquipmentStatus.RETIRED')).toMatchObject({ database: 'breaking', api: 'breaking' })
+    expect(find(list, 'constraint-tightened', 'Gym.name')).toMatchObject({ database: 'none', api: 'breaking', where: 'models/gym.yaml:30' })
+    expect(find(list, 'became-required', 'MemberProfile.bio')).toMatchObject({ database: 'breaking', api: 'breaking' })
+    expect(find(list, 'type-changed', 'Member.weightKg')).toMatchObject({ database: 'breaking', api: 'breaking' })
+    expect(find(list, 'table-renamed', 'Booking')).toMatchObject({ database: 'breaking', api: 'none' })
+    const result = diff(dir)
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/## Database[\s\S]*\*\*breaking\*\* \| field `description` removed from `Gym`/)
+    expect(diff(dir, '--allow-breaking').code).toBe(0)
+  })
+
+  it('treats additions and widenings as safe, and exits 0', () => {
+    const { dir, edit } = repository()
+    edit('gym.yaml', '      amenities:', '      website:     { type: String, optional: true, format: url }\n      amenities:') // optional field added
+    edit('gym.yaml', 'values: [AVAILABLE, IN_USE, MAINTENANCE, RETIRED]', 'values: [AVAILABLE, IN_USE, MAINTENANCE, RETIRED, LOST]') // enum value added
+    edit('gym.yaml', 'name:        { type: String, minLength: 2, maxLength: 120', 'name:        { type: String, minLength: 1, maxLength: 200') // bounds widened
+    edit('member.yaml', 'credits:      { type: BigInt, default: 0 }', 'credits:      { type: BigInt, default: 0 }\n      nickname:     { type: String, default: "" }') // required with default
+    writeFileSync(join(dir, 'models', 'class.yaml'), 'models:\n  Studio:\n    fields:\n      id: { type: String, id: true, default: cuid() }\n') // model added
+    const list = changes(dir)
+    for (const c of list) expect(c, `${c.kind} ${c.subject}`).toMatchObject({ database: expect.not.stringMatching('breaking'), api: expect.not.stringMatching('breaking') })
+    expect(find(list, 'field-added', 'Gym.website')).toBeDefined()
+    expect(find(list, 'enum-value-added', 'EquipmentStatus.LOST')).toBeDefined()
+    expect(list.filter((c) => c.kind === 'constraint-widened' && c.subject === 'Gym.name')).toHaveLength(2)
+    expect(find(list, 'model-added', 'Studio')).toBeDefined()
+    expect(diff(dir).code).toBe(0)
+  })
+
+  it('tells a declared rename from a drop and add: safe for the database, breaking for the API', () => {
+    const { dir, edit } = repository()
+    edit('member.yaml', 'displayName:  { type: String, minLength: 1, maxLength: 80, map: display_name }', 'nickname:     { type: String, minLength: 1, maxLength: 80, map: display_name, renamedFrom: displayName }')
+    edit('member.yaml', 'displayName: Ada', 'nickname: Ada')
+    edit('gym.yaml', '  GymEquipment:\n    table: gym_equipment', '  Equipment:\n    renamedFrom: GymEquipment\n    table: gym_equipment')
+    edit('gym.yaml', '{ type: GymEquipment, list: true }', '{ type: Equipment, list: true }')
+    const renamed = changes(dir)
+    expect(find(renamed, 'field-renamed', 'Member.nickname')).toMatchObject({ database: 'safe', api: 'breaking' })
+    expect(find(renamed, 'model-renamed', 'Equipment')).toMatchObject({ database: 'safe', api: 'breaking' })
+    expect(renamed.find((c) => c.kind === 'field-removed' || c.kind === 'model-removed')).toBeUndefined()
+
+    edit('member.yaml', ', renamedFrom: displayName', '')
+    const dropped = changes(dir)
+    expect(find(dropped, 'field-removed', 'Member.displayName')).toMatchObject({ database: 'breaking' })
+    expect(find(dropped, 'field-added', 'Member.nickname')).toMatchObject({ database: 'breaking' })
+  })
+
+  it('exits 2 on an unknown revision and 1 when the working tree does not compile', () => {
+    const { dir, edit } = repository()
+    expect(diff(dir, '--base', 'no-such-branch').code).toBe(2)
+    edit('gym.yaml', 'type: Gym,', 'type: Gymm,')
+    const broken = diff(dir)
+    expect(broken.code).toBe(1)
+    expect(broken.stderr).toContain('PIKA301')
+  })
+})
