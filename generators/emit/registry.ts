@@ -3,6 +3,7 @@ import { prismaEmitter } from './prisma/emit-prisma.ts'
 import { fixturesEmitter } from './fixtures/emit-fixtures.ts'
 import { openApiEmitter } from './openapi/emit-openapi.ts'
 import { zodEmitter } from './zod/emit-zod.ts'
+import { docsEmitter } from './docs/emit-docs.ts'
 
 /** Every output target, in the order they run. A new target is one emitter folder and one line here. */
-export const emitters: readonly Emitter[] = [prismaEmitter, zodEmitter, openApiEmitter, fixturesEmitter]
+export const emitters: readonly Emitter[] = [prismaEmitter, zodEmitter, openApiEmitter, fixturesEmitter, docsEmitter]

@@ -1,0 +1,51 @@
+/**
+ * Markdown for user text (descriptions, patterns, defaults). Descriptions stay Markdown so an author
+ * can write `code` or *emphasis*, but nothing they write may change the document's structure: raw
+ * HTML (`<!--` would hide the rest of the file), code fences and table pipes are neutralised.
+ */
+
+/** Prose for a paragraph or list item: lines kept (Markdown joins them), structure-breaking text escaped. */
+export function prose(text: string): string {
+  return text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => inlineText(line.trim()).replace(/^(`{3,}|~{3,})/, '\\$1'))
+    .join('\n')
+}
+
+/** One line of text: for a table cell or a list item. Line breaks become `<br>`. */
+export function cell(text: string): string {
+  return text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => inlineText(line.trim()))
+    .join('<br>')
+}
+
+/** Escapes what would break out of a line: backslashes (so `\|` stays literal), `<`, `|`. */
+function inlineText(line: string): string {
+  return line.replace(/\\/g, '\\\\').replace(/</g, '&lt;').replace(/\|/g, '\\|')
+}
+
+/** A code span that holds any text: the fence is longer than any run of backticks inside. */
+export function code(text: string): string {
+  const flat = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')
+  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(longestRun + 1)
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : ''
+  return `${fence}${pad}${flat}${pad}${fence}`
+}
+
+/** A GitHub-flavoured table: header, separator, then one line per row. Cells must already be escaped. */
+export function tableLines(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const line = (cells: readonly string[]) => `|${cells.map((c) => (c ? ` ${c} |` : ' |')).join('')}`
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)]
+}
+
+/** The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens. */
+export function anchor(heading: string): string {
+  return heading.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-')
+}
+
+/** A link to a heading of this document. */
+export const link = (label: string, heading: string): string => `[${label}](#${anchor(heading)})`
