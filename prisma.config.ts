@@ -1,0 +1,24 @@
+// Prisma CLI configuration: Rust-free, so nothing is downloaded (see docs/prisma-offline.md).
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { defineConfig } from 'prisma/config'
+import { migrateAdapter, unrefWasmTimers } from './prisma/migrate-adapters.ts'
+import { PACKAGE_ROOT, PGLITE_PLACEHOLDER_URL, readDatabaseConfig } from './src/db/config.ts'
+
+unrefWasmTimers()
+// With a config file, Prisma no longer loads .env itself.
+const dotenv = join(PACKAGE_ROOT, '.env')
+if (existsSync(dotenv)) process.loadEnvFile(dotenv)
+
+const config = readDatabaseConfig()
+// schema.prisma's `url = env("DATABASE_URL")` must be a postgresql:// URL even for PGlite, or the
+// CLI falls back to the native engine and tries to download it. The adapter ignores the value.
+if (config.target.kind === 'pglite') process.env.DATABASE_URL = PGLITE_PLACEHOLDER_URL
+
+export default defineConfig({
+  schema: 'prisma/schema.prisma',
+  migrations: { path: 'prisma/migrations' },
+  experimental: { adapter: true },
+  engine: 'js', // the WebAssembly schema engine, driven through the adapter below
+  adapter: async () => migrateAdapter(config),
+})

@@ -1,0 +1,86 @@
+// Driver adapters for the Prisma CLI's WebAssembly schema engine (prisma.config.ts only; the app uses
+// src/db/client.ts). The stock adapters break Migrate in the ways commented below.
+import { randomUUID } from 'node:crypto'
+import { PGlite } from '@electric-sql/pglite'
+import { PrismaPg } from '@prisma/adapter-pg'
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
+import pg from 'pg'
+import { CatalogTextClient } from '../src/db/catalog-text-client.ts'
+import type { DatabaseConfig } from '../src/db/config.ts'
+import { openPGlite } from '../src/db/open-pglite.ts'
+import { pgliteAdapter } from '../src/db/pglite-adapter.ts'
+import { searchPathOption } from '../src/db/server-connection.ts'
+
+/**
+ * The WASM code (schema engine, PGlite) arms 10-60 s timers it never clears, so a finished command
+ * would sit idle for up to a minute before Node exits. Unref only the timers armed from WASM.
+ */
+export function unrefWasmTimers(): void {
+  const setTimeoutOrig = globalThis.setTimeout
+  globalThis.setTimeout = ((fn: (...a: any[]) => void, ms?: number, ...args: any[]) => {
+    const timer = setTimeoutOrig(fn, ms, ...args)
+    if (new Error().stack?.includes('wasm://')) timer.unref()
+    return timer
+  }) as typeof setTimeout
+}
+
+/** The adapter factory Migrate uses for `config`'s database. */
+export function migrateAdapter(config: DatabaseConfig): SqlMigrationAwareDriverAdapterFactory {
+  return config.target.kind === 'pglite'
+    ? pgliteMigrateAdapter(config.target.dataDir, config.schema)
+    : pgMigrateAdapter(config.target.url, config.schema)
+}
+
+function pgMigrateAdapter(url: string, schema: string | undefined): SqlMigrationAwareDriverAdapterFactory {
+  // allowExitOnIdle: the CLI never disposes the main adapter, and an idle pool would keep it running.
+  const poolConfig = (connectionString: string) =>
+    ({ connectionString, Client: CatalogTextClient, allowExitOnIdle: true, options: searchPathOption(schema) })
+  const adapter = new PrismaPg(poolConfig(url), { schema })
+  // PrismaPg's own shadow database reuses the main connection string with a `database` override that
+  // the string wins over, and is dropped while still connected: make a real one, drop it after closing.
+  adapter.connectToShadowDb = async () => {
+    const admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    const name = `prisma_shadow_${randomUUID().replaceAll('-', '')}`
+    const dropShadow = async () => {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}"`)
+      await admin.end()
+    }
+    await admin.query(`CREATE DATABASE "${name}"`).catch(async (error: unknown) => {
+      await admin.end() // an open client would keep the CLI from exiting
+      throw error
+    })
+    try {
+      const shadowUrl = Object.assign(new URL(url), { pathname: `/${name}` }).href
+      const shadow = await new PrismaPg(poolConfig(shadowUrl), { schema }).connect()
+      if (schema) await shadow.executeScript(`CREATE SCHEMA IF NOT EXISTS "${schema}"`)
+      const dispose = shadow.dispose.bind(shadow)
+      shadow.dispose = () => dispose().then(dropShadow)
+      return shadow
+    } catch (error) {
+      await dropShadow() // don't leak a half-made shadow database
+      throw error
+    }
+  }
+  return adapter
+}
+
+// Shadow databases are clones of one empty in-memory instance: a clone takes ~1 s, initdb 4-7 s.
+let emptyDb: Promise<PGlite> | undefined
+// The CLI calls adapter() more than once; two PGlite instances on one folder lose writes, so share one.
+let mainDb: Promise<PGlite> | undefined
+
+function pgliteMigrateAdapter(dataDir: string, schema: string | undefined): SqlMigrationAwareDriverAdapterFactory {
+  return {
+    provider: 'postgres',
+    adapterName: 'pglite-prisma-adapter',
+    connect: async () => pgliteAdapter(await (mainDb ??= openPGlite(dataDir, schema)), schema).connect(),
+    connectToShadowDb: async () => {
+      const shadowDb = (await (await (emptyDb ??= PGlite.create())).clone()) as PGlite
+      if (schema) await shadowDb.exec(`CREATE SCHEMA "${schema}"; SET search_path TO "${schema}"`)
+      const shadow = await pgliteAdapter(shadowDb, schema).connect()
+      shadow.dispose = () => shadowDb.close()
+      return shadow
+    },
+  }
+}

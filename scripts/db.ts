@@ -1,0 +1,70 @@
+// The one entry point of the db:* npm scripts: `tsx scripts/db.ts <command> [prisma args...]`.
+// It checks the database first (src/db/preflight.ts) so that common faults end in one line saying
+// what to do, then runs the Prisma CLI. This is the only place that calls process.exit.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline/promises'
+import { type DatabaseConfig, PACKAGE_ROOT, readDatabaseConfig, readTestDatabaseConfig } from '../src/db/config.ts'
+import { DatabaseSetupError, firstLine } from '../src/db/errors.ts'
+import { describeTarget, type PreflightChecks, preflightDatabase } from '../src/db/preflight.ts'
+import { prismaErrorLine, runPrismaCli } from '../src/db/prisma-cli.ts'
+
+interface DbCommand {
+  readonly prisma: readonly string[]
+  /** Checks before the CLI runs; undefined = the command needs no database (generate). */
+  readonly preflight?: PreflightChecks
+  /** Targets the test database (TEST_DATABASE_URL or .pglite-test/). */
+  readonly test?: boolean
+  /** Deletes data: ask first. */
+  readonly destructive?: boolean
+}
+
+const history = { migrationHistory: true, createDatabase: false }
+const migrateDev: DbCommand = { prisma: ['migrate', 'dev'], preflight: { migrationHistory: true, createDatabase: true } }
+const COMMANDS: Record<string, DbCommand> = {
+  generate: { prisma: ['generate'] },
+  migrate: migrateDev,
+  'migrate:dev': migrateDev,
+  'migrate:deploy': { prisma: ['migrate', 'deploy'], preflight: history },
+  'migrate:status': { prisma: ['migrate', 'status'], preflight: history },
+  'migrate:reset': { prisma: ['migrate', 'reset', '--force'], preflight: { migrationHistory: false, createDatabase: false }, destructive: true },
+  'migrate:test': { prisma: ['migrate', 'deploy'], preflight: history, test: true },
+}
+
+async function main(name: string | undefined, args: string[]): Promise<void> {
+  const command = name === undefined ? undefined : COMMANDS[name]
+  if (!command) throw new DatabaseSetupError(`unknown command "${name ?? ''}"; use one of: ${Object.keys(COMMANDS).join(', ')}`)
+  const dotenv = join(PACKAGE_ROOT, '.env')
+  if (existsSync(dotenv)) process.loadEnvFile(dotenv) // as prisma.config.ts does, so both see one config
+  const config = command.test ? readTestDatabaseConfig() : readDatabaseConfig()
+  const variable = command.test ? 'TEST_DATABASE_URL' : 'DATABASE_URL'
+  if (command.test && config.target.kind === 'pglite') console.error(`db: no TEST_DATABASE_URL; using ${describeTarget(config)}`)
+  const force = command.destructive === true && args.includes('--force')
+  if (command.destructive && !force) await confirmDataLoss(config)
+  if (command.preflight) await preflightDatabase(config, variable, command.preflight)
+  const prismaArgs = [...command.prisma, ...args.filter((a) => !(force && a === '--force'))]
+  const result = await runPrismaCli(prismaArgs, config, true)
+  if (result.exitCode !== 0) {
+    throw new DatabaseSetupError(`prisma ${command.prisma.join(' ')} failed (exit code ${result.exitCode}): ${prismaErrorLine(result)}`)
+  }
+}
+
+async function confirmDataLoss(config: DatabaseConfig): Promise<void> {
+  const what = `This deletes ALL data in ${describeTarget(config)}`
+  if (!process.stdin.isTTY) throw new DatabaseSetupError(`${what}; to confirm, pass --force (npm run db:migrate:reset -- --force)`)
+  const prompt = createInterface({ input: process.stdin, output: process.stderr })
+  const answer = await prompt.question(`${what} and re-applies the migrations. Continue? [y/N] `)
+  prompt.close()
+  if (!/^y(es)?$/i.test(answer.trim())) throw new DatabaseSetupError('cancelled; nothing was changed')
+}
+
+const [name, ...args] = process.argv.slice(2)
+try {
+  await main(name, args)
+  process.exit(0)
+} catch (error) {
+  const known = error instanceof DatabaseSetupError
+  console.error(`db ${name ?? ''}: ${known ? error.message : `unexpected error: ${firstLine(error)} (set DEBUG=1 for details)`}`)
+  if (!known && process.env.DEBUG) console.error(error)
+  process.exit(1)
+}

@@ -1,0 +1,72 @@
+// The configured Prisma client that services import: `const { prisma } = await getPrisma()`.
+import type { PGlite } from '@electric-sql/pglite'
+import { PrismaPg } from '@prisma/adapter-pg'
+import { PrismaClient } from '../generated/prisma/client.ts'
+import { type DatabaseConfig, readDatabaseConfig } from './config.ts'
+import { deployMigrations } from './deploy-migrations.ts'
+import { openPGlite } from './open-pglite.ts'
+import { pgliteAdapter } from './pglite-adapter.ts'
+import { poolConfig } from './server-connection.ts'
+
+export { Prisma, PrismaClient } from '../generated/prisma/client.ts'
+
+/** A Prisma client bound to one database, and what it takes to let go of that database. */
+export interface DatabaseClient {
+  readonly prisma: PrismaClient
+  readonly config: DatabaseConfig
+  /** Disconnects Prisma and closes the pool or the PGlite instance. Safe to call twice. */
+  close(): Promise<void>
+}
+
+/**
+ * A new client for `config` (default: from the environment, see config.ts). With
+ * MIGRATE_DEPLOY_ON_START it first applies pending migrations. Call close() when done: an open
+ * PGlite instance or pg pool keeps the process alive.
+ */
+export async function createPrisma(config: DatabaseConfig = readDatabaseConfig()): Promise<DatabaseClient> {
+  if (config.migrateDeployOnStart) await deployMigrations(config) // before we open PGlite: the CLI needs the folder
+  if (config.target.kind === 'pglite') {
+    return createPrismaForPGlite(await openPGlite(config.target.dataDir, config.schema), config)
+  }
+  // `schema` makes Prisma qualify every table with DATABASE_SCHEMA; search_path covers raw SQL.
+  const adapter = new PrismaPg(poolConfig(config.target.url, config), { schema: config.schema })
+  return withClose(new PrismaClient({ adapter, log: [...config.log] }), config)
+}
+
+/**
+ * A client over an already open PGlite instance (say an in-memory test database); its close()
+ * closes the instance too. `config.schema` must match the instance's search_path (openPGlite sets it).
+ */
+export function createPrismaForPGlite(pglite: PGlite, config: DatabaseConfig): DatabaseClient {
+  const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite, config.schema), log: [...config.log] })
+  return withClose(prisma, config, () => pglite.close()) // the adapter never closes PGlite itself
+}
+
+function withClose(prisma: PrismaClient, config: DatabaseConfig, closeDriver?: () => Promise<void>): DatabaseClient {
+  let closing: Promise<void> | undefined
+  const close = () => (closing ??= prisma.$disconnect().then(closeDriver))
+  return { prisma, config, close }
+}
+
+let shared: Promise<DatabaseClient> | undefined
+
+/**
+ * The process-wide client from the environment, created on the first call (one PGlite instance per
+ * folder and process is a must). Its close() lets the next getPrisma() create a new one.
+ */
+export function getPrisma(): Promise<DatabaseClient> {
+  shared ??= createPrisma().then(
+    (client) => ({
+      ...client,
+      close: async () => {
+        shared = undefined
+        await client.close()
+      },
+    }),
+    (error: unknown) => {
+      shared = undefined // let a later call retry, e.g. once the server is up
+      throw error
+    },
+  )
+  return shared
+}

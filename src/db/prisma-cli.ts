@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { createInterface } from 'node:readline'
+import { type DatabaseConfig, PACKAGE_ROOT } from './config.ts'
+
+const PRISMA_CLI = createRequire(import.meta.url).resolve('prisma/build/index.js')
+
+/** The environment that makes a child process (prisma.config.ts) select the same database as `config`. */
+export function databaseEnv(config: DatabaseConfig, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  // Delete rather than set undefined: spawn() would pass the string "undefined".
+  const env = { ...base }
+  for (const name of ['DATABASE_URL', 'PGLITE_DIR', 'DATABASE_SCHEMA', 'MIGRATE_DEPLOY_ON_START']) delete env[name]
+  if (config.target.kind === 'pglite') env.PGLITE_DIR = config.target.dataDir
+  else env.DATABASE_URL = config.target.url
+  if (config.schema) env.DATABASE_SCHEMA = config.schema
+  return env
+}
+
+export interface PrismaCliResult {
+  readonly exitCode: number
+  /** Captured stdout; empty when it went to the terminal. */
+  readonly stdout: string
+  /** Captured stderr (also when it was forwarded to the terminal). */
+  readonly stderr: string
+}
+
+// The schema engine's span trace ("   0: sql_schema_connector::..." / "with migration_name=...").
+const SPAN_TRACE = /^\s*\d+: \w+::|^\s*with \w+=/
+// JS stack lines and span traces (kept with DEBUG), and a line that is untrue here: prisma.config.ts loads .env.
+const STDERR_NOISE = new RegExp(`^\\s+at |${SPAN_TRACE.source}|skipping environment variable loading`)
+
+/**
+ * Runs the Prisma CLI in the package root against `config`'s database. `terminal` hands it stdin
+ * and stdout (its prompts need them) and forwards stderr without the noise above; otherwise all
+ * output is captured and returned.
+ */
+export function runPrismaCli(args: readonly string[], config: DatabaseConfig, terminal = false): Promise<PrismaCliResult> {
+  const child = spawn(process.execPath, [PRISMA_CLI, ...args], {
+    cwd: PACKAGE_ROOT,
+    env: databaseEnv(config),
+    stdio: [terminal ? 'inherit' : 'ignore', terminal ? 'inherit' : 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout?.on('data', (chunk) => (stdout += chunk))
+  createInterface({ input: child.stderr! }).on('line', (line) => {
+    stderr += `${line}\n`
+    if (terminal && (process.env.DEBUG || !STDERR_NOISE.test(line))) process.stderr.write(`${line}\n`)
+  })
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr }))
+  })
+}
+
+/**
+ * One line from Prisma's output that explains a failure: its "Error: ..." line (plus the next line
+ * when that one is only a P-code or "external connector error") and the migration it names, else
+ * the last line.
+ */
+export function prismaErrorLine(result: PrismaCliResult): string {
+  const lines = `${result.stderr}\n${result.stdout}`.split('\n').map((l) => l.trim()).filter(Boolean)
+  const at = lines.findIndex((l) => /^Error:/.test(l))
+  if (at < 0) return lines.at(-1) ?? `prisma exited with code ${result.exitCode}`
+  let message = lines[at]!.replace(/^Error:\s*/, '')
+  const next = lines[at + 1]
+  const saysNothing = message === '' || /^P\d{4}$/.test(message) || /connector error$/i.test(message)
+  if (saysNothing && next && !SPAN_TRACE.test(next)) message += `: ${next}`
+  const migration = lines.slice(at).join('\n').match(/migration_name="([^"]+)"/)?.[1]
+  return migration ? `${message} (in migration ${migration})` : message
+}

@@ -1,0 +1,58 @@
+// The SQL that builds the schema on an empty database, for test databases (no `prisma migrate` per
+// test: one CLI run is ~2-4 s, applying the SQL a few ms).
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import type { PGlite } from '@electric-sql/pglite'
+import type pg from 'pg'
+import { PACKAGE_ROOT, readDatabaseConfig } from './config.ts'
+import { DatabaseSetupError } from './errors.ts'
+import { localMigrationNames, MIGRATIONS_DIR } from './migration-history.ts'
+import { prismaErrorLine, runPrismaCli } from './prisma-cli.ts'
+
+export const SCHEMA_FILE = join(PACKAGE_ROOT, 'prisma', 'schema.prisma')
+const CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'pika-db')
+const PRISMA_VERSION: string = createRequire(import.meta.url)('prisma/package.json').version
+
+/**
+ * `schema`: what `prisma migrate diff --from-empty --to-schema-datamodel prisma/schema.prisma` prints,
+ * i.e. exactly what the generated client expects. `migrations`: prisma/migrations/* in order, i.e.
+ * what production gets.
+ */
+export type SchemaSource = 'schema' | 'migrations'
+
+/** The SQL that creates the whole schema on an empty database. */
+export async function readSchemaSql(source: SchemaSource = 'schema'): Promise<string> {
+  if (source === 'migrations') {
+    return localMigrationNames().map((name) => readFileSync(join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8')).join('\n')
+  }
+  // The diff takes seconds; cache it by schema text and Prisma version (node_modules/.cache is git-ignored).
+  const key = createHash('sha256').update(`${PRISMA_VERSION}\n${readFileSync(SCHEMA_FILE, 'utf8')}`).digest('hex').slice(0, 16)
+  const cached = join(CACHE_DIR, `schema-${key}.sql`)
+  if (existsSync(cached)) return readFileSync(cached, 'utf8')
+  const sql = await diffFromEmpty()
+  mkdirSync(CACHE_DIR, { recursive: true })
+  const temporary = `${cached}.${process.pid}.tmp` // test workers may race: rename is atomic
+  writeFileSync(temporary, sql)
+  renameSync(temporary, cached)
+  return sql
+}
+
+async function diffFromEmpty(): Promise<string> {
+  // The diff never connects; the default (PGlite) config just keeps prisma.config.ts off any server.
+  const config = readDatabaseConfig({})
+  const args = ['migrate', 'diff', '--from-empty', '--to-schema-datamodel', SCHEMA_FILE, '--script']
+  const result = await runPrismaCli(args, config)
+  if (result.exitCode !== 0) throw new DatabaseSetupError(`prisma migrate diff failed: ${prismaErrorLine(result)}`)
+  return result.stdout
+}
+
+/**
+ * Runs a multi-statement script on an open PGlite instance or pg client (simple query protocol, so
+ * several statements are allowed). Unqualified names land in the connection's search_path.
+ */
+export async function applySchemaSql(db: PGlite | pg.Client | pg.Pool, sql: string): Promise<void> {
+  if ('exec' in db) await db.exec(sql)
+  else await db.query(sql)
+}
