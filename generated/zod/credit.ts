@@ -1,0 +1,123 @@
+// Generated from models/credit.yaml by `npm run generate`. Do not edit: change the models and regenerate.
+
+import { z } from 'zod';
+import { formats } from './formats.ts';
+
+/** Why credits were added or taken. */
+export const CreditReasonSchema = z.enum(['PURCHASE', 'SUBSCRIPTION_GRANT', 'BOOKING', 'BOOKING_REFUND', 'PAYMENT_REFUND', 'EXPIRY', 'ADJUSTMENT']).describe('Why credits were added or taken.');
+
+/** Why credits were added or taken. */
+export const CreditReason = {
+  PURCHASE: 'PURCHASE',
+  SUBSCRIPTION_GRANT: 'SUBSCRIPTION_GRANT',
+  BOOKING: 'BOOKING',
+  BOOKING_REFUND: 'BOOKING_REFUND',
+  PAYMENT_REFUND: 'PAYMENT_REFUND',
+  EXPIRY: 'EXPIRY',
+  ADJUSTMENT: 'ADJUSTMENT',
+} as const;
+
+export type CreditReason = z.infer<typeof CreditReasonSchema>;
+
+/** A bundle of session credits for sale. */
+export const CreditPackSchema = z.object({
+  id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
+  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
+  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was last changed.'),
+  name: z.string().min(2).max(80),
+  description: z.string().max(500).nullable(),
+  credits: z.int32().min(1).describe('Credits granted on purchase.'),
+  price: z.number().min(0),
+  currency: z.string().length(3).regex(new RegExp('^[A-Z]{3}$', 'u')),
+  validityDays: z.int32().min(1).max(3650).nullable().describe('Days until the credits expire; null means they never expire.'),
+  isActive: z.boolean().describe('Inactive packs are no longer sold.'),
+  stripePriceId: z.string().max(255).nullable(),
+}).describe('A bundle of session credits for sale.');
+
+export type CreditPack = z.infer<typeof CreditPackSchema>;
+
+/**
+ * A bundle of session credits for sale.
+ *
+ * Input for creating one; fields with defaults may be left out.
+ */
+export const CreditPackCreateSchema = z.strictObject({
+  name: z.string().min(2).max(80),
+  description: z.string().max(500).nullable().optional(),
+  credits: z.int32().min(1).describe('Credits granted on purchase.'),
+  price: z.number().min(0),
+  currency: z.string().length(3).regex(new RegExp('^[A-Z]{3}$', 'u')).optional(),
+  validityDays: z.int32().min(1).max(3650).nullable().optional().describe('Days until the credits expire; null means they never expire.'),
+  isActive: z.boolean().optional().describe('Inactive packs are no longer sold.'),
+  stripePriceId: z.string().max(255).nullable().optional(),
+}).describe('A bundle of session credits for sale.\n\nInput for creating one; fields with defaults may be left out.');
+
+export type CreditPackCreate = z.infer<typeof CreditPackCreateSchema>;
+
+/**
+ * A bundle of session credits for sale.
+ *
+ * Input for updating one; every field is optional.
+ */
+export const CreditPackUpdateSchema = z.strictObject({
+  name: z.string().min(2).max(80).optional(),
+  description: z.string().max(500).nullable().optional(),
+  credits: z.int32().min(1).optional().describe('Credits granted on purchase.'),
+  price: z.number().min(0).optional(),
+  currency: z.string().length(3).regex(new RegExp('^[A-Z]{3}$', 'u')).optional(),
+  validityDays: z.int32().min(1).max(3650).nullable().optional().describe('Days until the credits expire; null means they never expire.'),
+  isActive: z.boolean().optional().describe('Inactive packs are no longer sold.'),
+  stripePriceId: z.string().max(255).nullable().optional(),
+}).describe('A bundle of session credits for sale.\n\nInput for updating one; every field is optional.');
+
+export type CreditPackUpdate = z.infer<typeof CreditPackUpdateSchema>;
+
+/** One entry in a user's credit ledger. Append-only; never updated or deleted (corrections are new ADJUSTMENT entries). */
+export const CreditTransactionSchema = z.object({
+  id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
+  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
+  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  amount: z.int32().min(-100000).max(100000).describe('Credits added (positive) or taken (negative); never zero.'),
+  balanceAfter: z.int32().min(0).describe('The user\'s balance after this entry.'),
+  reason: CreditReasonSchema,
+  note: z.string().max(500).nullable().describe('Why, for adjustments.'),
+  expiresAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().describe('When credits added by this entry expire.'),
+  paymentId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable(),
+  bookingId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable(),
+}).describe('One entry in a user\'s credit ledger. Append-only; never updated or deleted (corrections are new ADJUSTMENT entries).');
+
+export type CreditTransaction = z.infer<typeof CreditTransactionSchema>;
+
+/**
+ * One entry in a user's credit ledger. Append-only; never updated or deleted (corrections are new ADJUSTMENT entries).
+ *
+ * Input for creating one; fields with defaults may be left out.
+ */
+export const CreditTransactionCreateSchema = z.strictObject({
+  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  amount: z.int32().min(-100000).max(100000).describe('Credits added (positive) or taken (negative); never zero.'),
+  reason: CreditReasonSchema,
+  note: z.string().max(500).nullable().optional().describe('Why, for adjustments.'),
+  expiresAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().optional().describe('When credits added by this entry expire.'),
+  paymentId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().optional(),
+  bookingId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().optional(),
+}).describe('One entry in a user\'s credit ledger. Append-only; never updated or deleted (corrections are new ADJUSTMENT entries).\n\nInput for creating one; fields with defaults may be left out.');
+
+export type CreditTransactionCreate = z.infer<typeof CreditTransactionCreateSchema>;
+
+/**
+ * One entry in a user's credit ledger. Append-only; never updated or deleted (corrections are new ADJUSTMENT entries).
+ *
+ * Input for updating one; every field is optional.
+ */
+export const CreditTransactionUpdateSchema = z.strictObject({
+  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
+  amount: z.int32().min(-100000).max(100000).optional().describe('Credits added (positive) or taken (negative); never zero.'),
+  reason: CreditReasonSchema.optional(),
+  note: z.string().max(500).nullable().optional().describe('Why, for adjustments.'),
+  expiresAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().optional().describe('When credits added by this entry expire.'),
+  paymentId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().optional(),
+  bookingId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().optional(),
+}).describe('One entry in a user\'s credit ledger. Append-only; never updated or deleted (corrections are new ADJUSTMENT entries).\n\nInput for updating one; every field is optional.');
+
+export type CreditTransactionUpdate = z.infer<typeof CreditTransactionUpdateSchema>;

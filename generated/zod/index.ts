@@ -1,0 +1,16 @@
+// Generated from models/audit-log.yaml, models/auth.yaml, models/common.yaml, models/communication-log.yaml, models/credit.yaml, models/gym.yaml, models/notification.yaml, models/parq.yaml, models/payment.yaml, models/session.yaml, models/subscription.yaml, models/support-comment.yaml, models/user.yaml by `npm run generate`. Do not edit: change the models and regenerate.
+
+export * from './formats.ts'
+export * from './audit-log.ts'
+export * from './auth.ts'
+export * from './common.ts'
+export * from './communication-log.ts'
+export * from './credit.ts'
+export * from './gym.ts'
+export * from './notification.ts'
+export * from './parq.ts'
+export * from './payment.ts'
+export * from './session.ts'
+export * from './subscription.ts'
+export * from './support-comment.ts'
+export * from './user.ts'

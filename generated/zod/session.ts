@@ -1,0 +1,232 @@
+// Generated from models/session.yaml by `npm run generate`. Do not edit: change the models and regenerate.
+
+import { z } from 'zod';
+import { formats } from './formats.ts';
+
+/** State of a member's place in a session. */
+export const BookingStatusSchema = z.enum(['CONFIRMED', 'CANCELLED', 'ATTENDED', 'NO_SHOW']).describe('State of a member\'s place in a session.');
+
+/** State of a member's place in a session. */
+export const BookingStatus = {
+  CONFIRMED: 'CONFIRMED',
+  CANCELLED: 'CANCELLED',
+  ATTENDED: 'ATTENDED',
+  NO_SHOW: 'NO_SHOW',
+} as const;
+
+export type BookingStatus = z.infer<typeof BookingStatusSchema>;
+
+/** Lifecycle of a session. */
+export const SessionStatusSchema = z.enum(['SCHEDULED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED']).describe('Lifecycle of a session.');
+
+/** Lifecycle of a session. */
+export const SessionStatus = {
+  SCHEDULED: 'SCHEDULED',
+  IN_PROGRESS: 'IN_PROGRESS',
+  COMPLETED: 'COMPLETED',
+  CANCELLED: 'CANCELLED',
+} as const;
+
+export type SessionStatus = z.infer<typeof SessionStatusSchema>;
+
+/** State of a waiting-list entry. */
+export const WaitingListStatusSchema = z.enum(['WAITING', 'OFFERED', 'BOOKED', 'EXPIRED', 'REMOVED']).describe('State of a waiting-list entry.');
+
+/** State of a waiting-list entry. */
+export const WaitingListStatus = {
+  WAITING: 'WAITING',
+  OFFERED: 'OFFERED',
+  BOOKED: 'BOOKED',
+  EXPIRED: 'EXPIRED',
+  REMOVED: 'REMOVED',
+} as const;
+
+export type WaitingListStatus = z.infer<typeof WaitingListStatusSchema>;
+
+/** A scheduled class or training session at a gym, led by a trainer, that members book with credits. */
+export const SessionSchema = z.object({
+  id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
+  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
+  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was last changed.'),
+  title: z.string().min(2).max(120),
+  description: z.string().max(2000).nullable(),
+  gymId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  trainerId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable(),
+  startTime: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('Start, in UTC. Must be before endTime (checked by the API).'),
+  endTime: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('End, in UTC.'),
+  capacity: z.int32().min(1).max(500).describe('Places available.'),
+  creditCost: z.int32().min(0).max(100).describe('Credits a booking costs.'),
+  status: SessionStatusSchema.describe('Only SCHEDULED sessions can be booked.'),
+  cancelledAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable(),
+  cancellationReason: z.string().max(500).nullable().describe('Shown to booked members when the session is cancelled.'),
+}).describe('A scheduled class or training session at a gym, led by a trainer, that members book with credits.');
+
+export type Session = z.infer<typeof SessionSchema>;
+
+/**
+ * A scheduled class or training session at a gym, led by a trainer, that members book with credits.
+ *
+ * Input for creating one; fields with defaults may be left out.
+ */
+export const SessionCreateSchema = z.strictObject({
+  title: z.string().min(2).max(120),
+  description: z.string().max(2000).nullable().optional(),
+  gymId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  trainerId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().optional(),
+  startTime: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('Start, in UTC. Must be before endTime (checked by the API).'),
+  endTime: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('End, in UTC.'),
+  capacity: z.int32().min(1).max(500).optional().describe('Places available.'),
+  creditCost: z.int32().min(0).max(100).optional().describe('Credits a booking costs.'),
+  status: SessionStatusSchema.optional().describe('Only SCHEDULED sessions can be booked.'),
+  cancellationReason: z.string().max(500).nullable().optional().describe('Shown to booked members when the session is cancelled.'),
+}).describe('A scheduled class or training session at a gym, led by a trainer, that members book with credits.\n\nInput for creating one; fields with defaults may be left out.');
+
+export type SessionCreate = z.infer<typeof SessionCreateSchema>;
+
+/**
+ * A scheduled class or training session at a gym, led by a trainer, that members book with credits.
+ *
+ * Input for updating one; every field is optional.
+ */
+export const SessionUpdateSchema = z.strictObject({
+  title: z.string().min(2).max(120).optional(),
+  description: z.string().max(2000).nullable().optional(),
+  gymId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
+  trainerId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().optional(),
+  startTime: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).optional().describe('Start, in UTC. Must be before endTime (checked by the API).'),
+  endTime: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).optional().describe('End, in UTC.'),
+  capacity: z.int32().min(1).max(500).optional().describe('Places available.'),
+  creditCost: z.int32().min(0).max(100).optional().describe('Credits a booking costs.'),
+  status: SessionStatusSchema.optional().describe('Only SCHEDULED sessions can be booked.'),
+  cancellationReason: z.string().max(500).nullable().optional().describe('Shown to booked members when the session is cancelled.'),
+}).describe('A scheduled class or training session at a gym, led by a trainer, that members book with credits.\n\nInput for updating one; every field is optional.');
+
+export type SessionUpdate = z.infer<typeof SessionUpdateSchema>;
+
+/** A member's place in a session. One per member and session; cancelling keeps the row with status CANCELLED. */
+export const SessionBookingSchema = z.object({
+  id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
+  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
+  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was last changed.'),
+  sessionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  status: BookingStatusSchema,
+  creditsSpent: z.int32().min(0).describe('Credits taken for this booking (the session\'s creditCost at booking time).'),
+  checkedInAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable(),
+  cancelledAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable(),
+}).describe('A member\'s place in a session. One per member and session; cancelling keeps the row with status CANCELLED.');
+
+export type SessionBooking = z.infer<typeof SessionBookingSchema>;
+
+/**
+ * A member's place in a session. One per member and session; cancelling keeps the row with status CANCELLED.
+ *
+ * Input for creating one; fields with defaults may be left out.
+ */
+export const SessionBookingCreateSchema = z.strictObject({
+  sessionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  status: BookingStatusSchema.optional(),
+  creditsSpent: z.int32().min(0).describe('Credits taken for this booking (the session\'s creditCost at booking time).'),
+}).describe('A member\'s place in a session. One per member and session; cancelling keeps the row with status CANCELLED.\n\nInput for creating one; fields with defaults may be left out.');
+
+export type SessionBookingCreate = z.infer<typeof SessionBookingCreateSchema>;
+
+/**
+ * A member's place in a session. One per member and session; cancelling keeps the row with status CANCELLED.
+ *
+ * Input for updating one; every field is optional.
+ */
+export const SessionBookingUpdateSchema = z.strictObject({
+  sessionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
+  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
+  status: BookingStatusSchema.optional(),
+  creditsSpent: z.int32().min(0).optional().describe('Credits taken for this booking (the session\'s creditCost at booking time).'),
+}).describe('A member\'s place in a session. One per member and session; cancelling keeps the row with status CANCELLED.\n\nInput for updating one; every field is optional.');
+
+export type SessionBookingUpdate = z.infer<typeof SessionBookingUpdateSchema>;
+
+/** A member's rating of a session they attended. One per member and session. */
+export const SessionReviewSchema = z.object({
+  id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
+  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
+  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was last changed.'),
+  sessionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  rating: z.int32().min(1).max(5).describe('1 (poor) to 5 (excellent).'),
+  comment: z.string().max(2000).nullable(),
+  isHidden: z.boolean().describe('Hidden by a moderator.'),
+}).describe('A member\'s rating of a session they attended. One per member and session.');
+
+export type SessionReview = z.infer<typeof SessionReviewSchema>;
+
+/**
+ * A member's rating of a session they attended. One per member and session.
+ *
+ * Input for creating one; fields with defaults may be left out.
+ */
+export const SessionReviewCreateSchema = z.strictObject({
+  sessionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  rating: z.int32().min(1).max(5).describe('1 (poor) to 5 (excellent).'),
+  comment: z.string().max(2000).nullable().optional(),
+  isHidden: z.boolean().optional().describe('Hidden by a moderator.'),
+}).describe('A member\'s rating of a session they attended. One per member and session.\n\nInput for creating one; fields with defaults may be left out.');
+
+export type SessionReviewCreate = z.infer<typeof SessionReviewCreateSchema>;
+
+/**
+ * A member's rating of a session they attended. One per member and session.
+ *
+ * Input for updating one; every field is optional.
+ */
+export const SessionReviewUpdateSchema = z.strictObject({
+  sessionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
+  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
+  rating: z.int32().min(1).max(5).optional().describe('1 (poor) to 5 (excellent).'),
+  comment: z.string().max(2000).nullable().optional(),
+  isHidden: z.boolean().optional().describe('Hidden by a moderator.'),
+}).describe('A member\'s rating of a session they attended. One per member and session.\n\nInput for updating one; every field is optional.');
+
+export type SessionReviewUpdate = z.infer<typeof SessionReviewUpdateSchema>;
+
+/** A member queued for a full session. When a place frees up, the first WAITING entry is offered it. */
+export const WaitingListEntrySchema = z.object({
+  id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
+  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
+  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was last changed.'),
+  sessionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  position: z.int32().min(1).describe('Place in the queue, 1 first. Not unique, so the queue can be renumbered in one pass.'),
+  status: WaitingListStatusSchema,
+  offeredAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable(),
+  offerExpiresAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable(),
+}).describe('A member queued for a full session. When a place frees up, the first WAITING entry is offered it.');
+
+export type WaitingListEntry = z.infer<typeof WaitingListEntrySchema>;
+
+/**
+ * A member queued for a full session. When a place frees up, the first WAITING entry is offered it.
+ *
+ * Input for creating one; fields with defaults may be left out.
+ */
+export const WaitingListEntryCreateSchema = z.strictObject({
+  sessionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  status: WaitingListStatusSchema.optional(),
+}).describe('A member queued for a full session. When a place frees up, the first WAITING entry is offered it.\n\nInput for creating one; fields with defaults may be left out.');
+
+export type WaitingListEntryCreate = z.infer<typeof WaitingListEntryCreateSchema>;
+
+/**
+ * A member queued for a full session. When a place frees up, the first WAITING entry is offered it.
+ *
+ * Input for updating one; every field is optional.
+ */
+export const WaitingListEntryUpdateSchema = z.strictObject({
+  sessionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
+  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
+  status: WaitingListStatusSchema.optional(),
+}).describe('A member queued for a full session. When a place frees up, the first WAITING entry is offered it.\n\nInput for updating one; every field is optional.');
+
+export type WaitingListEntryUpdate = z.infer<typeof WaitingListEntryUpdateSchema>;

@@ -1,0 +1,135 @@
+// Generated from models/support-comment.yaml by `npm run generate`. Do not edit: change the models and regenerate.
+
+import { z } from 'zod';
+import { formats } from './formats.ts';
+
+/** Topic of a ticket, for routing. */
+export const TicketCategorySchema = z.enum(['BOOKING', 'BILLING', 'ACCOUNT', 'GYM_FACILITIES', 'TECHNICAL', 'FEEDBACK', 'OTHER']).describe('Topic of a ticket, for routing.');
+
+/** Topic of a ticket, for routing. */
+export const TicketCategory = {
+  BOOKING: 'BOOKING',
+  BILLING: 'BILLING',
+  ACCOUNT: 'ACCOUNT',
+  GYM_FACILITIES: 'GYM_FACILITIES',
+  TECHNICAL: 'TECHNICAL',
+  FEEDBACK: 'FEEDBACK',
+  OTHER: 'OTHER',
+} as const;
+
+export type TicketCategory = z.infer<typeof TicketCategorySchema>;
+
+export const TicketPrioritySchema = z.enum(['LOW', 'NORMAL', 'HIGH', 'URGENT']);
+
+export const TicketPriority = {
+  LOW: 'LOW',
+  NORMAL: 'NORMAL',
+  HIGH: 'HIGH',
+  URGENT: 'URGENT',
+} as const;
+
+export type TicketPriority = z.infer<typeof TicketPrioritySchema>;
+
+/** Where a ticket is in its handling. */
+export const TicketStatusSchema = z.enum(['OPEN', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER', 'RESOLVED', 'CLOSED']).describe('Where a ticket is in its handling.');
+
+/** Where a ticket is in its handling. */
+export const TicketStatus = {
+  OPEN: 'OPEN',
+  IN_PROGRESS: 'IN_PROGRESS',
+  WAITING_ON_CUSTOMER: 'WAITING_ON_CUSTOMER',
+  RESOLVED: 'RESOLVED',
+  CLOSED: 'CLOSED',
+} as const;
+
+export type TicketStatus = z.infer<typeof TicketStatusSchema>;
+
+/** A message on a support ticket, by the requester or staff. Internal notes are visible to staff only. */
+export const SupportCommentSchema = z.object({
+  id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
+  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
+  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was last changed.'),
+  ticketId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  authorId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  body: z.string().min(1).max(10000).describe('The message text (plain text or Markdown).'),
+  isInternal: z.boolean().describe('A staff-only note, never shown to the requester.'),
+  editedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().describe('When the body was last edited.'),
+}).describe('A message on a support ticket, by the requester or staff. Internal notes are visible to staff only.');
+
+export type SupportComment = z.infer<typeof SupportCommentSchema>;
+
+/**
+ * A message on a support ticket, by the requester or staff. Internal notes are visible to staff only.
+ *
+ * Input for creating one; fields with defaults may be left out.
+ */
+export const SupportCommentCreateSchema = z.strictObject({
+  ticketId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  authorId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  body: z.string().min(1).max(10000).describe('The message text (plain text or Markdown).'),
+  isInternal: z.boolean().optional().describe('A staff-only note, never shown to the requester.'),
+}).describe('A message on a support ticket, by the requester or staff. Internal notes are visible to staff only.\n\nInput for creating one; fields with defaults may be left out.');
+
+export type SupportCommentCreate = z.infer<typeof SupportCommentCreateSchema>;
+
+/**
+ * A message on a support ticket, by the requester or staff. Internal notes are visible to staff only.
+ *
+ * Input for updating one; every field is optional.
+ */
+export const SupportCommentUpdateSchema = z.strictObject({
+  ticketId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
+  authorId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
+  body: z.string().min(1).max(10000).optional().describe('The message text (plain text or Markdown).'),
+  isInternal: z.boolean().optional().describe('A staff-only note, never shown to the requester.'),
+}).describe('A message on a support ticket, by the requester or staff. Internal notes are visible to staff only.\n\nInput for updating one; every field is optional.');
+
+export type SupportCommentUpdate = z.infer<typeof SupportCommentUpdateSchema>;
+
+/** A request for help opened by a user. */
+export const SupportTicketSchema = z.object({
+  id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
+  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
+  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was last changed.'),
+  requesterId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  assigneeId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable(),
+  subject: z.string().min(3).max(200).describe('One-line summary of the problem.'),
+  category: TicketCategorySchema,
+  priority: TicketPrioritySchema,
+  status: TicketStatusSchema,
+  resolvedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable(),
+}).describe('A request for help opened by a user.');
+
+export type SupportTicket = z.infer<typeof SupportTicketSchema>;
+
+/**
+ * A request for help opened by a user.
+ *
+ * Input for creating one; fields with defaults may be left out.
+ */
+export const SupportTicketCreateSchema = z.strictObject({
+  requesterId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
+  assigneeId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().optional(),
+  subject: z.string().min(3).max(200).describe('One-line summary of the problem.'),
+  category: TicketCategorySchema.optional(),
+  priority: TicketPrioritySchema.optional(),
+  status: TicketStatusSchema.optional(),
+}).describe('A request for help opened by a user.\n\nInput for creating one; fields with defaults may be left out.');
+
+export type SupportTicketCreate = z.infer<typeof SupportTicketCreateSchema>;
+
+/**
+ * A request for help opened by a user.
+ *
+ * Input for updating one; every field is optional.
+ */
+export const SupportTicketUpdateSchema = z.strictObject({
+  requesterId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
+  assigneeId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().optional(),
+  subject: z.string().min(3).max(200).optional().describe('One-line summary of the problem.'),
+  category: TicketCategorySchema.optional(),
+  priority: TicketPrioritySchema.optional(),
+  status: TicketStatusSchema.optional(),
+}).describe('A request for help opened by a user.\n\nInput for updating one; every field is optional.');
+
+export type SupportTicketUpdate = z.infer<typeof SupportTicketUpdateSchema>;
