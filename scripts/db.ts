@@ -8,9 +8,13 @@ import { type DatabaseConfig, PACKAGE_ROOT, readDatabaseConfig, readTestDatabase
 import { DatabaseSetupError, firstLine } from '../src/db/errors.ts'
 import { describeTarget, type PreflightChecks, preflightDatabase } from '../src/db/preflight.ts'
 import { prismaErrorLine, runPrismaCli } from '../src/db/prisma-cli.ts'
+import { runSeed } from '../seed/run-seed.ts'
 
 interface DbCommand {
-  readonly prisma: readonly string[]
+  /** The Prisma CLI command to run, if any. */
+  readonly prisma?: readonly string[]
+  /** Work done in this process after the CLI command (seeding). */
+  readonly then?: (config: DatabaseConfig) => Promise<unknown>
   /** Checks before the CLI runs; undefined = the command needs no database (generate). */
   readonly preflight?: PreflightChecks
   /** Targets the test database (TEST_DATABASE_URL or .pglite-test/). */
@@ -29,6 +33,10 @@ const COMMANDS: Record<string, DbCommand> = {
   'migrate:status': { prisma: ['migrate', 'status'], preflight: history },
   'migrate:reset': { prisma: ['migrate', 'reset', '--force'], preflight: { migrationHistory: false, createDatabase: false }, destructive: true },
   'migrate:test': { prisma: ['migrate', 'deploy'], preflight: history, test: true },
+  seed: { then: runSeed, preflight: history },
+  'seed:test': { then: runSeed, preflight: history, test: true },
+  // The test database is disposable: it is reset without asking.
+  'test:reset': { prisma: ['migrate', 'reset', '--force', '--skip-seed'], then: runSeed, preflight: { migrationHistory: false, createDatabase: false }, test: true },
 }
 
 async function main(name: string | undefined, args: string[]): Promise<void> {
@@ -42,11 +50,14 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
   const force = command.destructive === true && args.includes('--force')
   if (command.destructive && !force) await confirmDataLoss(config)
   if (command.preflight) await preflightDatabase(config, variable, command.preflight)
-  const prismaArgs = [...command.prisma, ...args.filter((a) => !(force && a === '--force'))]
-  const result = await runPrismaCli(prismaArgs, config, true)
-  if (result.exitCode !== 0) {
-    throw new DatabaseSetupError(`prisma ${command.prisma.join(' ')} failed (exit code ${result.exitCode}): ${prismaErrorLine(result)}`)
+  if (command.prisma) {
+    const prismaArgs = [...command.prisma, ...args.filter((a) => !(force && a === '--force'))]
+    const result = await runPrismaCli(prismaArgs, config, true)
+    if (result.exitCode !== 0) {
+      throw new DatabaseSetupError(`prisma ${command.prisma.join(' ')} failed (exit code ${result.exitCode}): ${prismaErrorLine(result)}`)
+    }
   }
+  await command.then?.(config)
 }
 
 async function confirmDataLoss(config: DatabaseConfig): Promise<void> {

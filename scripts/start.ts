@@ -1,0 +1,78 @@
+// `npm start`: the whole job for a newcomer, on a fresh clone and no server — generate the outputs,
+// generate the Prisma client, apply the migrations, seed, and say what is where. With DATABASE_URL
+// set, the same steps target that server.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { emitters } from '../generators/emit/registry.ts'
+import { generateOnce } from '../generators/generate.ts'
+import { compileModels } from '../generators/pipeline.ts'
+import { runSeed } from '../seed/run-seed.ts'
+import { createPrisma } from '../src/db/client.ts'
+import { PACKAGE_ROOT, readDatabaseConfig, type DatabaseConfig } from '../src/db/config.ts'
+import { DatabaseSetupError, firstLine } from '../src/db/errors.ts'
+import { describeTarget, preflightDatabase } from '../src/db/preflight.ts'
+import { prismaErrorLine, runPrismaCli } from '../src/db/prisma-cli.ts'
+
+async function step(title: string, work: () => Promise<void> | void): Promise<void> {
+  const started = performance.now()
+  await work()
+  console.log(`✓ ${title} (${((performance.now() - started) / 1000).toFixed(1)} s)`)
+}
+
+async function prisma(args: string[], config: DatabaseConfig): Promise<void> {
+  const result = await runPrismaCli(args, config)
+  if (result.exitCode !== 0) throw new DatabaseSetupError(`prisma ${args.join(' ')} failed: ${prismaErrorLine(result)}`)
+}
+
+async function main(): Promise<void> {
+  const dotenv = join(PACKAGE_ROOT, '.env')
+  if (existsSync(dotenv)) process.loadEnvFile(dotenv)
+  const config = readDatabaseConfig()
+  const modelsDir = join(PACKAGE_ROOT, 'models')
+  await step('generated the Prisma schema, zod, OpenAPI, fixtures and docs from models/', () => {
+    const outcome = generateOnce({ modelsDir, outRoot: PACKAGE_ROOT, check: false, emitters, color: Boolean(process.stderr.isTTY) })
+    if (outcome.report) process.stderr.write(outcome.report)
+    if (outcome.exitCode !== 0) throw new DatabaseSetupError('the models are invalid; fix the problems above and rerun npm start')
+  })
+  await step('generated the Prisma client', () => prisma(['generate'], config))
+  await step(`applied the migrations to ${describeTarget(config)}`, async () => {
+    await preflightDatabase(config, 'DATABASE_URL', { migrationHistory: true, createDatabase: false })
+    await prisma(['migrate', 'deploy'], config)
+  })
+  let seeded = 0
+  await step('seeded the fixtures', async () => {
+    const reports = await runSeed(config, () => {})
+    seeded = reports.reduce((n, r) => n + r.inserted, 0)
+  })
+  await printSummary(config, modelsDir, seeded)
+}
+
+async function printSummary(config: DatabaseConfig, modelsDir: string, seeded: number): Promise<void> {
+  const { ir } = compileModels(modelsDir, PACKAGE_ROOT)
+  const client = await createPrisma({ ...config, migrateDeployOnStart: false })
+  try {
+    const rows: [string, string, number][] = []
+    for (const model of ir!.models) {
+      const [row] = await client.prisma.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM "${model.table}"`)
+      rows.push([model.name, model.table, Number(row!.n)])
+    }
+    const total = rows.reduce((n, [, , count]) => n + count, 0)
+    const width = Math.max(...rows.map(([name]) => name.length))
+    console.log(`\nPika database ready: ${describeTarget(config)}`)
+    console.log(`${ir!.models.length} models (${rows.length} tables) and ${ir!.enums.length} enums from ${ir!.domains.length} model files; ${total} rows, ${seeded} of them seeded just now.\n`)
+    for (const [name, table, count] of rows) console.log(`  ${name.padEnd(width)}  ${table.padEnd(28)} ${String(count).padStart(6)} rows`)
+    console.log("\nNext: import { getPrisma } from '@pika/db' and the zod schemas from '@pika/db/zod'; docs/models.md is the catalog.")
+  } finally {
+    await client.close()
+  }
+}
+
+try {
+  await main()
+  process.exit(0)
+} catch (error) {
+  const known = error instanceof DatabaseSetupError
+  console.error(`npm start: ${known ? error.message : `unexpected error: ${firstLine(error)} (set DEBUG=1 for details)`}`)
+  if (!known && process.env.DEBUG) console.error(error)
+  process.exit(1)
+}

@@ -1,0 +1,4 @@
+// What services import from '@pika/db': the configured Prisma client and its types.
+export { createPrisma, getPrisma, Prisma, PrismaClient, type DatabaseClient } from './db/client.ts'
+export { readDatabaseConfig, type DatabaseConfig } from './db/config.ts'
+export { DatabaseSetupError } from './db/errors.ts'
