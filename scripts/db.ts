@@ -9,6 +9,12 @@ import { DatabaseSetupError, firstLine } from '../src/db/errors.ts'
 import { describeTarget, type PreflightChecks, preflightDatabase } from '../src/db/preflight.ts'
 import { prismaErrorLine, runPrismaCli } from '../src/db/prisma-cli.ts'
 import { runSeed } from '../seed/run-seed.ts'
+import { emitters } from '../generators/emit/registry.ts'
+import { compileModels, emitFiles } from '../generators/pipeline.ts'
+import { planOutputs } from '../generators/write/write-files.ts'
+import { MIGRATIONS_DIR } from '../src/db/migration-history.ts'
+import { readSchemaSql } from '../src/db/schema-sql.ts'
+import { catalogOfMigrations, planRenames, writeRenameMigration } from './rename-migration.ts'
 
 interface DbCommand {
   /** The Prisma CLI command to run, if any. */
@@ -21,10 +27,12 @@ interface DbCommand {
   readonly test?: boolean
   /** Deletes data: ask first. */
   readonly destructive?: boolean
+  /** Creates migrations: turn `renamedFrom` into a rename migration first. */
+  readonly renames?: boolean
 }
 
 const history = { migrationHistory: true, createDatabase: false }
-const migrateDev: DbCommand = { prisma: ['migrate', 'dev'], preflight: { migrationHistory: true, createDatabase: true } }
+const migrateDev: DbCommand = { prisma: ['migrate', 'dev'], preflight: { migrationHistory: true, createDatabase: true }, renames: true }
 const COMMANDS: Record<string, DbCommand> = {
   generate: { prisma: ['generate'] },
   migrate: migrateDev,
@@ -50,6 +58,13 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
   const force = command.destructive === true && args.includes('--force')
   if (command.destructive && !force) await confirmDataLoss(config)
   if (command.preflight) await preflightDatabase(config, variable, command.preflight)
+  if (command.renames) {
+    await prepareRenames(args)
+    // With the WebAssembly engine, `migrate dev` fails ("shadow DB must be provided through an
+    // external factory") when it has pending migrations to apply first; apply them beforehand.
+    const deployed = await runPrismaCli(['migrate', 'deploy'], config)
+    if (deployed.exitCode !== 0) throw new DatabaseSetupError(`applying pending migrations failed: ${prismaErrorLine(deployed)}`)
+  }
   if (command.prisma) {
     const prismaArgs = [...command.prisma, ...args.filter((a) => !(force && a === '--force'))]
     const result = await runPrismaCli(prismaArgs, config, true)
@@ -58,6 +73,23 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
     }
   }
   await command.then?.(config)
+}
+
+/**
+ * Before `migrate dev` diffs the schema: the schema must be generated from the current models, and
+ * every pending `renamedFrom` becomes a migration of its own, dated a second earlier so it applies
+ * before the migration Prisma creates for the rest of the change.
+ */
+async function prepareRenames(args: readonly string[]): Promise<void> {
+  const { ir } = compileModels(join(PACKAGE_ROOT, 'models'), PACKAGE_ROOT)
+  if (!ir) throw new DatabaseSetupError('the models are invalid; run npm run generate to see why')
+  const schema = emitFiles(ir, emitters).filter((f) => f.path === 'prisma/schema.prisma')
+  if (planOutputs(PACKAGE_ROOT, schema, []).changed.length) throw new DatabaseSetupError('prisma/schema.prisma is older than the models; run npm run generate first')
+  const statements = planRenames(ir, await catalogOfMigrations(await readSchemaSql('migrations')))
+  const nameAt = args.findIndex((a) => a === '--name' || a.startsWith('--name='))
+  const name = (nameAt < 0 ? 'model' : args[nameAt]!.includes('=') ? args[nameAt]!.split('=')[1]! : (args[nameAt + 1] ?? 'model')).replace(/[^A-Za-z0-9_]/g, '_')
+  const folder = writeRenameMigration(MIGRATIONS_DIR, name, statements, new Date(Date.now() - 1000))
+  if (folder) console.error(`db: wrote prisma/migrations/${folder} with ${statements.length} rename(s) from renamedFrom`)
 }
 
 async function confirmDataLoss(config: DatabaseConfig): Promise<void> {

@@ -79,5 +79,7 @@ function convertValue(value: unknown, conversion: Conversion): unknown {
 function describePrismaError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error)
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean)
-  return lines.find((l) => /constraint|violat|unique|foreign key|null value|invalid/i.test(l)) ?? firstLine(error)
+  // The first line only says "Invalid `delegate.createMany()` invocation in <file>"; the reason comes last.
+  const reasons = lines.filter((l) => !/^Invalid `.*` invocation/.test(l) && !/^→?\s*\d+\s/.test(l))
+  return reasons.find((l) => /constraint|violat|unique|foreign key|null value/i.test(l)) ?? reasons.at(-1) ?? firstLine(error)
 }

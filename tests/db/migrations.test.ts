@@ -3,18 +3,7 @@
 import { PGlite } from '@electric-sql/pglite'
 import { afterAll, describe, expect, it } from 'vitest'
 import { applySchemaSql, readSchemaSql } from '../../src/db/schema-sql.ts'
-
-/** Everything about the schema that a migration can change, as sorted text rows. */
-async function describeSchema(db: PGlite): Promise<Record<string, string[]>> {
-  const rows = async (sql: string) => (await db.query<Record<string, unknown>>(sql)).rows.map((r) => Object.values(r).map(String).join(' | '))
-  return {
-    columns: await rows(`SELECT table_name, column_name, udt_name, is_nullable, coalesce(column_default, ''), coalesce(character_maximum_length, 0), coalesce(numeric_precision, 0), coalesce(numeric_scale, 0)
-      FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY 1, 2`),
-    indexes: await rows(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1`),
-    constraints: await rows(`SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = current_schema()::regnamespace ORDER BY 1, 2`),
-    enums: await rows(`SELECT t.typname, e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid ORDER BY t.typname, e.enumsortorder`),
-  }
-}
+import { describeSchema } from '../helpers/schema-catalog.ts'
 
 async function schemaFrom(...scripts: string[]) {
   const db = await PGlite.create()
