@@ -1,7 +1,7 @@
-import { stringify } from 'yaml'
 import type { Ir } from '../../ir/types.ts'
 import { formatPattern, modelObjects, shapeObject, type ApiObject, type ApiProperty, type WireType } from '../api/api-schema.ts'
 import { allDomains, generatedNotice, type Emitter } from '../emitter.ts'
+import { toYaml } from './to-yaml.ts'
 
 export const OPENAPI_PATH = 'generated/openapi/openapi.yaml'
 
@@ -18,7 +18,7 @@ const OPENAPI_FORMATS: Readonly<Record<string, string>> = { url: 'uri' }
 export const openApiEmitter: Emitter = {
   name: 'openapi',
   owns: ['generated/openapi/'],
-  emit: (ir) => [{ path: OPENAPI_PATH, content: `# ${generatedNotice(ir, allDomains(ir))}\n${stringify(buildDocument(ir), { lineWidth: 0, aliasDuplicateObjects: false })}` }],
+  emit: (ir) => [{ path: OPENAPI_PATH, content: `# ${generatedNotice(ir, allDomains(ir))}\n${toYaml(buildDocument(ir))}` }],
 }
 
 export function buildDocument(ir: Ir): SchemaObject {

@@ -1,4 +1,5 @@
-import { IndentationText, Project, QuoteKind, type CodeBlockWriter, type SourceFile } from 'ts-morph'
+import { createRequire } from 'node:module'
+import type { CodeBlockWriter, ImportDeclarationStructure, Project, StatementStructures, WriterFunction } from 'ts-morph'
 import type { IrEnum, Ir } from '../../ir/types.ts'
 import { apiDomain, type ApiObject } from '../api/api-schema.ts'
 import { generatedNotice, type EmittedFile, type Emitter } from '../emitter.ts'
@@ -7,16 +8,21 @@ import { formatsModuleBody } from './zod-formats.ts'
 
 const OUT_DIR = 'generated/zod'
 
+// ts-morph carries the whole TypeScript compiler (~0.3 s to load): load it only when zod is emitted.
+const loadTsMorph = () => createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph')
+
 /**
- * zod v4 schemas, one module per model file plus `formats.ts` and an `index.ts`, written through
- * ts-morph as structures (imports, exported consts, type aliases) so the printer owns syntax and
- * layout. References to enums and shapes of other modules, and to shapes at all, are read through
- * getters: modules may import each other in a cycle, and a getter defers the read until parse time.
+ * zod v4 schemas, one module per model file plus `formats.ts` and an `index.ts`, printed by ts-morph
+ * from statement structures (imports, exported consts, type aliases): each module is built from one
+ * list of structures in a single pass, so the printer owns syntax and layout. References to enums
+ * and shapes of other modules, and to shapes declared later, are read through getters: modules may
+ * import each other in a cycle, and a getter defers the read until parse time.
  */
 export const zodEmitter: Emitter = {
   name: 'zod',
   owns: [`${OUT_DIR}/`],
   emit(ir) {
+    const { Project, IndentationText, QuoteKind } = loadTsMorph()
     const project = new Project({
       useInMemoryFileSystem: true,
       manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single, useTrailingCommas: true },
@@ -30,26 +36,32 @@ export const zodEmitter: Emitter = {
   },
 }
 
+type Statement = string | WriterFunction | StatementStructures
+
 function domainModule(project: Project, ir: Ir, domain: string): string {
+  const { StructureKind } = loadTsMorph()
   const api = apiDomain(ir, domain)
   // Only schemas this module has already declared are read directly; all others through getters.
   const declared = new Set(api.enums.map((e) => e.name))
   const refs: RefPolicy = { isLocal: (name) => declared.has(name) }
   const objects: ApiObject[] = [...api.shapes, ...api.models.flatMap(([, objects]) => objects)]
-  const file = project.createSourceFile(`${domain}.ts`, '', { overwrite: true })
-  addImports(file, ir, domain, objects)
-  for (const e of api.enums) addEnum(file, e)
+  // Kept one blank line apart from the schema it infers, as a person would write it.
+  const typeAlias = (name: string): WriterFunction => (w) => w.newLineIfLastNot().blankLine().write(`export type ${name} = z.infer<typeof ${name}Schema>;`)
+  const statements: Statement[] = [...imports(ir, domain, objects, StructureKind.ImportDeclaration)]
+  for (const e of api.enums) statements.push(...enumStatements(e), typeAlias(e.name))
   for (const object of objects) {
-    addObject(file, object, refs)
+    const recursive = object.properties.some((p) => needsGetter(p.type, refs) && p.type.kind === 'ref' && p.type.name === object.name)
+    statements.push(exportedConst(object.description, `${object.name}Schema${recursive ? ': z.ZodType' : ''}`, (w) => writeZodObject(w, object, refs)), typeAlias(object.name))
     declared.add(object.name)
   }
+  const file = project.createSourceFile(`${domain}.ts`, { statements }, { overwrite: true })
   // Statements written through writers bring their own separating blank line; keep exactly one.
   // Safe for user text: it only ever appears inside single-line string literals and ` * ` doc lines.
   return `// ${generatedNotice(ir, [domain])}\n\n${file.getFullText().replace(/\n{3,}/g, '\n\n')}`
 }
 
-function addImports(file: SourceFile, ir: Ir, domain: string, objects: readonly ApiObject[]): void {
-  file.addImportDeclaration({ moduleSpecifier: 'zod', namedImports: ['z'] })
+function imports(ir: Ir, domain: string, objects: readonly ApiObject[], kind: ImportDeclarationStructure['kind']): ImportDeclarationStructure[] {
+  const declarations: ImportDeclarationStructure[] = [{ kind, moduleSpecifier: 'zod', namedImports: ['z'] }]
   const referenced = new Set<string>()
   const visit = (type: ApiObject['properties'][number]['type']): void => {
     if (type.kind === 'array') visit(type.items)
@@ -57,43 +69,37 @@ function addImports(file: SourceFile, ir: Ir, domain: string, objects: readonly 
     if (type.kind === 'string' && type.format) referenced.add('#formats')
   }
   for (const object of objects) for (const p of object.properties) visit(p.type)
-  if (referenced.has('#formats')) file.addImportDeclaration({ moduleSpecifier: './formats.ts', namedImports: ['formats'] })
+  if (referenced.has('#formats')) declarations.push({ kind, moduleSpecifier: './formats.ts', namedImports: ['formats'] })
   const byDomain = new Map<string, string[]>()
   for (const decl of [...ir.enums, ...ir.shapes]) {
     if (decl.domain === domain || !referenced.has(decl.name)) continue
     byDomain.set(decl.domain, [...(byDomain.get(decl.domain) ?? []), `${decl.name}Schema`])
   }
-  for (const [other, names] of [...byDomain].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    file.addImportDeclaration({ moduleSpecifier: `./${other}.ts`, namedImports: names.sort() })
-  }
+  for (const [other, names] of [...byDomain].sort(([a], [b]) => (a < b ? -1 : 1))) declarations.push({ kind, moduleSpecifier: `./${other}.ts`, namedImports: names.sort() })
+  return declarations
 }
 
-function addEnum(file: SourceFile, e: IrEnum): void {
+function enumStatements(e: IrEnum): Statement[] {
   const values = e.values.map((v) => tsString(v.name)).join(', ')
   const describe = e.description ? `.describe(${tsString(e.description)})` : ''
-  addConst(file, e.description, `${e.name}Schema`, (w) => w.write(`z.enum([${values}])${describe}`))
-  addConst(file, e.description, e.name, (w) => w.inlineBlock(() => e.values.forEach((v) => w.writeLine(`${v.name}: ${tsString(v.name)},`))).write(' as const'))
-  file.addTypeAlias({ isExported: true, name: e.name, type: `z.infer<typeof ${e.name}Schema>` })
-}
-
-function addObject(file: SourceFile, object: ApiObject, refs: RefPolicy): void {
-  const recursive = object.properties.some((p) => needsGetter(p.type, refs) && p.type.kind === 'ref' && p.type.name === object.name)
-  addConst(file, object.description, `${object.name}Schema${recursive ? ': z.ZodType' : ''}`, (w) => writeZodObject(w, object, refs))
-  file.addTypeAlias({ isExported: true, name: object.name, type: `z.infer<typeof ${object.name}Schema>` })
+  return [
+    exportedConst(e.description, `${e.name}Schema`, (w) => w.write(`z.enum([${values}])${describe}`)),
+    exportedConst(e.description, e.name, (w) => w.inlineBlock(() => e.values.forEach((v) => w.writeLine(`${v.name}: ${tsString(v.name)},`))).write(' as const')),
+  ]
 }
 
 /**
  * `export const name = …;` written as one statement, so the writer's block indentation applies
  * (ts-morph's variable-declaration structure hangs multi-line initializers by an extra level).
  */
-function addConst(file: SourceFile, description: string | undefined, name: string, initializer: (writer: CodeBlockWriter) => void): void {
-  file.addStatements((w) => {
-    w.blankLineIfLastNot()
+function exportedConst(description: string | undefined, name: string, initializer: (writer: CodeBlockWriter) => void): WriterFunction {
+  return (w) => {
+    w.newLineIfLastNot().blankLine() // the structure printer separates statements by a bare newline
     for (const line of jsDoc(description)) w.writeLine(line)
     w.write(`export const ${name} = `)
     initializer(w)
     w.write(';')
-  })
+  }
 }
 
 /** A JSDoc block from a description; `*\/` is broken up so a description cannot end the comment. */
