@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util'
-import { emitters } from './emit/registry.ts'
 import { generateOnce, type GenerateOptions } from './generate.ts'
-import { isDirectory } from './pipeline.ts'
-import { watchModels } from './watch.ts'
+import { isDirectory } from './package-files.ts'
 
 const HELP = `Usage: npm run generate -- [options]
 
@@ -14,13 +12,14 @@ Options:
   --out <dir>     root under which prisma/, generated/, docs/ go   default: .
   --check         write nothing; list stale or missing files and exit 1 if any
   --watch         regenerate on every change to the models until stopped
+  --no-cache      compile and emit even if the models and the generator are unchanged
   --help          show this help
 
 Exit codes: 0 success; 1 invalid models or stale output; 2 usage or internal error.
 On invalid models nothing is written: every output file stays as it was.`
 
 /** Returns an exit code, or undefined when the process should keep running (watch mode). */
-function run(argv: string[]): 0 | 1 | 2 | undefined {
+async function run(argv: string[]): Promise<0 | 1 | 2 | undefined> {
   let values
   try {
     values = parseArgs({
@@ -30,6 +29,7 @@ function run(argv: string[]): 0 | 1 | 2 | undefined {
         out: { type: 'string', default: '.' },
         check: { type: 'boolean', default: false },
         watch: { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -51,20 +51,21 @@ function run(argv: string[]): 0 | 1 | 2 | undefined {
     process.stderr.write(`error: the models folder \`${values.models}\` does not exist\n`)
     return 2
   }
-  const options: GenerateOptions = { modelsDir: values.models, outRoot: values.out, check: values.check, emitters, color: Boolean(process.stderr.isTTY) }
+  const options: GenerateOptions = { modelsDir: values.models, outRoot: values.out, check: values.check, color: Boolean(process.stderr.isTTY), cache: !values['no-cache'] }
   if (values.watch) {
-    watchModels(options, (line) => process.stdout.write(`${line}\n`), (text) => process.stderr.write(text))
+    const [{ watchModels }, { emitters }] = await Promise.all([import('./watch.ts'), import('./emit/registry.ts')])
+    watchModels({ ...options, emitters }, (line) => process.stdout.write(`${line}\n`), (text) => process.stderr.write(text))
     return undefined
   }
   const started = performance.now()
-  const outcome = generateOnce(options)
+  const outcome = await generateOnce(options)
   if (outcome.report) process.stderr.write(outcome.report)
   if (outcome.summary) process.stdout.write(values.check ? `${outcome.summary}\n` : `Generated ${outcome.summary} in ${Math.round(performance.now() - started)} ms.\n`)
   return outcome.exitCode
 }
 
 try {
-  const code = run(process.argv.slice(2))
+  const code = await run(process.argv.slice(2))
   if (code !== undefined) process.exitCode = code
 } catch (error) {
   // A bug in the generator, not in the models: say so plainly and keep the trace for the report.

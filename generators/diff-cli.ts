@@ -5,7 +5,8 @@ import { compareIr } from './diff/compare-ir.ts'
 import { checkoutModels } from './diff/load-base.ts'
 import { renderJson, renderMarkdown } from './diff/report.ts'
 import { printDiagnostics } from './diagnostics/print.ts'
-import { compileModels, isDirectory } from './pipeline.ts'
+import { isDirectory } from './package-files.ts'
+import { compileModels } from './pipeline.ts'
 
 const HELP = `Usage: npm run diff -- --base <git-ref> [options]
 

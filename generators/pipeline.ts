@@ -1,11 +1,10 @@
-import { existsSync, statSync } from 'node:fs'
 import { relative, resolve, sep } from 'node:path'
 import type { Diagnostic } from './diagnostics/diagnostic.ts'
 import { hasErrors, sortDiagnostics } from './diagnostics/diagnostic.ts'
 import type { EmittedFile, Emitter } from './emit/emitter.ts'
 import { buildIr } from './ir/build-ir.ts'
 import type { Ir } from './ir/types.ts'
-import { loadModels } from './load/load-models.ts'
+import { loadModels, type ParseCache } from './load/load-models.ts'
 import type { SourceFile } from './load/source-file.ts'
 import { validateModels } from './validate/validate-models.ts'
 
@@ -19,8 +18,8 @@ export interface CompileResult {
 }
 
 /** load → validate → resolve. Never throws on bad models: every problem is a diagnostic. */
-export function compileModels(modelsDir: string, outRoot: string): CompileResult {
-  const loaded = loadModels(modelsDir)
+export function compileModels(modelsDir: string, outRoot: string, parseCache?: ParseCache): CompileResult {
+  const loaded = loadModels(modelsDir, parseCache)
   const validation = validateModels(loaded.files)
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...validation.diagnostics])
   if (loaded.sources.length === 0) {
@@ -36,8 +35,4 @@ export function compileModels(modelsDir: string, outRoot: string): CompileResult
 /** Runs every emitter; the files come back sorted by path. */
 export function emitFiles(ir: Ir, emitters: readonly Emitter[]): EmittedFile[] {
   return emitters.flatMap((e) => e.emit(ir)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-}
-
-export function isDirectory(path: string): boolean {
-  return existsSync(path) && statSync(path).isDirectory()
 }

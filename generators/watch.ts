@@ -1,5 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs'
 import { generateOnce, type GenerateOptions } from './generate.ts'
+import type { ParseCache } from './load/load-models.ts'
 
 /** Saves usually arrive as several events (truncate, write, rename); one run covers them all. */
 const DEBOUNCE_MS = 25
@@ -16,12 +17,13 @@ export interface WatchHandle {
  */
 export function watchModels(options: GenerateOptions, log: (line: string) => void, logError: (text: string) => void): WatchHandle {
   let timer: NodeJS.Timeout | undefined
+  const session = { ...options, parseCache: new Map() as ParseCache }
   const changed = new Set<string>()
-  const run = () => {
+  const run = async () => {
     const started = performance.now()
     let outcome
     try {
-      outcome = generateOnce(options)
+      outcome = await generateOnce(session)
     } catch (error) {
       // A generator bug must not end the session; the next save tries again.
       logError(`internal error: ${(error as Error).stack ?? String(error)}\n`)
@@ -38,12 +40,17 @@ export function watchModels(options: GenerateOptions, log: (line: string) => voi
       log(`[${clock()}] ${what}: invalid, kept the last good output (${ms} ms)`)
     }
   }
-  run()
+  // Runs never overlap: a save during a run schedules one more run after it.
+  let running: Promise<void> = Promise.resolve()
+  const schedule = () => {
+    running = running.then(run)
+  }
+  schedule()
   const watcher: FSWatcher = watch(options.modelsDir, (_event, file) => {
     if (file && !/\.ya?ml$/i.test(file)) return
     if (file) changed.add(file)
     clearTimeout(timer)
-    timer = setTimeout(run, DEBOUNCE_MS)
+    timer = setTimeout(schedule, DEBOUNCE_MS)
   })
   log(`Watching ${options.modelsDir} for changes (Ctrl+C to stop).`)
   return {

@@ -3,7 +3,6 @@
 // set, the same steps target that server.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { emitters } from '../generators/emit/registry.ts'
 import { generateOnce } from '../generators/generate.ts'
 import { compileModels } from '../generators/pipeline.ts'
 import { runSeed } from '../seed/run-seed.ts'
@@ -29,8 +28,8 @@ async function main(): Promise<void> {
   if (existsSync(dotenv)) process.loadEnvFile(dotenv)
   const config = readDatabaseConfig()
   const modelsDir = join(PACKAGE_ROOT, 'models')
-  await step('generated the Prisma schema, zod, OpenAPI, fixtures and docs from models/', () => {
-    const outcome = generateOnce({ modelsDir, outRoot: PACKAGE_ROOT, check: false, emitters, color: Boolean(process.stderr.isTTY) })
+  await step('generated the Prisma schema, zod, OpenAPI, fixtures and docs from models/', async () => {
+    const outcome = await generateOnce({ modelsDir, outRoot: PACKAGE_ROOT, check: false, color: Boolean(process.stderr.isTTY) })
     if (outcome.report) process.stderr.write(outcome.report)
     if (outcome.exitCode !== 0) throw new DatabaseSetupError('the models are invalid; fix the problems above and rerun npm start')
   })

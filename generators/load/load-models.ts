@@ -33,13 +33,19 @@ export function listModelFiles(modelsDir: string): string[] {
     .sort()
 }
 
+/**
+ * Parsed files by name, with the text they were parsed from. Watch mode keeps one per session so a
+ * save re-parses only the file that changed; results are never mutated, so sharing them is safe.
+ */
+export type ParseCache = Map<string, { readonly text: string; readonly result: FileResult }>
+
 /** Reads and parses every model file. The only stage that reads YAML. */
-export function loadModels(modelsDir: string): LoadResult {
+export function loadModels(modelsDir: string, cache?: ParseCache): LoadResult {
   const sources: SourceFile[] = []
   const files: LoadedFile[] = []
   const diagnostics: Diagnostic[] = []
   for (const name of listModelFiles(modelsDir)) {
-    const result = loadModelFile(join(modelsDir, name), name)
+    const result = loadModelFile(join(modelsDir, name), name, cache)
     sources.push(result.source)
     diagnostics.push(...result.diagnostics)
     if (result.data) files.push({ source: result.source, data: result.data })
@@ -47,13 +53,13 @@ export function loadModels(modelsDir: string): LoadResult {
   return { sources, files, diagnostics }
 }
 
-interface FileResult {
+export interface FileResult {
   source: SourceFile
   data?: Record<string, unknown>
   diagnostics: Diagnostic[]
 }
 
-export function loadModelFile(path: string, name: string): FileResult {
+export function loadModelFile(path: string, name: string, cache?: ParseCache): FileResult {
   const lineCounter = new LineCounter()
   const empty = (text: string) => new SourceFile(name, text, undefined, lineCounter)
   let text: string
@@ -69,6 +75,14 @@ export function loadModelFile(path: string, name: string): FileResult {
     const source = empty('')
     return { source, diagnostics: [source.diagnostic('PIKA010', `cannot read the file: ${(error as Error).message}`, [])] }
   }
+  const cached = cache?.get(name)
+  if (cached?.text === text) return cached.result
+  const result = parseModelText(name, text, lineCounter)
+  cache?.set(name, { text, result })
+  return result
+}
+
+function parseModelText(name: string, text: string, lineCounter: LineCounter): FileResult {
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false })
   const source = new SourceFile(name, text, document, lineCounter)
   const diagnostics: Diagnostic[] = []

@@ -1,11 +1,11 @@
-import { createRequire } from 'node:module'
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
+import { readAsset } from '../package-files.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { didYouMean } from '../diagnostics/suggest.ts'
 import type { LoadedFile } from '../load/load-models.ts'
 import type { DataPath } from '../load/source-file.ts'
 
-const modelSchema = createRequire(import.meta.url)('../../schema/pika-model.schema.json') as object
+const modelSchema = JSON.parse(readAsset('schema/pika-model.schema.json')) as object
 
 let validator: ValidateFunction | undefined
 /** Compiled once per process: the schema is a constant, and compiling costs more than validating. */

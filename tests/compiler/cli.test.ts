@@ -72,3 +72,38 @@ describe('npm run generate', () => {
     expect(readTree(out)).toEqual(before)
   })
 })
+
+describe('npm run generate (the bundled launcher) and its output cache', () => {
+  function launch(...args: string[]) {
+    const result = spawnSync(process.execPath, [join(root, 'generators', 'bin', 'generate.mjs'), ...args], { cwd: root, encoding: 'utf8' })
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+  }
+
+  it('gives the same bytes from the cache, without it, and through tsx', () => {
+    const dir = workspace()
+    const models = join(dir, 'models')
+    const first = launch('--models', models, '--out', join(dir, 'a'))
+    expect(first.code, first.stderr).toBe(0)
+    const again = launch('--models', models, '--out', join(dir, 'a'))
+    expect(again.stdout).toContain('from the cache')
+    expect(launch('--models', models, '--out', join(dir, 'b'), '--no-cache').stdout).not.toContain('from the cache')
+    expect(generate('--models', models, '--out', join(dir, 'c'), '--no-cache').code).toBe(0)
+    expect(readTree(join(dir, 'b'))).toEqual(readTree(join(dir, 'a')))
+    expect(readTree(join(dir, 'c'))).toEqual(readTree(join(dir, 'a')))
+  })
+
+  it('misses the cache when a model changes, and still reports invalid models', () => {
+    const dir = workspace()
+    const models = join(dir, 'models')
+    launch('--models', models, '--out', join(dir, 'out'))
+    const gym = join(models, 'gym.yaml')
+    writeFileSync(gym, readFileSync(gym, 'utf8').replace('quantity: { type: Int, default: 1', 'quantity: { type: Int, default: 3'))
+    const changed = launch('--models', models, '--out', join(dir, 'out'))
+    expect(changed.stdout).not.toContain('from the cache')
+    expect(readFileSync(join(dir, 'out', 'prisma', 'schema.prisma'), 'utf8')).toContain('@default(3)')
+    writeFileSync(gym, readFileSync(gym, 'utf8').replace('type: Gym,', 'type: Gymm,'))
+    const broken = launch('--models', models, '--out', join(dir, 'out'))
+    expect(broken.code).toBe(1)
+    expect(broken.stderr).toContain('PIKA301')
+  })
+})

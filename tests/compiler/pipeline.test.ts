@@ -97,3 +97,23 @@ describe('writing', () => {
     expect(readTree(out)).toEqual(before)
   })
 })
+
+describe('output cache key', () => {
+  it('changes when the generator code or a model changes, and only then', async () => {
+    const { generatorFingerprint, outputKey } = await import('../../generators/output-cache.ts')
+    const root = tempDir()
+    cpSync(join(import.meta.dirname, '..', '..', 'schema'), join(root, 'schema'), { recursive: true })
+    cpSync(join(import.meta.dirname, '..', '..', 'generators', 'emit', 'prisma'), join(root, 'generators', 'emit', 'prisma'), { recursive: true })
+    const models = tempDir()
+    cpSync(modelsDir, models, { recursive: true })
+    const code = generatorFingerprint(root)
+    const key = outputKey(models, 'models', code)
+    expect(generatorFingerprint(root)).toBe(code)
+    expect(outputKey(models, 'models', code)).toBe(key)
+    writeFileSync(join(root, 'generators', 'emit', 'prisma', 'schema.prisma.hbs'), '// changed template\n')
+    expect(generatorFingerprint(root)).not.toBe(code)
+    writeFileSync(join(models, 'gym.yaml'), `${readFileSync(join(models, 'gym.yaml'), 'utf8')}\n# edited\n`)
+    expect(outputKey(models, 'models', code)).not.toBe(key)
+    expect(outputKey(models, 'elsewhere/models', code)).not.toBe(outputKey(models, 'models', code))
+  })
+})

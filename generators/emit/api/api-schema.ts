@@ -166,3 +166,6 @@ export function apiDomain(ir: Ir, domain: string): ApiDomain {
     models: ir.models.filter((m) => m.domain === domain).map((m) => [m, modelObjects(m)] as const),
   }
 }
+
+/** The object schemas of a domain in declaration order: shapes first, then each model's three variants. */
+export const domainObjects = (api: ApiDomain): ApiObject[] => [...api.shapes, ...api.models.flatMap(([, objects]) => objects)]

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs'
 import Handlebars from 'handlebars'
+import { readAsset } from '../../package-files.ts'
 import { allDomains, generatedNotice, type Emitter } from '../emitter.ts'
 import { buildDocsView } from './docs-view.ts'
 
@@ -8,7 +8,7 @@ export const MODEL_CATALOG_PATH = 'docs/models.md'
 
 // noEscape: the view is Markdown already escaped for its place; HTML-escaping would double it.
 // strict: a misspelt view property fails loudly instead of printing nothing.
-const template = Handlebars.compile(readFileSync(new URL('./models.md.hbs', import.meta.url), 'utf8'), { noEscape: true, strict: true })
+const template = Handlebars.compile(readAsset('generators/emit/docs/models.md.hbs'), { noEscape: true, strict: true })
 
 /** The model catalog: one Markdown file, per domain a Mermaid ER diagram and the tables of each model. */
 export const docsEmitter: Emitter = {

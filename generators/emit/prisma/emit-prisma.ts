@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs'
 import Handlebars from 'handlebars'
+import { readAsset } from '../../package-files.ts'
 import { allDomains, generatedNotice, type Emitter } from '../emitter.ts'
 import { buildPrismaView } from './prisma-view.ts'
 
@@ -8,7 +8,7 @@ export const PRISMA_SCHEMA_PATH = 'prisma/schema.prisma'
 
 // noEscape: the default HTML-escaping would turn `@default("USD")` into `@default(&quot;USD&quot;)`.
 // strict: a misspelt view property fails loudly instead of printing nothing.
-const template = Handlebars.compile(readFileSync(new URL('./schema.prisma.hbs', import.meta.url), 'utf8'), { noEscape: true, strict: true })
+const template = Handlebars.compile(readAsset('generators/emit/prisma/schema.prisma.hbs'), { noEscape: true, strict: true })
 
 /**
  * One schema file rather than Prisma's multi-file folder: `prisma format`, `validate` and

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import type { CodeBlockWriter, ImportDeclarationStructure, Project, StatementStructures, WriterFunction } from 'ts-morph'
 import type { IrEnum, Ir } from '../../ir/types.ts'
-import { apiDomain, type ApiObject } from '../api/api-schema.ts'
+import { apiDomain, domainObjects, type ApiDomain, type ApiObject } from '../api/api-schema.ts'
 import { generatedNotice, type EmittedFile, type Emitter } from '../emitter.ts'
 import { needsGetter, tsString, writeZodObject, type RefPolicy } from './zod-expression.ts'
 import { formatsModuleBody } from './zod-formats.ts'
@@ -18,36 +18,61 @@ const loadTsMorph = () => createRequire(import.meta.url)('ts-morph') as typeof i
  * and shapes of other modules, and to shapes declared later, are read through getters: modules may
  * import each other in a cycle, and a getter defers the read until parse time.
  */
-export const zodEmitter: Emitter = {
-  name: 'zod',
-  owns: [`${OUT_DIR}/`],
-  emit(ir) {
-    const { Project, IndentationText, QuoteKind } = loadTsMorph()
-    const project = new Project({
-      useInMemoryFileSystem: true,
-      manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single, useTrailingCommas: true },
-    })
-    const files: EmittedFile[] = ir.domains.map((domain) => ({ path: `${OUT_DIR}/${domain.name}.ts`, content: domainModule(project, ir, domain.name) }))
-    const notice = `// ${generatedNotice(ir, ir.domains.map((d) => d.name))}\n\n`
-    files.push({ path: `${OUT_DIR}/formats.ts`, content: notice + formatsModuleBody() })
-    const exports = ir.domains.map((d) => `export * from './${d.name}.ts'`).join('\n')
-    files.push({ path: `${OUT_DIR}/index.ts`, content: `${notice}export * from './formats.ts'\n${exports}\n` })
-    return files
-  },
+export const zodEmitter: Emitter = createZodEmitter()
+
+/**
+ * An emitter that remembers each module's text by its inputs, so a watch session runs ts-morph
+ * only for the model files that changed. The memo is keyed by content: it can only ever return
+ * what a fresh emit would.
+ */
+export function createZodEmitter(): Emitter {
+  const memo = new Map<string, { key: string; content: string }>()
+  return {
+    name: 'zod',
+    owns: [`${OUT_DIR}/`],
+    emit(ir) {
+      let project: Project | undefined
+      const files: EmittedFile[] = ir.domains.map((domain) => {
+        const notice = `// ${generatedNotice(ir, [domain.name])}\n\n`
+        const api = apiDomain(ir, domain.name)
+        const key = JSON.stringify([notice, api, imports(ir, domain.name, api)])
+        let content = memo.get(domain.name)?.key === key ? memo.get(domain.name)!.content : undefined
+        if (content === undefined) {
+          project ??= newProject()
+          content = notice + domainModule(project, ir, domain.name, api)
+          memo.set(domain.name, { key, content })
+        }
+        return { path: `${OUT_DIR}/${domain.name}.ts`, content }
+      })
+      const notice = `// ${generatedNotice(ir, ir.domains.map((d) => d.name))}\n\n`
+      files.push({ path: `${OUT_DIR}/formats.ts`, content: notice + formatsModuleBody() })
+      const exports = ir.domains.map((d) => `export * from './${d.name}.ts'`).join('\n')
+      files.push({ path: `${OUT_DIR}/index.ts`, content: `${notice}export * from './formats.ts'\n${exports}\n` })
+      return files
+    },
+  }
+}
+
+function newProject(): Project {
+  const { Project, IndentationText, QuoteKind } = loadTsMorph()
+  return new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single, useTrailingCommas: true },
+  })
 }
 
 type Statement = string | WriterFunction | StatementStructures
 
-function domainModule(project: Project, ir: Ir, domain: string): string {
+/** The module text after the notice line. */
+function domainModule(project: Project, ir: Ir, domain: string, api: ApiDomain): string {
   const { StructureKind } = loadTsMorph()
-  const api = apiDomain(ir, domain)
   // Only schemas this module has already declared are read directly; all others through getters.
   const declared = new Set(api.enums.map((e) => e.name))
   const refs: RefPolicy = { isLocal: (name) => declared.has(name) }
-  const objects: ApiObject[] = [...api.shapes, ...api.models.flatMap(([, objects]) => objects)]
+  const objects = domainObjects(api)
   // Kept one blank line apart from the schema it infers, as a person would write it.
   const typeAlias = (name: string): WriterFunction => (w) => w.newLineIfLastNot().blankLine().write(`export type ${name} = z.infer<typeof ${name}Schema>;`)
-  const statements: Statement[] = [...imports(ir, domain, objects, StructureKind.ImportDeclaration)]
+  const statements: Statement[] = imports(ir, domain, api).map((i) => ({ ...i, kind: StructureKind.ImportDeclaration }))
   for (const e of api.enums) statements.push(...enumStatements(e), typeAlias(e.name))
   for (const object of objects) {
     const recursive = object.properties.some((p) => needsGetter(p.type, refs) && p.type.kind === 'ref' && p.type.name === object.name)
@@ -57,11 +82,15 @@ function domainModule(project: Project, ir: Ir, domain: string): string {
   const file = project.createSourceFile(`${domain}.ts`, { statements }, { overwrite: true })
   // Statements written through writers bring their own separating blank line; keep exactly one.
   // Safe for user text: it only ever appears inside single-line string literals and ` * ` doc lines.
-  return `// ${generatedNotice(ir, [domain])}\n\n${file.getFullText().replace(/\n{3,}/g, '\n\n')}`
+  return file.getFullText().replace(/\n{3,}/g, '\n\n')
 }
 
-function imports(ir: Ir, domain: string, objects: readonly ApiObject[], kind: ImportDeclarationStructure['kind']): ImportDeclarationStructure[] {
-  const declarations: ImportDeclarationStructure[] = [{ kind, moduleSpecifier: 'zod', namedImports: ['z'] }]
+type ImportSpec = Pick<ImportDeclarationStructure, 'moduleSpecifier' | 'namedImports'>
+
+/** What a domain module imports: zod, the shared formats, and schemas of other model files. */
+function imports(ir: Ir, domain: string, api: ApiDomain): ImportSpec[] {
+  const objects = domainObjects(api)
+  const declarations: ImportSpec[] = [{ moduleSpecifier: 'zod', namedImports: ['z'] }]
   const referenced = new Set<string>()
   const visit = (type: ApiObject['properties'][number]['type']): void => {
     if (type.kind === 'array') visit(type.items)
@@ -69,13 +98,13 @@ function imports(ir: Ir, domain: string, objects: readonly ApiObject[], kind: Im
     if (type.kind === 'string' && type.format) referenced.add('#formats')
   }
   for (const object of objects) for (const p of object.properties) visit(p.type)
-  if (referenced.has('#formats')) declarations.push({ kind, moduleSpecifier: './formats.ts', namedImports: ['formats'] })
+  if (referenced.has('#formats')) declarations.push({ moduleSpecifier: './formats.ts', namedImports: ['formats'] })
   const byDomain = new Map<string, string[]>()
   for (const decl of [...ir.enums, ...ir.shapes]) {
     if (decl.domain === domain || !referenced.has(decl.name)) continue
     byDomain.set(decl.domain, [...(byDomain.get(decl.domain) ?? []), `${decl.name}Schema`])
   }
-  for (const [other, names] of [...byDomain].sort(([a], [b]) => (a < b ? -1 : 1))) declarations.push({ kind, moduleSpecifier: `./${other}.ts`, namedImports: names.sort() })
+  for (const [other, names] of [...byDomain].sort(([a], [b]) => (a < b ? -1 : 1))) declarations.push({ moduleSpecifier: `./${other}.ts`, namedImports: names.sort() })
   return declarations
 }
 
