@@ -13,6 +13,8 @@ export interface ModelFixtures {
   readonly model: string
   readonly table: string
   readonly conversions: Readonly<Record<string, Conversion>>
+  /** Column names of fields mapped to another name (`map:`); other fields' columns are their names. */
+  readonly columns?: Readonly<Record<string, string>>
   /** Columns of autoincrement keys whose sequences must move past the seeded values. */
   readonly sequences: readonly string[]
   /** Each row's create input merged with its internal (read-only, private) values. */
@@ -20,7 +22,7 @@ export interface ModelFixtures {
 }
 
 interface FixtureFile {
-  readonly models: Record<string, { table: string; conversions?: Record<string, Conversion>; sequences?: string[]; rows: { data: Record<string, unknown>; internal: Record<string, unknown> }[] }>
+  readonly models: Record<string, { table: string; conversions?: Record<string, Conversion>; columns?: Record<string, string>; sequences?: string[]; rows: { data: Record<string, unknown>; internal: Record<string, unknown> }[] }>
 }
 
 /**
@@ -36,7 +38,7 @@ export async function readFixtures(dir = FIXTURES_DIR): Promise<ModelFixtures[]>
     const block = files.get(file)!.models?.[model]
     if (!block || !Array.isArray(block.rows)) throw new DatabaseSetupError(`fixtures: ${file} has no rows for model ${model}; run npm run generate`)
     block.rows.forEach((row, i) => checkRow(zod, model, file, i, row))
-    return { model, table: block.table, conversions: block.conversions ?? {}, sequences: block.sequences ?? [], rows: block.rows.map((r) => ({ ...r.internal, ...r.data })) }
+    return { model, table: block.table, conversions: block.conversions ?? {}, columns: block.columns ?? {}, sequences: block.sequences ?? [], rows: block.rows.map((r) => ({ ...r.internal, ...r.data })) }
   })
 }
 
