@@ -41,8 +41,18 @@ export function attributeComment(description: string): string {
   return `${cut.slice(0, cut.lastIndexOf(' ') > 30 ? cut.lastIndexOf(' ') : 59)}…`
 }
 
+type RelationPair = { model: IrModel; field: IrRelationField; opposite: IrRelationField }
+
+// Every domain's diagram reads the same pairs; worked out once per IR (frozen, so safe to key on).
+const pairsByIr = new WeakMap<Ir, RelationPair[]>()
+function relationPairs(ir: Ir): RelationPair[] {
+  let pairs = pairsByIr.get(ir)
+  if (!pairs) pairsByIr.set(ir, (pairs = findRelationPairs(ir)))
+  return pairs
+}
+
 /** Each relation once: from its owner side (which holds the foreign key), or the first of two list ends. */
-function relationPairs(ir: Ir): { model: IrModel; field: IrRelationField; opposite: IrRelationField }[] {
+function findRelationPairs(ir: Ir): RelationPair[] {
   const byName = new Map(ir.models.map((m) => [m.name, m]))
   return ir.models.flatMap((model) =>
     model.fields.flatMap((field) => {

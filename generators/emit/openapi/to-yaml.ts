@@ -5,7 +5,9 @@
  * JSON.stringify, whose escapes are valid in YAML double-quoted scalars.
  */
 export function toYaml(value: unknown): string {
-  return `${lines(value, '').join('\n')}\n`
+  const out: string[] = []
+  writeLines(value, '', out)
+  return `${out.join('\n')}\n`
 }
 
 const PLAIN = /^[A-Za-z_][A-Za-z0-9_ ./()',-]*$/
@@ -21,17 +23,25 @@ function scalar(value: unknown): string {
 const isCollection = (value: unknown): value is object => typeof value === 'object' && value !== null && (Array.isArray(value) ? value.length > 0 : Object.keys(value).length > 0)
 const empty = (value: unknown) => (Array.isArray(value) ? '[]' : '{}')
 
-function lines(value: unknown, indent: string): string[] {
+/** Appends the lines of `value` at `indent` to `out` (one shared array: no copying per level). */
+function writeLines(value: unknown, indent: string, out: string[]): void {
   if (Array.isArray(value)) {
-    return value.flatMap((item) => {
-      if (!isCollection(item)) return [`${indent}- ${typeof item === 'object' && item !== null ? empty(item) : scalar(item)}`]
-      const [first, ...rest] = lines(item, `${indent}  `)
-      return [`${indent}- ${first!.slice(indent.length + 2)}`, ...rest]
-    })
+    for (const item of value) {
+      if (!isCollection(item)) {
+        out.push(`${indent}- ${typeof item === 'object' && item !== null ? empty(item) : scalar(item)}`)
+        continue
+      }
+      const first = out.length
+      writeLines(item, `${indent}  `, out)
+      out[first] = `${indent}- ${out[first]!.slice(indent.length + 2)}`
+    }
+    return
   }
-  return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) => {
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
     const name = PLAIN.test(key) && !RESERVED.test(key) && !key.includes(' ') ? key : JSON.stringify(key)
-    if (isCollection(item)) return [`${indent}${name}:`, ...lines(item, `${indent}  `)]
-    return [`${indent}${name}: ${typeof item === 'object' && item !== null ? empty(item) : scalar(item)}`]
-  })
+    if (isCollection(item)) {
+      out.push(`${indent}${name}:`)
+      writeLines(item, `${indent}  `, out)
+    } else out.push(`${indent}${name}: ${typeof item === 'object' && item !== null ? empty(item) : scalar(item)}`)
+  }
 }
