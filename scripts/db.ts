@@ -8,7 +8,6 @@ import { type DatabaseConfig, PACKAGE_ROOT, readDatabaseConfig, readTestDatabase
 import { DatabaseSetupError, firstLine } from '../src/db/errors.ts'
 import { describeTarget, type PreflightChecks, preflightDatabase } from '../src/db/preflight.ts'
 import { prismaErrorLine, runPrismaCli } from '../src/db/prisma-cli.ts'
-import { runSeed } from '../seed/run-seed.ts'
 import { emitters } from '../generators/emit/registry.ts'
 import { compileModels, emitFiles } from '../generators/pipeline.ts'
 import { planOutputs } from '../generators/write/write-files.ts'
@@ -32,6 +31,8 @@ interface DbCommand {
 }
 
 const history = { migrationHistory: true, createDatabase: false }
+// Imported on use: the seeder needs the generated Prisma client, which `db:generate` creates.
+const runSeed = async (config: DatabaseConfig) => (await import('../seed/run-seed.ts')).runSeed(config)
 const migrateDev: DbCommand = { prisma: ['migrate', 'dev'], preflight: { migrationHistory: true, createDatabase: true }, renames: true }
 const COMMANDS: Record<string, DbCommand> = {
   generate: { prisma: ['generate'] },

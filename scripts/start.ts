@@ -5,8 +5,6 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { generateOnce } from '../generators/generate.ts'
 import { compileModels } from '../generators/pipeline.ts'
-import { runSeed } from '../seed/run-seed.ts'
-import { createPrisma } from '../src/db/client.ts'
 import { PACKAGE_ROOT, readDatabaseConfig, type DatabaseConfig } from '../src/db/config.ts'
 import { DatabaseSetupError, firstLine } from '../src/db/errors.ts'
 import { describeTarget, preflightDatabase } from '../src/db/preflight.ts'
@@ -40,6 +38,8 @@ async function main(): Promise<void> {
   })
   let seeded = 0
   await step('seeded the fixtures', async () => {
+    // Imported only now: the seeder and the client need the Prisma client generated above.
+    const { runSeed } = await import('../seed/run-seed.ts')
     const reports = await runSeed(config, () => {})
     seeded = reports.reduce((n, r) => n + r.inserted, 0)
   })
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
 
 async function printSummary(config: DatabaseConfig, modelsDir: string, seeded: number): Promise<void> {
   const { ir } = compileModels(modelsDir, PACKAGE_ROOT)
+  const { createPrisma } = await import('../src/db/client.ts')
   const client = await createPrisma({ ...config, migrateDeployOnStart: false })
   try {
     const rows: [string, string, number][] = []
