@@ -1,16 +1,14 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
-import { readAsset } from '../package-files.ts'
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { didYouMean } from '../diagnostics/suggest.ts'
 import type { LoadedFile } from '../load/load-models.ts'
 import type { DataPath } from '../load/source-file.ts'
-
-const modelSchema = JSON.parse(readAsset('schema/pika-model.schema.json')) as object
+import { loadSchemaValidator } from './schema-validator.ts'
 
 let validator: ValidateFunction | undefined
-/** Compiled once per process: the schema is a constant, and compiling costs more than validating. */
+/** Loaded once per process: the schema is a constant, and compiling costs more than validating. */
 function getValidator(): ValidateFunction {
-  validator ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(modelSchema)
+  validator ??= loadSchemaValidator()
   return validator
 }
 
