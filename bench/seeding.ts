@@ -1,0 +1,170 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { pathToFileURL } from 'node:url'
+import { pipeline } from 'node:stream/promises'
+import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
+import { PRISMA_CLI_PATH, prismaEnv } from './peers.ts'
+import { summarize, type Summary } from './stats.ts'
+
+export interface SeedingOptions {
+  /** Root of the code under test; its seed/seed-database.ts is the seeder measured. */
+  readonly root: string
+  /** A peer project whose `prisma generate` ran: its schema gives the tables, its client the inserts. */
+  readonly peerDir: string
+  /** A server URL whose user may create databases; the benchmark creates and drops its own. */
+  readonly adminUrl: string
+  readonly rows: number
+  readonly runs: number
+}
+
+export type SeedingResult =
+  | { readonly skipped: false; readonly rows: number; readonly rowsPerSecond: Partial<Record<Method, Summary>>; readonly ratio: number; readonly notes: readonly string[] }
+  | { readonly skipped: true; readonly reason: string }
+
+type Method = 'seeder (seedDatabase)' | 'prisma createMany, one call' | 'COPY FROM STDIN'
+
+const COLUMNS = ['id', 'email', 'passwordHash', 'firstName', 'lastName', 'role', 'status', 'creditBalance', 'createdAt', 'updatedAt'] as const
+type UserRow = Record<(typeof COLUMNS)[number], string | number | Date>
+
+/**
+ * Seeding throughput into PostgreSQL, on the same N synthetic users (same columns, ids and
+ * timestamps): the seeder (`seedDatabase` from seed/, fixtures → one transaction, createMany in
+ * batches with skipDuplicates), one bare createMany of all rows through the generated Prisma client,
+ * and PostgreSQL's own bulk path, COPY FROM STDIN through pg. Runs alternate between the three, on
+ * an emptied table each time; one small warm-up each first.
+ */
+export async function measureSeeding(options: SeedingOptions): Promise<SeedingResult> {
+  const clientFile = join(options.peerDir, 'src', 'generated', 'prisma', 'client.ts')
+  if (!existsSync(clientFile)) return { skipped: true, reason: `no generated Prisma client at ${clientFile} (prisma generate did not run or failed)` }
+  const admin = new pg.Client({ connectionString: options.adminUrl })
+  try {
+    await admin.connect()
+  } catch (error) {
+    return { skipped: true, reason: `PostgreSQL not reachable at ${options.adminUrl}: ${(error as Error).message}` }
+  }
+  const database = `pika_bench_${process.pid}_${Date.now()}`
+  await admin.query(`CREATE DATABASE "${database}"`)
+  const url = Object.assign(new URL(options.adminUrl), { pathname: `/${database}` }).href
+  try {
+    await createTables(options.peerDir, url)
+    return await compareInserts(clientFile, url, options)
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+    await admin.end()
+  }
+}
+
+/** The tables of the peer's schema, from `prisma migrate diff --from-empty` (offline, WebAssembly engine). */
+async function createTables(peerDir: string, url: string): Promise<void> {
+  const args = [PRISMA_CLI_PATH, 'migrate', 'diff', '--config', 'prisma.ddl.config.ts', '--from-empty', '--to-schema-datamodel', 'prisma/schema.prisma', '--script']
+  const diff = spawnSync(process.execPath, args, { cwd: peerDir, env: prismaEnv(url), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+  if (diff.status !== 0) throw new Error(`prisma migrate diff failed: ${diff.stderr}`)
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  await client.query(diff.stdout)
+  await client.end()
+}
+
+async function compareInserts(clientFile: string, url: string, options: SeedingOptions): Promise<SeedingResult> {
+  const { PrismaClient } = (await import(clientFile)) as { PrismaClient: new (o: object) => PrismaLike }
+  // As the app connects (src/db/server-connection.ts): a pg Client that reads name/"char" catalog
+  // columns as text, which the seeder's information_schema query needs with adapter-pg.
+  const catalogClientFile = join(options.root, 'src', 'db', 'catalog-text-client.ts')
+  const Client = existsSync(catalogClientFile) ? ((await import(pathToFileURL(catalogClientFile).href)) as { CatalogTextClient: typeof pg.Client }).CatalogTextClient : undefined
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, ...(Client && { Client }) }) })
+  const copyClient = new pg.Client({ connectionString: url })
+  await copyClient.connect()
+  const rows = users(options.rows)
+  const seederFile = join(options.root, 'seed', 'seed-database.ts')
+  const { seedDatabase } = existsSync(seederFile) ? ((await import(pathToFileURL(seederFile).href)) as typeof import('../seed/seed-database.ts')) : { seedDatabase: undefined }
+  const methods: [Method, (data: UserRow[]) => Promise<unknown>][] = [
+    ...(seedDatabase ? [['seeder (seedDatabase)', (data: UserRow[]) => seedDatabase(prisma as never, [asFixtures(data) as never])] as [Method, (data: UserRow[]) => Promise<unknown>]] : []),
+    ['prisma createMany, one call', (data) => prisma.user.createMany({ data })],
+    ['COPY FROM STDIN', (data) => copyUsers(copyClient, data)],
+  ]
+  const truncate = () => copyClient.query('TRUNCATE "users" CASCADE')
+  const count = async () => Number((await copyClient.query('SELECT count(*) AS n FROM "users"')).rows[0].n)
+  const samples = new Map<Method, number[]>(methods.map(([name]) => [name, []]))
+  try {
+    for (const [, insert] of methods) {
+      await truncate()
+      await insert(rows.slice(0, 100)) // warm-up: connection, query planning, JIT
+    }
+    for (let run = 0; run < options.runs; run++) {
+      for (const [name, insert] of methods) {
+        await truncate()
+        const started = performance.now()
+        await insert(rows)
+        const ms = performance.now() - started
+        const inserted = await count()
+        if (inserted !== rows.length) throw new Error(`${name} inserted ${inserted} rows, expected ${rows.length}`)
+        samples.get(name)!.push((rows.length / ms) * 1000)
+      }
+    }
+  } finally {
+    await prisma.$disconnect()
+    await copyClient.end()
+  }
+  const rowsPerSecond = Object.fromEntries([...samples].map(([name, s]) => [name, summarize(s)])) as Record<Method, Summary>
+  return {
+    skipped: false,
+    rows: rows.length,
+    rowsPerSecond,
+    ratio: (rowsPerSecond['seeder (seedDatabase)'] ?? rowsPerSecond['prisma createMany, one call']).median / rowsPerSecond['COPY FROM STDIN'].median,
+    notes: [
+      ...(seedDatabase ? [] : ['No seeder (seed/seed-database.ts) in this code: the target is judged on a bare createMany.']),
+      `table "users" of the platform schema (all its indexes), ${COLUMNS.length} columns given, ${rows.length} rows per run, emptied between runs.`,
+      'Prisma client generated by the bench from the Prisma schema our generator emitted (the prisma-client peer), with @prisma/adapter-pg set up as the app does (CatalogTextClient); the seeder gets the rows as fixtures (timestamps as ISO text, converted by the seeder).',
+    ],
+  }
+}
+
+/** The rows as the seeder reads them from generated/fixtures: JSON values plus conversions. */
+function asFixtures(rows: readonly UserRow[]) {
+  const json = rows.map((row) => ({ ...row, createdAt: (row.createdAt as Date).toISOString(), updatedAt: (row.updatedAt as Date).toISOString() }))
+  return { model: 'User', table: 'users', conversions: { createdAt: 'DateTime', updatedAt: 'DateTime' } as const, sequences: [], rows: json }
+}
+
+interface PrismaLike {
+  readonly user: { createMany(args: { data: UserRow[] }): Promise<{ count: number }> }
+  $disconnect(): Promise<void>
+}
+
+async function copyUsers(client: pg.Client, rows: readonly UserRow[]): Promise<void> {
+  const stream = client.query(copyFrom(`COPY "users" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) FROM STDIN`))
+  await pipeline(Readable.from(copyChunks(rows)), stream)
+}
+
+/** COPY text format: tab-separated, one row a line, backslash escapes. */
+function* copyChunks(rows: readonly UserRow[]): Generator<string> {
+  const escape = (v: string | number | Date) => (v instanceof Date ? v.toISOString() : String(v)).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!)
+  for (let i = 0; i < rows.length; i += 1000) {
+    yield rows.slice(i, i + 1000).map((row) => `${COLUMNS.map((c) => escape(row[c])).join('\t')}\n`).join('')
+  }
+}
+
+const FIRST = ['Sam', 'Alex', 'Jordan', 'Priya', 'Chen', 'Maria', 'Tom', 'Aisha']
+const LAST = ['Taylor', 'Smith', 'Patel', 'Nguyen', 'Garcia', 'Brown', 'Okafor', 'Kowalski']
+const ROLES = ['USER', 'USER', 'USER', 'TRAINER', 'ADMIN']
+const STATUSES = ['ACTIVE', 'ACTIVE', 'PENDING_VERIFICATION', 'SUSPENDED']
+
+/** N deterministic users, valid for the platform's users table. */
+export function users(count: number): UserRow[] {
+  const created = new Date(Date.UTC(2026, 0, 5, 9))
+  return Array.from({ length: count }, (_, i) => ({
+    id: `c${i.toString(36).padStart(24, '0')}`,
+    email: `member${i}@example.com`,
+    passwordHash: `$argon2id$v=19$m=65536,t=3,p=4$c2VlZHNhbHQ$${(i * 2654435761 >>> 0).toString(16).padStart(43, 'a')}`,
+    firstName: FIRST[i % FIRST.length]!,
+    lastName: LAST[(i * 7) % LAST.length]!,
+    role: ROLES[i % ROLES.length]!,
+    status: STATUSES[i % STATUSES.length]!,
+    creditBalance: i % 20,
+    createdAt: created,
+    updatedAt: created,
+  }))
+}
