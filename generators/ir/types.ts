@@ -1,5 +1,5 @@
 import type { SourceLocation } from '../diagnostics/diagnostic.ts'
-import type { ReferentialAction, StringFormat } from '../load/model-file.ts'
+import type { RawConstraints, ReferentialAction, StringFormat } from '../load/model-file.ts'
 import type { ScalarType } from '../validate/symbols.ts'
 
 export type { ReferentialAction, ScalarType, SourceLocation, StringFormat }
@@ -55,15 +55,8 @@ export interface IrShape extends Documented {
   readonly fields: readonly IrShapeField[]
 }
 
-export interface IrConstraints {
-  readonly min?: number
-  readonly max?: number
-  readonly minLength?: number
-  readonly maxLength?: number
-  readonly length?: number
-  readonly pattern?: string
-  readonly format?: StringFormat
-}
+/** A field's validation keys, as written in the model (the language and the IR share their meaning). */
+export type IrConstraints = RawConstraints
 
 /** What a value of a field is: a scalar (maybe with a JSON shape), or an enum. */
 export type IrValueType =

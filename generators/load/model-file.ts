@@ -64,7 +64,7 @@ export interface RawRelation {
 export type ReferentialAction = 'Cascade' | 'Restrict' | 'NoAction' | 'SetNull' | 'SetDefault'
 export type StringFormat = 'email' | 'url' | 'uuid' | 'cuid' | 'e164' | 'date' | 'date-time'
 
-export interface RawField {
+export interface RawField extends RawConstraints {
   readonly type: string
   readonly optional?: boolean
   readonly list?: boolean
@@ -83,6 +83,10 @@ export interface RawField {
   readonly writeOnly?: boolean
   readonly private?: boolean
   readonly renamedFrom?: string
+}
+
+/** The validation keys of a field: bounds for numbers; lengths, pattern and format for strings. */
+export interface RawConstraints {
   readonly min?: number
   readonly max?: number
   readonly minLength?: number
