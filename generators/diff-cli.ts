@@ -31,9 +31,18 @@ function run(argv: string[]): 0 | 1 | 2 {
     process.stderr.write(`${(error as Error).message}\n\n${HELP}\n`)
     return 2
   }
-  if (values.help) return void process.stdout.write(`${HELP}\n`), 0
-  if (!values.base) return void process.stderr.write(`--base <git-ref> is required.\n\n${HELP}\n`), 2
-  if (!isDirectory(values.models)) return void process.stderr.write(`error: the models folder \`${values.models}\` does not exist\n`), 2
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`)
+    return 0
+  }
+  if (!values.base) {
+    process.stderr.write(`--base <git-ref> is required.\n\n${HELP}\n`)
+    return 2
+  }
+  if (!isDirectory(values.models)) {
+    process.stderr.write(`error: the models folder \`${values.models}\` does not exist\n`)
+    return 2
+  }
   let base
   try {
     base = checkoutModels(values.base, values.models)

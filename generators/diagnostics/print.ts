@@ -1,5 +1,4 @@
 import type { Diagnostic, SourceLocation } from './diagnostic.ts'
-import { diagnosticCodes } from './codes.ts'
 
 export interface PrintOptions {
   /** Source text of each model file, by the file name used in locations. */
@@ -60,6 +59,3 @@ function codeFrame(loc: SourceLocation, options: PrintOptions): string[] {
   const caret = ' '.repeat(Math.max(0, column - 1)) + paint(options.color, 31, '^'.repeat(width))
   return [`  ${String(loc.line).padStart(gutter)} | ${shown}`, `  ${' '.repeat(gutter)} | ${caret}`]
 }
-
-/** The catalogue title of a code, used by docs and `--help`. */
-export const describeCode = (code: keyof typeof diagnosticCodes): string => diagnosticCodes[code]
