@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline/promises'
 import { type DatabaseConfig, PACKAGE_ROOT, readDatabaseConfig, readTestDatabaseConfig } from '../src/db/config.ts'
 import { DatabaseSetupError, firstLine } from '../src/db/errors.ts'
 import { describeTarget, type PreflightChecks, preflightDatabase } from '../src/db/preflight.ts'
-import { prismaErrorLine, runPrismaCli } from '../src/db/prisma-cli.ts'
+import { runPrismaOrThrow } from '../src/db/prisma-cli.ts'
 import { emitters } from '../generators/emit/registry.ts'
 import { compileModels, emitFiles } from '../generators/pipeline.ts'
 import { planOutputs } from '../generators/write/write-files.ts'
@@ -63,15 +63,11 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
     await prepareRenames(args)
     // With the WebAssembly engine, `migrate dev` fails ("shadow DB must be provided through an
     // external factory") when it has pending migrations to apply first; apply them beforehand.
-    const deployed = await runPrismaCli(['migrate', 'deploy'], config)
-    if (deployed.exitCode !== 0) throw new DatabaseSetupError(`applying pending migrations failed: ${prismaErrorLine(deployed)}`)
+    await runPrismaOrThrow(['migrate', 'deploy'], config, { what: 'applying pending migrations' })
   }
   if (command.prisma) {
     const prismaArgs = [...command.prisma, ...args.filter((a) => !(force && a === '--force'))]
-    const result = await runPrismaCli(prismaArgs, config, true)
-    if (result.exitCode !== 0) {
-      throw new DatabaseSetupError(`prisma ${command.prisma.join(' ')} failed (exit code ${result.exitCode}): ${prismaErrorLine(result)}`)
-    }
+    await runPrismaOrThrow(prismaArgs, config, { terminal: true, what: `prisma ${command.prisma.join(' ')}` })
   }
   await command.then?.(config)
 }

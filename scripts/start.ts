@@ -7,18 +7,14 @@ import { generateOnce } from '../generators/generate.ts'
 import { compileModels } from '../generators/pipeline.ts'
 import { PACKAGE_ROOT, readDatabaseConfig, type DatabaseConfig } from '../src/db/config.ts'
 import { DatabaseSetupError, firstLine } from '../src/db/errors.ts'
-import { describeTarget, preflightDatabase } from '../src/db/preflight.ts'
-import { prismaErrorLine, runPrismaCli } from '../src/db/prisma-cli.ts'
+import { deployMigrations } from '../src/db/deploy-migrations.ts'
+import { describeTarget } from '../src/db/preflight.ts'
+import { runPrismaOrThrow } from '../src/db/prisma-cli.ts'
 
 async function step(title: string, work: () => Promise<void> | void): Promise<void> {
   const started = performance.now()
   await work()
   console.log(`✓ ${title} (${((performance.now() - started) / 1000).toFixed(1)} s)`)
-}
-
-async function prisma(args: string[], config: DatabaseConfig): Promise<void> {
-  const result = await runPrismaCli(args, config)
-  if (result.exitCode !== 0) throw new DatabaseSetupError(`prisma ${args.join(' ')} failed: ${prismaErrorLine(result)}`)
 }
 
 async function main(): Promise<void> {
@@ -31,11 +27,8 @@ async function main(): Promise<void> {
     if (outcome.report) process.stderr.write(outcome.report)
     if (outcome.exitCode !== 0) throw new DatabaseSetupError('the models are invalid; fix the problems above and rerun npm start')
   })
-  await step('generated the Prisma client', () => prisma(['generate'], config))
-  await step(`applied the migrations to ${describeTarget(config)}`, async () => {
-    await preflightDatabase(config, 'DATABASE_URL', { migrationHistory: true, createDatabase: false })
-    await prisma(['migrate', 'deploy'], config)
-  })
+  await step('generated the Prisma client', () => runPrismaOrThrow(['generate'], config).then(() => {}))
+  await step(`applied the migrations to ${describeTarget(config)}`, () => deployMigrations(config))
   let seeded = 0
   await step('seeded the fixtures', async () => {
     // Imported only now: the seeder and the client need the Prisma client generated above.

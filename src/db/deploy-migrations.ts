@@ -1,7 +1,6 @@
 import type { DatabaseConfig } from './config.ts'
-import { DatabaseSetupError } from './errors.ts'
 import { preflightDatabase } from './preflight.ts'
-import { prismaErrorLine, runPrismaCli } from './prisma-cli.ts'
+import { runPrismaOrThrow } from './prisma-cli.ts'
 
 /**
  * Applies pending prisma/migrations to `config`'s database (`prisma migrate deploy`), after the same
@@ -10,6 +9,5 @@ import { prismaErrorLine, runPrismaCli } from './prisma-cli.ts'
  */
 export async function deployMigrations(config: DatabaseConfig, variable = 'DATABASE_URL'): Promise<void> {
   await preflightDatabase(config, variable, { migrationHistory: true, createDatabase: false })
-  const result = await runPrismaCli(['migrate', 'deploy'], config)
-  if (result.exitCode !== 0) throw new DatabaseSetupError(`prisma migrate deploy failed: ${prismaErrorLine(result)}`)
+  await runPrismaOrThrow(['migrate', 'deploy'], config)
 }

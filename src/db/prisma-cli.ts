@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { createInterface } from 'node:readline'
 import { type DatabaseConfig, PACKAGE_ROOT } from './config.ts'
+import { DatabaseSetupError } from './errors.ts'
 
 const PRISMA_CLI = createRequire(import.meta.url).resolve('prisma/build/index.js')
 
@@ -68,4 +69,14 @@ export function prismaErrorLine(result: PrismaCliResult): string {
   if (saysNothing && next && !SPAN_TRACE.test(next)) message += `: ${next}`
   const migration = lines.slice(at).join('\n').match(/migration_name="([^"]+)"/)?.[1]
   return migration ? `${message} (in migration ${migration})` : message
+}
+
+/**
+ * Runs the Prisma CLI and returns its stdout; a non-zero exit becomes a one-line DatabaseSetupError
+ * naming the command (`what`, default `prisma <args>`) and Prisma's own reason.
+ */
+export async function runPrismaOrThrow(args: readonly string[], config: DatabaseConfig, options: { terminal?: boolean; what?: string } = {}): Promise<string> {
+  const result = await runPrismaCli(args, config, options.terminal)
+  if (result.exitCode === 0) return result.stdout
+  throw new DatabaseSetupError(`${options.what ?? `prisma ${args.join(' ')}`} failed (exit code ${result.exitCode}): ${prismaErrorLine(result)}`)
 }

@@ -7,9 +7,8 @@ import { join } from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
 import type pg from 'pg'
 import { PACKAGE_ROOT, readDatabaseConfig } from './config.ts'
-import { DatabaseSetupError } from './errors.ts'
 import { localMigrationNames, MIGRATIONS_DIR } from './migration-history.ts'
-import { prismaErrorLine, runPrismaCli } from './prisma-cli.ts'
+import { runPrismaOrThrow } from './prisma-cli.ts'
 
 export const SCHEMA_FILE = join(PACKAGE_ROOT, 'prisma', 'schema.prisma')
 const CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'pika-db')
@@ -43,9 +42,7 @@ async function diffFromEmpty(): Promise<string> {
   // The diff never connects; the default (PGlite) config just keeps prisma.config.ts off any server.
   const config = readDatabaseConfig({})
   const args = ['migrate', 'diff', '--from-empty', '--to-schema-datamodel', SCHEMA_FILE, '--script']
-  const result = await runPrismaCli(args, config)
-  if (result.exitCode !== 0) throw new DatabaseSetupError(`prisma migrate diff failed: ${prismaErrorLine(result)}`)
-  return result.stdout
+  return runPrismaOrThrow(args, config)
 }
 
 /**
