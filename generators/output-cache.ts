@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
-import { PACKAGE_ROOT } from './package-files.ts'
+import { listFilesRecursive, PACKAGE_ROOT } from './package-files.ts'
 import type { EmittedFile } from './emit/emitter.ts'
 
 /**
@@ -24,7 +24,7 @@ const PRINTING_LIBRARIES = ['ts-morph', 'handlebars', 'yaml', 'ajv', 'randexp']
 export function generatorFingerprint(root = PACKAGE_ROOT): string {
   const hash = createHash('sha256')
   for (const dir of ['generators', 'schema']) {
-    for (const file of listFiles(join(root, dir))) hash.update(`${relative(root, file).split(sep).join('/')}\0`).update(readFileSync(file)).update('\0')
+    for (const file of listFilesRecursive(join(root, dir))) hash.update(`${relative(root, file).split(sep).join('/')}\0`).update(readFileSync(file)).update('\0')
   }
   for (const name of PRINTING_LIBRARIES) {
     try {
@@ -68,15 +68,4 @@ export function writeCachedOutput(key: string, output: CachedOutput): void {
 function pruneCache(): void {
   const entries = readdirSync(CACHE_DIR).map((name) => ({ name, time: statSync(join(CACHE_DIR, name)).mtimeMs })).sort((a, b) => b.time - a.time)
   for (const old of entries.slice(KEEP_ENTRIES)) rmSync(join(CACHE_DIR, old.name), { force: true })
-}
-
-function listFiles(dir: string): string[] {
-  try {
-    return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-      .filter((e) => e.isFile())
-      .map((e) => join(e.parentPath, e.name))
-      .sort()
-  } catch {
-    return []
-  }
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -22,3 +22,12 @@ export function readAsset(path: string): string {
 }
 
 export const isDirectory = (path: string): boolean => existsSync(path) && statSync(path).isDirectory()
+
+/** Every file below `dir`, as absolute paths in code-point order; none when `dir` does not exist. */
+export function listFilesRecursive(dir: string): string[] {
+  if (!isDirectory(dir)) return []
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort()
+}

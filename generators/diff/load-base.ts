@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve, sep } from 'node:path'
 
@@ -14,7 +14,6 @@ export function checkoutModels(ref: string, modelsDir: string): { dir: string; d
   git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`)
   const names = git('ls-tree', '--full-tree', '--name-only', ref, `${prefix}/`).split('\n').filter((n) => /\.ya?ml$/.test(n))
   const dir = mkdtempSync(join(tmpdir(), 'pika-diff-base-'))
-  mkdirSync(dir, { recursive: true })
   for (const name of names) writeFileSync(join(dir, name.slice(prefix.length + 1)), git('show', `${ref}:${name}`))
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) }
 }

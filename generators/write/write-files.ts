@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
 import type { EmittedFile } from '../emit/emitter.ts'
+import { listFilesRecursive } from '../package-files.ts'
 
 /** Where a run stages its files before committing them; inside the output root so renames stay atomic. */
 const STAGING_DIR = '.pika-generate'
@@ -88,10 +89,7 @@ function readIfExists(path: string): string | undefined {
   }
 }
 
+/** Files of an owned folder, as output paths (relative to the output root, `/`-separated). */
 function listFiles(outRoot: string, folder: string): string[] {
-  const root = join(outRoot, folder)
-  if (!existsSync(root)) return []
-  return (readdirSync(root, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(outRoot, join(entry.parentPath, entry.name)).split(sep).join('/'))
+  return listFilesRecursive(join(outRoot, folder)).map((path) => relative(outRoot, path).split(sep).join('/'))
 }

@@ -1,19 +1,13 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
 import type { EmittedFile } from '../../generators/emit/emitter.ts'
+import { listFilesRecursive } from '../../generators/package-files.ts'
 
 /** Set UPDATE_GOLDEN=1 to rewrite expected files from the current output instead of comparing. */
 export const updatingGoldens = process.env.UPDATE_GOLDEN === '1'
 
 export function listTree(root: string): string[] {
-  try {
-    return (readdirSync(root, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-      .filter((e) => e.isFile())
-      .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
-      .sort()
-  } catch {
-    return []
-  }
+  return listFilesRecursive(root).map((path) => relative(root, path).split(sep).join('/'))
 }
 
 export function readTree(root: string): Map<string, string> {
