@@ -1,29 +1,26 @@
-import { createRequire } from 'node:module'
-import type { CodeBlockWriter, Project } from 'ts-morph'
 import type { IrEnum, Ir } from '../../ir/types.ts'
 import { apiDomain, domainObjects, type ApiDomain, type ApiObject } from '../api/api-schema.ts'
 import { generatedNotice, type EmittedFile, type Emitter } from '../emitter.ts'
-import { needsGetter, tsString, writeZodObject, type RefPolicy } from './zod-expression.ts'
+import { needsGetter, tsString, zodObjectLines, type RefPolicy } from './zod-expression.ts'
 import { formatsModuleBody } from './zod-formats.ts'
 
 const OUT_DIR = 'generated/zod'
 
-// ts-morph carries the whole TypeScript compiler (~0.3 s to load): load it only when zod is emitted.
-const loadTsMorph = () => createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph')
-
 /**
- * zod v4 schemas, one module per model file plus `formats.ts` and an `index.ts`, written through
- * the code writer of a ts-morph project (its indentation, quote and trailing-comma settings), one
- * statement at a time. Writing text directly rather than adding structures to a source file spares
- * ts-morph a TypeScript parse of every module (2 s of a 1,000-model run). References to enums and
- * shapes of other modules, and to shapes declared later, are read through getters: modules may
- * import each other in a cycle, and a getter defers the read until parse time.
+ * zod v4 schemas, one module per model file plus `formats.ts` and an `index.ts`. The modules are
+ * printed as lines of text: the layout is fixed and simple (two-space indents, one property per
+ * line), and printing needs no syntax tree. ts-morph, which the first version printed through,
+ * loads the TypeScript compiler (0.25 s of every run) and its code writer scans every character it
+ * writes (0.3 s of a 1,000-model run); tests/api/zod-exports.test.ts reads the modules back with
+ * ts-morph. References to enums and shapes of other modules, and to shapes declared later, are
+ * read through getters: modules may import each other in a cycle, and a getter defers the read
+ * until parse time.
  */
 export const zodEmitter: Emitter = createZodEmitter()
 
 /**
- * An emitter that remembers each module's text by its inputs, so a watch session runs ts-morph
- * only for the model files that changed. The memo is keyed by content: it can only ever return
+ * An emitter that remembers each module's text by its inputs, so a watch session rewrites only
+ * the modules of the model files that changed. The memo is keyed by content: it can only ever return
  * what a fresh emit would.
  */
 export function createZodEmitter(): Emitter {
@@ -32,15 +29,14 @@ export function createZodEmitter(): Emitter {
     name: 'zod',
     owns: [`${OUT_DIR}/`],
     emit(ir) {
-      let project: Project | undefined
       const files: EmittedFile[] = ir.domains.map((domain) => {
         const notice = `// ${generatedNotice(ir, [domain.name])}\n\n`
         const api = apiDomain(ir, domain.name)
-        const key = JSON.stringify([notice, api, imports(ir, domain.name, api)])
+        // Where a declaration was written does not change the module (and reading it would parse the YAML again for positions).
+        const key = JSON.stringify([notice, api, imports(ir, domain.name, api)], (name, value) => (name === 'location' ? undefined : value))
         let content = memo.get(domain.name)?.key === key ? memo.get(domain.name)!.content : undefined
         if (content === undefined) {
-          project ??= newProject()
-          content = notice + domainModule(project, ir, domain.name, api)
+          content = notice + domainModule(ir, domain.name, api)
           memo.set(domain.name, { key, content })
         }
         return { path: `${OUT_DIR}/${domain.name}.ts`, content }
@@ -54,37 +50,24 @@ export function createZodEmitter(): Emitter {
   }
 }
 
-function newProject(): Project {
-  const { Project, IndentationText, QuoteKind } = loadTsMorph()
-  return new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single, useTrailingCommas: true },
-  })
-}
-
 /** The module text after the notice line. */
-function domainModule(project: Project, ir: Ir, domain: string, api: ApiDomain): string {
+function domainModule(ir: Ir, domain: string, api: ApiDomain): string {
   // Only schemas this module has already declared are read directly; all others through getters.
   const declared = new Set(api.enums.map((e) => e.name))
   const refs: RefPolicy = { isLocal: (name) => declared.has(name) }
-  const w = project.createWriter()
-  for (const { moduleSpecifier, namedImports } of imports(ir, domain, api)) w.writeLine(`import { ${namedImports.join(', ')} } from ${tsString(moduleSpecifier)};`)
-  for (const e of api.enums) {
-    writeEnum(w, e)
-    writeTypeAlias(w, e.name)
-  }
+  const lines = imports(ir, domain, api).map(({ moduleSpecifier, namedImports }) => `import { ${namedImports.join(', ')} } from ${tsString(moduleSpecifier)};`)
+  for (const e of api.enums) lines.push(...enumDeclarations(e), ...typeAlias(e.name))
   for (const object of domainObjects(api)) {
     const recursive = object.properties.some((p) => needsGetter(p.type, refs) && p.type.kind === 'ref' && p.type.name === object.name)
-    writeConst(w, object.description, `${object.name}Schema${recursive ? ': z.ZodType' : ''}`, () => writeZodObject(w, object, refs))
-    writeTypeAlias(w, object.name)
+    lines.push(...constDeclaration(object.description, `${object.name}Schema${recursive ? ': z.ZodType' : ''}`, zodObjectLines(object, refs)), ...typeAlias(object.name))
     declared.add(object.name)
   }
-  return w.toString()
+  return `${lines.join('\n')}\n`
 }
 
 /** Kept one blank line apart from the schema it infers, as a person would write it. */
-function writeTypeAlias(w: CodeBlockWriter, name: string): void {
-  w.blankLine().writeLine(`export type ${name} = z.infer<typeof ${name}Schema>;`)
+function typeAlias(name: string): string[] {
+  return ['', `export type ${name} = z.infer<typeof ${name}Schema>;`]
 }
 
 interface ImportSpec {
@@ -113,20 +96,20 @@ function imports(ir: Ir, domain: string, api: ApiDomain): ImportSpec[] {
   return declarations
 }
 
-function writeEnum(w: CodeBlockWriter, e: IrEnum): void {
+function enumDeclarations(e: IrEnum): string[] {
   const values = e.values.map((v) => tsString(v.name)).join(', ')
   const describe = e.description ? `.describe(${tsString(e.description)})` : ''
-  writeConst(w, e.description, `${e.name}Schema`, () => w.write(`z.enum([${values}])${describe}`))
-  writeConst(w, e.description, e.name, () => w.inlineBlock(() => e.values.forEach((v) => w.writeLine(`${v.name}: ${tsString(v.name)},`))).write(' as const'))
+  return [
+    ...constDeclaration(e.description, `${e.name}Schema`, [`z.enum([${values}])${describe}`]),
+    ...constDeclaration(e.description, e.name, ['{', ...e.values.map((v) => `  ${v.name}: ${tsString(v.name)},`), '} as const']),
+  ]
 }
 
 /** `export const name = …;` after a blank line, with the description as JSDoc. */
-function writeConst(w: CodeBlockWriter, description: string | undefined, name: string, initializer: () => void): void {
-  w.blankLine()
-  for (const line of jsDoc(description)) w.writeLine(line)
-  w.write(`export const ${name} = `)
-  initializer()
-  w.write(';').newLine()
+function constDeclaration(description: string | undefined, name: string, initializer: readonly string[]): string[] {
+  const lines = ['', ...jsDoc(description), `export const ${name} = ${initializer[0]}`, ...initializer.slice(1)]
+  lines[lines.length - 1] += ';'
+  return lines
 }
 
 /** A JSDoc block from a description; `*\/` is broken up so a description cannot end the comment. */

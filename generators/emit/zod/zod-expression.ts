@@ -1,4 +1,3 @@
-import type { CodeBlockWriter } from 'ts-morph'
 import type { ApiObject, ApiProperty, WireType } from '../api/api-schema.ts'
 import { formatPatternNames } from './zod-formats.ts'
 
@@ -58,17 +57,16 @@ export function needsGetter(type: WireType, refs: RefPolicy): boolean {
   return type.kind === 'ref' && !refs.isLocal(type.name)
 }
 
-/** Writes `z.object({ … })` with one property per line; the writer owns indentation. */
-export function writeZodObject(writer: CodeBlockWriter, object: ApiObject, refs: RefPolicy): void {
-  writer.write(object.strict ? 'z.strictObject(' : 'z.object(')
-  writer.inlineBlock(() => {
-    for (const p of object.properties) {
-      const key = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(p.name) ? p.name : tsString(p.name)
-      if (needsGetter(p.type, refs)) writer.write(`get ${key}() `).inlineBlock(() => writer.writeLine(`return ${zodProperty(p)};`)).write(',').newLine()
-      else writer.writeLine(`${key}: ${zodProperty(p)},`)
-    }
-  })
-  writer.write(`)${object.description ? `.describe(${tsString(object.description)})` : ''}`)
+/** `z.object({ … })` with one property per line, as lines (two-space indents). */
+export function zodObjectLines(object: ApiObject, refs: RefPolicy): string[] {
+  const lines = [object.strict ? 'z.strictObject({' : 'z.object({']
+  for (const p of object.properties) {
+    const key = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(p.name) ? p.name : tsString(p.name)
+    if (needsGetter(p.type, refs)) lines.push(`  get ${key}() {`, `    return ${zodProperty(p)};`, '  },')
+    else lines.push(`  ${key}: ${zodProperty(p)},`)
+  }
+  lines.push(`})${object.description ? `.describe(${tsString(object.description)})` : ''}`)
+  return lines
 }
 
 /**
