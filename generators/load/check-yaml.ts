@@ -1,10 +1,7 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLError } from 'yaml'
+import type { Document, Node, Pair, YAMLError } from 'yaml'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { SourceFile } from './source-file.ts'
-
-/** Far deeper than any model file needs (models › Gym › fields › gym › relation › fields is 6). */
-export const MAX_DEPTH = 64
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+import { FORBIDDEN_KEYS, MAX_DEPTH, yamlLibrary } from './yaml-parsers.ts'
 
 /**
  * Checks the parsed YAML tree before it becomes plain data: nesting depth, keys that are not plain
@@ -12,6 +9,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
  * nested file cannot overflow the stack here.
  */
 export function checkYamlTree(document: Document.Parsed, source: SourceFile): Diagnostic[] {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yamlLibrary()
   const found: Diagnostic[] = []
   const anchors = new Set<string>()
   const at = (node: Node | null | undefined) => source.rangeToLocation(node?.range ? [node.range[0], node.range[1]] : [0, 0])
@@ -50,6 +48,7 @@ export function checkYamlTree(document: Document.Parsed, source: SourceFile): Di
 }
 
 function keyProblem(pair: Pair): { message: string; hint: string } | undefined {
+  const { isScalar } = yamlLibrary()
   const key = pair.key
   if (isScalar(key) && key.value !== null && typeof key.value !== 'object') {
     const name = String(key.value)
@@ -89,6 +88,7 @@ function syntaxHint(error: YAMLError): { hint?: string } {
 
 /** Names the repeated key and points at where it first appears. */
 function duplicateKey(document: Document.Parsed, source: SourceFile, error: YAMLError): Diagnostic | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary()
   const stack: unknown[] = [document.contents]
   while (stack.length) {
     const node = stack.pop()

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { LineCounter, parseDocument, visit, type Document } from 'yaml'
+import type { Document } from 'yaml'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { checkYamlTree, syntaxDiagnostics } from './check-yaml.ts'
 import { SourceFile } from './source-file.ts'
+import { parseDataFast, yamlLibrary } from './yaml-parsers.ts'
 
 /** A model file that parsed into a mapping; `data` is still unvalidated. */
 export interface LoadedFile {
@@ -60,31 +61,29 @@ export interface FileResult {
 }
 
 export function loadModelFile(path: string, name: string, cache?: ParseCache): FileResult {
-  const lineCounter = new LineCounter()
-  const empty = (text: string) => new SourceFile(name, text, undefined, lineCounter)
+  const empty = () => new SourceFile(name, '')
   let text: string
   try {
     const size = statSync(path).size
     if (size > MAX_FILE_BYTES) {
-      const source = empty('')
+      const source = empty()
       const message = `model file is ${Math.ceil(size / 1024)} KiB; the limit is ${MAX_FILE_BYTES / 1024} KiB`
       return { source, diagnostics: [source.diagnostic('PIKA004', message, [], { hint: 'Split the domain into several model files.' })] }
     }
     text = readFileSync(path, 'utf8')
   } catch (error) {
-    const source = empty('')
+    const source = empty()
     return { source, diagnostics: [source.diagnostic('PIKA010', `cannot read the file: ${(error as Error).message}`, [])] }
   }
   const cached = cache?.get(name)
   if (cached?.text === text) return cached.result
-  const result = parseModelText(name, text, lineCounter)
+  const result = parseModelText(name, text)
   cache?.set(name, { text, result })
   return result
 }
 
-function parseModelText(name: string, text: string, lineCounter: LineCounter): FileResult {
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false })
-  const source = new SourceFile(name, text, document, lineCounter)
+function parseModelText(name: string, text: string): FileResult {
+  const source = new SourceFile(name, text)
   const diagnostics: Diagnostic[] = []
   if (!KEBAB_CASE_FILE.test(name)) {
     const suggestion = name.replace(/\.ya?ml$/i, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[_\s]+/g, '-').toLowerCase()
@@ -92,6 +91,11 @@ function parseModelText(name: string, text: string, lineCounter: LineCounter): F
     const location = source.rangeToLocation([0, 0])
     diagnostics.push({ ...source.diagnostic('PIKA007', `model file \`${name}\` is not kebab-case`, [], { hint: `Rename it to \`${suggestion}.yaml\`.` }), location })
   }
+  const fast = parseDataFast(text)
+  if (fast) return { source, data: fast, diagnostics }
+
+  // Refused by the fast parser: `yaml` says what is wrong, or reads what only it accepts (aliases).
+  const { document } = source.positioned
   const syntaxErrors = syntaxDiagnostics(document, source)
   if (syntaxErrors.length) return { source, diagnostics: [...diagnostics, ...syntaxErrors] }
 
@@ -120,6 +124,7 @@ function parseModelText(name: string, text: string, lineCounter: LineCounter): F
 
 /** Where the alias expansion starts, for pointing at an alias bomb. */
 function firstAliasRange(document: Document.Parsed): [number, number] {
+  const { visit } = yamlLibrary()
   let range: [number, number] = [0, 0]
   visit(document, {
     Alias(_, node) {

@@ -1,6 +1,7 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml'
+import type { Node, Pair } from 'yaml'
 import type { Diagnostic, Severity, SourceLocation } from '../diagnostics/diagnostic.ts'
 import type { DiagnosticCode } from '../diagnostics/codes.ts'
+import { parseWithPositions, yamlLibrary, type PositionedDocument } from './yaml-parsers.ts'
 
 /** A path into a model file's data, e.g. ['models', 'Gym', 'fields', 'gymId', 'type']. */
 export type DataPath = readonly (string | number)[]
@@ -8,27 +9,38 @@ export type DataPath = readonly (string | number)[]
 /** Which part of a `key: value` pair a diagnostic should underline. */
 export type Part = 'key' | 'value'
 
-/** A parsed model file. Positions are looked up on demand from the kept YAML document. */
+/**
+ * A model file's text. Source positions come from a `yaml` parse of the text made on first use:
+ * the data was read by a faster parser that keeps none, and a run over well-formed models never
+ * asks for a position (see yaml-parsers.ts).
+ */
 export class SourceFile {
+  #positioned: PositionedDocument | undefined
+
   constructor(
     /** Relative to the models folder, `/`-separated. */
     readonly file: string,
     readonly text: string,
-    private readonly document: Document.Parsed | undefined,
-    private readonly lineCounter: LineCounter,
   ) {}
 
-  /** The location of the node at `path`, or of its nearest existing ancestor. */
+  /** The text as a `yaml` document with source ranges (parsed once, on first use). */
+  get positioned(): PositionedDocument {
+    return (this.#positioned ??= parseWithPositions(this.text))
+  }
+
+  /**
+   * The location of the node at `path`, or of its nearest existing ancestor. Resolved when first
+   * read: the IR records a location for every declaration, and only diagnostics and diffs read one.
+   */
   locate(path: DataPath, part: Part = 'value'): SourceLocation {
-    const range = this.document ? findRange(this.document.contents, path, part) : undefined
-    return this.rangeToLocation(range ?? [0, 0])
+    return lazyLocation(this.file, () => this.rangeToLocation(findRange(this.positioned.document.contents, path, part) ?? [0, 0]))
   }
 
   rangeToLocation([start, end]: readonly [number, number]): SourceLocation {
-    const from = this.lineCounter.linePos(start)
+    const { lineCounter } = this.positioned
+    const from = lineCounter.linePos(start)
     // A multi-line node is underlined up to the end of its first line only.
-    const to = this.lineCounter.linePos(Math.max(end, start + 1))
-    // Files refused before parsing have no line table; they are reported at 1:1.
+    const to = lineCounter.linePos(Math.max(end, start + 1))
     const line = Math.max(1, from.line)
     const column = Math.max(1, from.col)
     return { file: this.file, line, column, endLine: Math.max(line, to.line), endColumn: Math.max(column + 1, to.col) }
@@ -51,7 +63,32 @@ export class SourceFile {
   }
 }
 
+/**
+ * A location whose line and columns are computed on first read. Frozen, so deepFreeze (which
+ * reads every property of what it has not frozen yet) leaves it unresolved.
+ */
+function lazyLocation(file: string, resolve: () => SourceLocation): SourceLocation {
+  let resolved: SourceLocation | undefined
+  const get = () => (resolved ??= resolve())
+  return Object.freeze({
+    file,
+    get line() {
+      return get().line
+    },
+    get column() {
+      return get().column
+    },
+    get endLine() {
+      return get().endLine
+    },
+    get endColumn() {
+      return get().endColumn
+    },
+  })
+}
+
 function findRange(root: unknown, path: DataPath, part: Part): [number, number] | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary()
   let node = root as Node | null
   let pair: Pair | undefined
   let best = rangeOf(node)
