@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { relative, resolve, sep } from 'node:path'
 import type { Emitter, EmittedFile } from './emit/emitter.ts'
 import type { ParseCache } from './load/load-models.ts'
+import { PrismaSchemaCheck } from './prisma-check.ts'
 import { generatorFingerprint, outputKey, readCachedOutput, writeCachedOutput } from './output-cache.ts'
 import { applyPlan, planOutputs, type OutputPlan } from './write/write-files.ts'
 
@@ -17,6 +17,8 @@ export interface GenerateOptions {
   readonly cache?: boolean
   /** Parsed model files kept between runs of one watch session. */
   readonly parseCache?: ParseCache
+  /** The Prisma schema check a watch session keeps; a single run starts its own. */
+  readonly prismaCheck?: PrismaSchemaCheck
 }
 
 export interface GenerateOutcome {
@@ -55,8 +57,20 @@ export async function generateOnce(options: GenerateOptions): Promise<GenerateOu
       return { exitCode: 1, report: `${report}Nothing was written.\n`, summary: '', cached }
     }
     const emitters = options.emitters ?? (await import('./emit/registry.ts')).emitters
-    const files = emitFiles(result.ir, emitters)
-    assertPrismaAccepts(files)
+    // The Prisma schema is emitted first and checked by Prisma's validator (see prisma-check.ts)
+    // while the other emitters run; a rejected schema fails the run.
+    const check = options.prismaCheck ?? new PrismaSchemaCheck()
+    let checked: Promise<void> = Promise.resolve()
+    let files: EmittedFile[]
+    try {
+      files = emitFiles(result.ir, emitters, (emitted) => {
+        const schema = emitted.find((f) => f.path === 'prisma/schema.prisma')
+        if (schema) checked = check.check(schema.content)
+      })
+      await checked
+    } finally {
+      if (check !== options.prismaCheck) check.close()
+    }
     output = { files, owns: emitters.flatMap((e) => e.owns) }
     if (key) writeCachedOutput(key, output)
   }
@@ -73,20 +87,4 @@ export async function generateOnce(options: GenerateOptions): Promise<GenerateOu
   applyPlan(outRoot, plan)
   const summary = `${count} files (${plan.changed.length} changed, ${plan.removed.length} removed)${cached ? ' from the cache: models and generator unchanged' : ''}`
   return { exitCode: 0, report: '', summary, plan, cached }
-}
-
-/**
- * Prisma's own validator (its WebAssembly build, loaded in-process in ~30 ms rather than the CLI's
- * 1.4 s engine start) checks the emitted schema on every uncached run: an invalid schema is a bug in
- * the generator, reported as an internal error instead of surfacing later in `prisma migrate`.
- */
-function assertPrismaAccepts(files: readonly EmittedFile[]): void {
-  const schema = files.find((f) => f.path === 'prisma/schema.prisma')
-  if (!schema) return
-  const wasm = createRequire(import.meta.url)('@prisma/prisma-schema-wasm') as { validate(params: string): void }
-  try {
-    wasm.validate(JSON.stringify({ prismaSchema: [['schema.prisma', schema.content]], noColor: true }))
-  } catch (error) {
-    throw new Error(`the generated Prisma schema is invalid: ${(error as Error).message}`)
-  }
 }

@@ -32,7 +32,13 @@ export function compileModels(modelsDir: string, outRoot: string, parseCache?: P
   return { ir: buildIr(validation, modelsLabel), diagnostics, sources: loaded.sources }
 }
 
-/** Runs every emitter; the files come back sorted by path. */
-export function emitFiles(ir: Ir, emitters: readonly Emitter[]): EmittedFile[] {
-  return emitters.flatMap((e) => e.emit(ir)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+/** Runs every emitter in order; `onEmitted` sees each one's files as soon as it has run. The files come back sorted by path. */
+export function emitFiles(ir: Ir, emitters: readonly Emitter[], onEmitted?: (files: readonly EmittedFile[]) => void): EmittedFile[] {
+  return emitters
+    .flatMap((e) => {
+      const files = e.emit(ir)
+      onEmitted?.(files)
+      return files
+    })
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }

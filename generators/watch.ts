@@ -1,6 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs'
 import { generateOnce, type GenerateOptions } from './generate.ts'
 import type { ParseCache } from './load/load-models.ts'
+import { PrismaSchemaCheck } from './prisma-check.ts'
 
 /** Saves usually arrive as several events (truncate, write, rename); one run covers them all. */
 const DEBOUNCE_MS = 25
@@ -17,7 +18,7 @@ export interface WatchHandle {
  */
 export function watchModels(options: GenerateOptions, log: (line: string) => void, logError: (text: string) => void): WatchHandle {
   let timer: NodeJS.Timeout | undefined
-  const session = { ...options, parseCache: new Map() as ParseCache }
+  const session = { ...options, parseCache: new Map() as ParseCache, prismaCheck: new PrismaSchemaCheck() }
   const changed = new Set<string>()
   const run = async () => {
     const started = performance.now()
@@ -57,6 +58,7 @@ export function watchModels(options: GenerateOptions, log: (line: string) => voi
     close() {
       clearTimeout(timer)
       watcher.close()
+      session.prismaCheck.close()
     },
   }
 }
