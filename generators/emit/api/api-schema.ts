@@ -57,8 +57,20 @@ const variantNote: Readonly<Record<Variant, string | undefined>> = {
   update: 'Input for updating one; every field is optional.',
 }
 
+/**
+ * Both API emitters print every model's objects; the IR is immutable, so each model's are built
+ * once and shared (callers must not mutate them).
+ */
+const objectsByModel = new WeakMap<IrModel, readonly ApiObject[]>()
+
 /** The read, create and update schemas of a model. Relations appear only as their foreign keys. */
-export function modelObjects(model: IrModel): ApiObject[] {
+export function modelObjects(model: IrModel): readonly ApiObject[] {
+  let objects = objectsByModel.get(model)
+  if (!objects) objectsByModel.set(model, (objects = buildModelObjects(model)))
+  return objects
+}
+
+function buildModelObjects(model: IrModel): ApiObject[] {
   const stored = model.fields.filter((f): f is IrStoredField => f.kind === 'stored' && !f.private)
   return (['read', 'create', 'update'] as const).map((variant) => {
     const fields = stored.filter((f) => (variant === 'read' ? !f.writeOnly : !f.readOnly))

@@ -16,38 +16,20 @@ const OUT_DIR = 'generated/zod'
  * read through getters: modules may import each other in a cycle, and a getter defers the read
  * until parse time.
  */
-export const zodEmitter: Emitter = createZodEmitter()
-
-/**
- * An emitter that remembers each module's text by its inputs, so a watch session rewrites only
- * the modules of the model files that changed. The memo is keyed by content: it can only ever return
- * what a fresh emit would.
- */
-export function createZodEmitter(): Emitter {
-  const memo = new Map<string, { key: string; content: string }>()
-  return {
-    name: 'zod',
-    owns: [`${OUT_DIR}/`],
-    emit(ir) {
-      const files: EmittedFile[] = ir.domains.map((domain) => {
-        const notice = `// ${generatedNotice(ir, [domain.name])}\n\n`
-        const api = apiDomain(ir, domain.name)
-        // Where a declaration was written does not change the module (and reading it would parse the YAML again for positions).
-        const key = JSON.stringify([notice, api, imports(ir, domain.name, api)], (name, value) => (name === 'location' ? undefined : value))
-        let content = memo.get(domain.name)?.key === key ? memo.get(domain.name)!.content : undefined
-        if (content === undefined) {
-          content = notice + domainModule(ir, domain.name, api)
-          memo.set(domain.name, { key, content })
-        }
-        return { path: `${OUT_DIR}/${domain.name}.ts`, content }
-      })
-      const notice = `// ${generatedNotice(ir, ir.domains.map((d) => d.name))}\n\n`
-      files.push({ path: `${OUT_DIR}/formats.ts`, content: notice + formatsModuleBody() })
-      const exports = ir.domains.map((d) => `export * from './${d.name}.ts'`).join('\n')
-      files.push({ path: `${OUT_DIR}/index.ts`, content: `${notice}export * from './formats.ts'\n${exports}\n` })
-      return files
-    },
-  }
+export const zodEmitter: Emitter = {
+  name: 'zod',
+  owns: [`${OUT_DIR}/`],
+  emit(ir) {
+    const files: EmittedFile[] = ir.domains.map((domain) => ({
+      path: `${OUT_DIR}/${domain.name}.ts`,
+      content: `// ${generatedNotice(ir, [domain.name])}\n\n${domainModule(ir, domain.name, apiDomain(ir, domain.name))}`,
+    }))
+    const notice = `// ${generatedNotice(ir, ir.domains.map((d) => d.name))}\n\n`
+    files.push({ path: `${OUT_DIR}/formats.ts`, content: notice + formatsModuleBody() })
+    const exports = ir.domains.map((d) => `export * from './${d.name}.ts'`).join('\n')
+    files.push({ path: `${OUT_DIR}/index.ts`, content: `${notice}export * from './formats.ts'\n${exports}\n` })
+    return files
+  },
 }
 
 /** The module text after the notice line. */
