@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
 import { relative, resolve, sep } from 'node:path'
-import type { Emitter, EmittedFile } from './emit/emitter.ts'
+import type { Emitter } from './emit/emitter.ts'
 import type { ParseCache } from './load/load-models.ts'
 import { PrismaSchemaCheck } from './prisma-check.ts'
-import { generatorFingerprint, outputKey, readCachedOutput, writeCachedOutput } from './output-cache.ts'
+import { generatorFingerprint, outputKey, readCachedOutput, writeCachedOutput, type CachedOutput } from './output-cache.ts'
 import { applyPlan, planOutputs, type OutputPlan } from './write/write-files.ts'
 
 export interface GenerateOptions {
@@ -47,31 +47,16 @@ export async function generateOnce(options: GenerateOptions): Promise<GenerateOu
   let output = key ? readCachedOutput(key) : undefined
   const cached = output !== undefined
   if (!output) {
-    const { compileModels, emitFiles } = await import('./pipeline.ts')
-    const result = compileModels(modelsDir, outRoot, options.parseCache)
-    if (!result.ir) {
-      const { printDiagnostics } = await import('./diagnostics/print.ts')
-      const sources = new Map(result.sources.map((s) => [s.file, s.text]))
-      const displayPath = (file: string) => relative(process.cwd(), resolve(modelsDir, file)) || file
-      const report = printDiagnostics(result.diagnostics, { sources, displayPath, color: options.color })
-      return { exitCode: 1, report: `${report}Nothing was written.\n`, summary: '', cached }
-    }
-    const emitters = options.emitters ?? (await import('./emit/registry.ts')).emitters
-    // The Prisma schema is emitted first and checked by Prisma's validator (see prisma-check.ts)
-    // while the other emitters run; a rejected schema fails the run.
+    // Started first, so the worker boots and loads Prisma's validator while the models compile.
     const check = options.prismaCheck ?? new PrismaSchemaCheck()
-    let checked: Promise<void> = Promise.resolve()
-    let files: EmittedFile[]
+    let compiled: CachedOutput | { report: string }
     try {
-      files = emitFiles(result.ir, emitters, (emitted) => {
-        const schema = emitted.find((f) => f.path === 'prisma/schema.prisma')
-        if (schema) checked = check.check(schema.content)
-      })
-      await checked
+      compiled = await compileAndEmit(options, check)
     } finally {
       if (check !== options.prismaCheck) check.close()
     }
-    output = { files, owns: emitters.flatMap((e) => e.owns) }
+    if ('report' in compiled) return { exitCode: 1, report: compiled.report, summary: '', cached }
+    output = compiled
     if (key) writeCachedOutput(key, output)
   }
   const plan = planOutputs(outRoot, output.files, output.owns)
@@ -87,4 +72,29 @@ export async function generateOnce(options: GenerateOptions): Promise<GenerateOu
   applyPlan(outRoot, plan)
   const summary = `${count} files (${plan.changed.length} changed, ${plan.removed.length} removed)${cached ? ' from the cache: models and generator unchanged' : ''}`
   return { exitCode: 0, report: '', summary, plan, cached }
+}
+
+/**
+ * Compiles the models and runs the emitters, or reports why the models are invalid. The Prisma
+ * schema is emitted first and checked by Prisma's validator (see prisma-check.ts) while the other
+ * emitters run; a rejected schema fails the run.
+ */
+async function compileAndEmit(options: GenerateOptions, check: PrismaSchemaCheck): Promise<CachedOutput | { report: string }> {
+  const { modelsDir, outRoot } = options
+  const { compileModels, emitFiles } = await import('./pipeline.ts')
+  const result = compileModels(modelsDir, outRoot, options.parseCache)
+  if (!result.ir) {
+    const { printDiagnostics } = await import('./diagnostics/print.ts')
+    const sources = new Map(result.sources.map((s) => [s.file, s.text]))
+    const displayPath = (file: string) => relative(process.cwd(), resolve(modelsDir, file)) || file
+    return { report: `${printDiagnostics(result.diagnostics, { sources, displayPath, color: options.color })}Nothing was written.\n` }
+  }
+  const emitters = options.emitters ?? (await import('./emit/registry.ts')).emitters
+  let checked: Promise<void> = Promise.resolve()
+  const files = emitFiles(result.ir, emitters, (emitted) => {
+    const schema = emitted.find((f) => f.path === 'prisma/schema.prisma')
+    if (schema) checked = check.check(schema.content)
+  })
+  await checked
+  return { files, owns: emitters.flatMap((e) => e.owns) }
 }
