@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import { setFlagsFromString } from 'node:v8'
 import { Worker } from 'node:worker_threads'
 
 /**
@@ -17,6 +18,10 @@ export class PrismaSchemaCheck {
   #lastAccepted: string | undefined
 
   constructor() {
+    // Baseline (Liftoff) code only: V8 otherwise re-compiles the validator's hot functions with
+    // TurboFan in background threads, and the process cannot exit until that finishes (~0.1-0.2 s
+    // after the run was done). Liftoff code is slower, but the check runs beside the emitters.
+    setFlagsFromString('--liftoff-only')
     const wasmPath = createRequire(import.meta.url).resolve('@prisma/prisma-schema-wasm')
     this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { wasmPath } })
     this.#worker.unref() // idle, it must not keep the process alive; a pending check refs it
