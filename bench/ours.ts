@@ -9,6 +9,16 @@ const launcherOf = (root: string) => join(root, 'generators', 'bin', 'generate.m
 export const hasLauncher = (root: string) => existsSync(launcherOf(root))
 
 /**
+ * The Node options `npm run generate` passes before the launcher (e.g. a larger young generation),
+ * so the launcher is measured as the process npm starts, without npm itself.
+ */
+export function launcherNodeOptions(root: string): string[] {
+  const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.generate ?? ''
+  const match = /^node\s+(.*?)\s*generators\/bin\/generate\.mjs/.exec(script)
+  return match?.[1] ? match[1].split(/\s+/) : []
+}
+
+/**
  * Whether the CLI has an output cache (`--no-cache`). A cache hit replays stored output without
  * compiling, so "ours" passes --no-cache to measure generation; the cached figure is reported apart.
  */
@@ -29,8 +39,8 @@ export function generateProcess(root: string, modelsDir: string, outDir: string,
   const noCache = noCacheFlag(root)
   const [command, args]: [string, string[]] =
     variant === 'npm' ? ['npm', ['run', '--silent', 'generate', '--', ...options, ...noCache]]
-    : variant === 'launcher' ? [process.execPath, [launcherOf(root), ...options, ...noCache]]
-    : variant === 'cached' ? [process.execPath, [launcherOf(root), ...options]]
+    : variant === 'launcher' ? [process.execPath, [...launcherNodeOptions(root), launcherOf(root), ...options, ...noCache]]
+    : variant === 'cached' ? [process.execPath, [...launcherNodeOptions(root), launcherOf(root), ...options]]
     : [process.execPath, ['--import', 'tsx', cliOf(root), ...options, ...noCache]]
   return {
     command,

@@ -6,9 +6,9 @@ import { medianOf } from './targets.ts'
 
 const TOOLS: readonly [Tool, string][] = [
   ['ours', 'ours: `node --import tsx generators/cli.ts` (uncached)'],
-  ['ours: bundled launcher', 'ours: `node generators/bin/generate.mjs` (esbuild bundle, uncached)'],
+  ['ours: bundled launcher', 'ours: `node generators/bin/generate.mjs` with the Node options of `npm run generate` (esbuild bundle, uncached)'],
   ['npm run generate', 'ours: `npm run generate` (npm + bundled launcher, uncached)'],
-  ['ours: cached', 'ours: `node generators/bin/generate.mjs`, output-cache hit (models unchanged)'],
+  ['ours: cached', 'ours: the same process, output-cache hit (models unchanged)'],
   ['io floor', 'I/O floor (read models, write same files/bytes)'],
   ['prisma-client+zod-prisma-types', 'peer: `prisma generate` client + zod-prisma-types'],
   ['prisma-client', 'peer: `prisma generate` client only'],
