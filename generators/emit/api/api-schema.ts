@@ -1,5 +1,6 @@
 import type { IrEnum, IrModel, IrShape, IrShapeField, IrStoredField, IrValueType, Ir } from '../../ir/types.ts'
 import { formatPatterns } from '../../validate/check-value.ts'
+import { declarationsOf } from '../../ir/lookup.ts'
 
 /**
  * The API's view of the models, shared by the zod and OpenAPI emitters so the two cannot disagree:
@@ -173,9 +174,9 @@ export interface ApiDomain {
 
 export function apiDomain(ir: Ir, domain: string): ApiDomain {
   return {
-    enums: ir.enums.filter((e) => e.domain === domain),
-    shapes: ir.shapes.filter((s) => s.domain === domain).map(shapeObject),
-    models: ir.models.filter((m) => m.domain === domain).map((m) => [m, modelObjects(m)] as const),
+    enums: declarationsOf(ir, domain).enums,
+    shapes: declarationsOf(ir, domain).shapes.map(shapeObject),
+    models: declarationsOf(ir, domain).models.map((m) => [m, modelObjects(m)] as const),
   }
 }
 

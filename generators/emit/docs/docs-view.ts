@@ -3,6 +3,7 @@ import { erDiagramLines } from './er-diagram.ts'
 import { constraintsText, heading, typeText } from './field-text.ts'
 import { cell, code, link, tableLines } from './markdown-text.ts'
 import { buildModelView, describe, describeCell, type ModelView } from './model-view.ts'
+import { declarationsOf } from '../../ir/lookup.ts'
 
 /** What the catalog template prints: every line already rendered; the template only loops. */
 export interface DocsView {
@@ -33,9 +34,7 @@ export function buildDocsView(ir: Ir, notice: string): DocsView {
 }
 
 function buildDomainView(ir: Ir, domain: IrDomain): DomainView {
-  const models = ir.models.filter((m) => m.domain === domain.name)
-  const enums = ir.enums.filter((e) => e.domain === domain.name)
-  const shapes = ir.shapes.filter((s) => s.domain === domain.name)
+  const { models, enums, shapes } = declarationsOf(ir, domain.name)
   const links = (label: string, names: readonly string[], to: (name: string) => string) => (names.length ? [`${label}: ${names.map((n) => link(n, to(n))).join(', ')}`] : [])
   return {
     heading: heading.domain(domain.name),

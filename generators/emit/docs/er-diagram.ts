@@ -1,4 +1,5 @@
 import type { Ir, IrModel, IrRelationField, IrStoredField } from '../../ir/types.ts'
+import { declarationsOf, modelNamed } from '../../ir/lookup.ts'
 
 /**
  * Mermaid `erDiagram` source for one domain: its models with their columns, and every relation with
@@ -7,8 +8,9 @@ import type { Ir, IrModel, IrRelationField, IrStoredField } from '../../ir/types
  * Syntax follows Mermaid's erDiagram grammar (src/diagrams/er/parser/erDiagram.jison).
  */
 export function erDiagramLines(ir: Ir, domain: string): string[] {
-  const inDomain = new Set(ir.models.filter((m) => m.domain === domain).map((m) => m.name))
-  const entities = ir.models.filter((m) => inDomain.has(m.name)).flatMap(entityLines)
+  const models = declarationsOf(ir, domain).models
+  const inDomain = new Set(models.map((m) => m.name))
+  const entities = models.flatMap(entityLines)
   const relationships = relationPairs(ir).filter(({ model, field }) => inDomain.has(model.name) || inDomain.has(field.target)).map(relationshipLine)
   return ['erDiagram', ...entities, ...relationships]
 }
@@ -53,11 +55,10 @@ function relationPairs(ir: Ir): RelationPair[] {
 
 /** Each relation once: from its owner side (which holds the foreign key), or the first of two list ends. */
 function findRelationPairs(ir: Ir): RelationPair[] {
-  const byName = new Map(ir.models.map((m) => [m.name, m]))
   return ir.models.flatMap((model) =>
     model.fields.flatMap((field) => {
       if (field.kind !== 'relation') return []
-      const opposite = byName.get(field.target)?.fields.find((f): f is IrRelationField => f.kind === 'relation' && f.name === field.opposite)
+      const opposite = modelNamed(ir, field.target)?.fields.find((f): f is IrRelationField => f.kind === 'relation' && f.name === field.opposite)
       if (!opposite) return []
       const first = field.side === 'owner' || (field.side === 'many' && `${model.name}.${field.name}` <= `${field.target}.${field.opposite}`)
       return first ? [{ model, field, opposite }] : []
