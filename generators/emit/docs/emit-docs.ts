@@ -1,14 +1,11 @@
-import Handlebars from 'handlebars'
-import { readAsset } from '../../package-files.ts'
+import { handlebarsTemplate } from '../../compiled-cache.ts'
 import { allDomains, generatedNotice, type Emitter } from '../emitter.ts'
 import { buildDocsView } from './docs-view.ts'
 
 /** The catalog's path under the output root. */
 export const MODEL_CATALOG_PATH = 'docs/models.md'
 
-// noEscape: the view is Markdown already escaped for its place; HTML-escaping would double it.
-// strict: a misspelt view property fails loudly instead of printing nothing.
-const template = Handlebars.compile(readAsset('generators/emit/docs/models.md.hbs'), { noEscape: true, strict: true })
+const template = handlebarsTemplate('generators/emit/docs/models.md.hbs')
 
 /** The model catalog: one Markdown file, per domain a Mermaid ER diagram and the tables of each model. */
 export const docsEmitter: Emitter = {

@@ -1,14 +1,11 @@
-import Handlebars from 'handlebars'
-import { readAsset } from '../../package-files.ts'
+import { handlebarsTemplate } from '../../compiled-cache.ts'
 import { allDomains, generatedNotice, type Emitter } from '../emitter.ts'
 import { buildPrismaView } from './prisma-view.ts'
 
 /** The schema's path under the output root; prisma.config.ts points here. */
 export const PRISMA_SCHEMA_PATH = 'prisma/schema.prisma'
 
-// noEscape: the default HTML-escaping would turn `@default("USD")` into `@default(&quot;USD&quot;)`.
-// strict: a misspelt view property fails loudly instead of printing nothing.
-const template = Handlebars.compile(readAsset('generators/emit/prisma/schema.prisma.hbs'), { noEscape: true, strict: true })
+const template = handlebarsTemplate('generators/emit/prisma/schema.prisma.hbs')
 
 /**
  * One schema file rather than Prisma's multi-file folder: `prisma format`, `validate` and
