@@ -32,10 +32,11 @@ type UserRow = Record<(typeof COLUMNS)[number], string | number | Date>
 
 /**
  * Seeding throughput into PostgreSQL, on the same N synthetic users (same columns, ids and
- * timestamps): the seeder (`seedDatabase` from seed/, fixtures → one transaction, createMany in
- * batches with skipDuplicates), one bare createMany of all rows through the generated Prisma client,
- * and PostgreSQL's own bulk path, COPY FROM STDIN through pg. Runs alternate between the three, on
- * an emptied table each time; one small warm-up each first.
+ * timestamps): the seeder (`seedDatabase` from seed/: fixtures → one transaction, batches of
+ * INSERT … SELECT FROM json_populate_recordset through the Prisma client), one bare createMany of
+ * all rows through the generated Prisma client, and PostgreSQL's own bulk path, COPY FROM STDIN
+ * through pg. Runs alternate between the three, on an emptied table each time, after one untimed
+ * full-size run of each (connections, query plans and the JIT warm, for all three alike).
  */
 export async function measureSeeding(options: SeedingOptions): Promise<SeedingResult> {
   const clientFile = join(options.peerDir, 'src', 'generated', 'prisma', 'client.ts')
@@ -92,7 +93,7 @@ async function compareInserts(clientFile: string, url: string, options: SeedingO
   try {
     for (const [, insert] of methods) {
       await truncate()
-      await insert(rows.slice(0, 100)) // warm-up: connection, query planning, JIT
+      await insert(rows) // warm-up: connection, query planning, JIT
     }
     for (let run = 0; run < options.runs; run++) {
       for (const [name, insert] of methods) {
