@@ -25,7 +25,7 @@ export function machineInfo(): MachineInfo {
     os: `${type()} ${release()}`,
     node: process.version,
     commit: gitCommit(),
-    packages: Object.fromEntries(['prisma', 'zod-prisma-types', 'zod', 'ajv', 'ts-morph', 'handlebars', 'yaml', 'tsx', 'pg'].map((name) => [name, packageVersion(name)])),
+    packages: Object.fromEntries(['prisma', 'zod-prisma-types', 'zod', 'ajv', 'handlebars', 'js-yaml', 'yaml', 'ts-morph', 'tsx', 'pg'].map((name) => [name, packageVersion(name)])),
   }
 }
 
