@@ -20,16 +20,16 @@ export interface ProfileSummary {
 
 /** Stage markers: a frame whose file and function match puts the sample in that stage. */
 const STAGES: readonly [stage: string, file: RegExp, fn: RegExp][] = [
-  ['load (YAML parse, positions)', /generators\/load\//, /^loadModels$/],
+  ['load (js-yaml; yaml only for positions)', /generators\/load\//, /^loadModels$/],
   ['validate (ajv schema + rules)', /generators\/validate\/validate-models\.ts/, /^validateModels$/],
   ['resolve (IR)', /generators\/ir\/build-ir\.ts/, /^buildIr$/],
   ['emit prisma (handlebars)', /generators\/emit\/prisma\//, /.*/],
-  ['emit zod (ts-morph)', /generators\/emit\/zod\//, /.*/],
-  ['emit openapi (yaml)', /generators\/emit\/openapi\//, /.*/],
+  ['emit zod (lines of text)', /generators\/emit\/zod\//, /.*/],
+  ['emit openapi (to-yaml)', /generators\/emit\/openapi\//, /.*/],
   ['emit fixtures', /generators\/emit\/fixtures\//, /.*/],
+  ['emit docs (handlebars)', /generators\/emit\/docs\//, /.*/],
   ['plan (compare with disk)', /generators\/write\//, /^planOutputs$/],
   ['write (stage + rename)', /generators\/write\//, /^applyPlan$/],
-  ['check the Prisma schema (prisma-schema-wasm)', /generators\/generate\.ts/, /^assertPrismaAccepts$/],
   ['output-cache key (hashing sources)', /generators\/output-cache\.ts/, /.*/],
   ['generate / CLI other (sort, print)', /generators\/(generate|cli)\.ts/, /^(generateOnce|run)$/],
 ]
@@ -38,6 +38,7 @@ const COMPONENTS: readonly [component: string, url: RegExp][] = [
   ['ts-morph + TypeScript compiler', /node_modules\/(ts-morph|@ts-morph|typescript)\//],
   ['handlebars', /node_modules\/handlebars\//],
   ['ajv', /node_modules\/(ajv|ajv-formats|fast-uri|fast-deep-equal|json-schema-traverse)\//],
+  ['js-yaml', /node_modules\/js-yaml\//],
   ['yaml', /node_modules\/yaml\//],
   ['randexp', /node_modules\/(randexp|ret|drange)\//],
   ['tsx / esbuild (transpiling TS on load)', /node_modules\/(tsx|esbuild|get-tsconfig)\//],
@@ -50,6 +51,7 @@ const COMPONENTS: readonly [component: string, url: RegExp][] = [
   ['generators/emit/api (shared API view)', /generators\/emit\/api\//],
   ['generators/emit/openapi', /generators\/emit\/openapi\//],
   ['generators/emit/prisma', /generators\/emit\/prisma\//],
+  ['generators/emit/docs', /generators\/emit\/docs\//],
   ['generators/write', /generators\/write\//],
   ['generators (other)', /generators\//],
   ['WebAssembly (prisma-schema-wasm validator; Node module lexers)', /^wasm:\/\//],
