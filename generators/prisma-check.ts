@@ -21,6 +21,7 @@ export class PrismaSchemaCheck {
     // Baseline (Liftoff) code only: V8 otherwise re-compiles the validator's hot functions with
     // TurboFan in background threads, and the process cannot exit until that finishes (~0.1-0.2 s
     // after the run was done). Liftoff code is slower, but the check runs beside the emitters.
+    // The flag is process-wide: the generator's process runs no other WebAssembly.
     setFlagsFromString('--liftoff-only')
     const wasmPath = createRequire(import.meta.url).resolve('@prisma/prisma-schema-wasm')
     this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { wasmPath, warmUp: WARM_UP_SCHEMA } })
