@@ -93,7 +93,10 @@ async function compileAndEmit(options: GenerateOptions, check: PrismaSchemaCheck
   let checked: Promise<void> = Promise.resolve()
   const files = emitFiles(result.ir, emitters, (emitted) => {
     const schema = emitted.find((f) => f.path === 'prisma/schema.prisma')
-    if (schema) checked = check.check(schema.content)
+    if (schema) {
+      checked = check.check(schema.content)
+      checked.catch(() => {}) // awaited below; if a later emitter throws first, the verdict must not surface as an unhandled rejection
+    }
   })
   await checked
   return { files, owns: emitters.flatMap((e) => e.owns) }
