@@ -1,4 +1,4 @@
-import type { Ir, IrEnum, IrModel, IrShape } from './types.ts'
+import type { Ir, IrEnum, IrModel, IrRelationField, IrShape } from './types.ts'
 
 /** The declarations of one model file, in IR order. */
 export interface DomainDeclarations {
@@ -15,17 +15,23 @@ interface IrLookup {
 }
 
 /**
- * Declarations by name and by model file, built once per IR and shared by every emitter. Emitters
- * look names up per field and per relation; a linear search of the IR each time grows with the
- * square of the model count. The IR is frozen, so an index keyed on it can never go stale.
+ * Data derived from a part of the IR, computed once per part and shared by every emitter that asks.
+ * The IR is frozen, so a result kept by the identity of what it was derived from can never go stale.
  */
-const lookups = new WeakMap<Ir, IrLookup>()
-
-function lookup(ir: Ir): IrLookup {
-  let found = lookups.get(ir)
-  if (!found) lookups.set(ir, (found = buildLookup(ir)))
-  return found
+export function derivedFromIr<K extends object, V>(derive: (key: K) => V): (key: K) => V {
+  const results = new WeakMap<K, V>()
+  return (key) => {
+    let result = results.get(key)
+    if (result === undefined) results.set(key, (result = derive(key)))
+    return result
+  }
 }
+
+/**
+ * Declarations by name and by model file. Emitters look names up per field and per relation; a
+ * linear search of the IR each time grows with the square of the model count.
+ */
+const lookup = derivedFromIr(buildLookup)
 
 function buildLookup(ir: Ir): IrLookup {
   const domains = new Map(ir.domains.map((d) => [d.name, { models: [] as IrModel[], enums: [] as IrEnum[], shapes: [] as IrShape[] }]))
@@ -46,3 +52,7 @@ export const shapeNamed = (ir: Ir, name: string): IrShape | undefined => lookup(
 
 const NOTHING: DomainDeclarations = { models: [], enums: [], shapes: [] }
 export const declarationsOf = (ir: Ir, domain: string): DomainDeclarations => lookup(ir).domains.get(domain) ?? NOTHING
+
+/** The other end of a relation: the relation field `field.opposite` of the target model. */
+export const oppositeEnd = (ir: Ir, field: IrRelationField): IrRelationField | undefined =>
+  modelNamed(ir, field.target)?.fields.find((f): f is IrRelationField => f.kind === 'relation' && f.name === field.opposite)

@@ -1,6 +1,6 @@
 import type { IrEnum, IrModel, IrShape, IrShapeField, IrStoredField, IrValueType, Ir } from '../../ir/types.ts'
 import { formatPatterns } from '../../validate/check-value.ts'
-import { declarationsOf } from '../../ir/lookup.ts'
+import { declarationsOf, derivedFromIr } from '../../ir/lookup.ts'
 
 /**
  * The API's view of the models, shared by the zod and OpenAPI emitters so the two cannot disagree:
@@ -59,17 +59,11 @@ const variantNote: Readonly<Record<Variant, string | undefined>> = {
 }
 
 /**
- * Both API emitters print every model's objects; the IR is immutable, so each model's are built
- * once and shared (callers must not mutate them).
+ * The read, create and update schemas of a model. Relations appear only as their foreign keys.
+ * Both API emitters print every model's objects, so each model's are built once and shared
+ * (callers must not mutate them).
  */
-const objectsByModel = new WeakMap<IrModel, readonly ApiObject[]>()
-
-/** The read, create and update schemas of a model. Relations appear only as their foreign keys. */
-export function modelObjects(model: IrModel): readonly ApiObject[] {
-  let objects = objectsByModel.get(model)
-  if (!objects) objectsByModel.set(model, (objects = buildModelObjects(model)))
-  return objects
-}
+export const modelObjects: (model: IrModel) => readonly ApiObject[] = derivedFromIr(buildModelObjects)
 
 function buildModelObjects(model: IrModel): ApiObject[] {
   const stored = model.fields.filter((f): f is IrStoredField => f.kind === 'stored' && !f.private)
@@ -173,11 +167,8 @@ export interface ApiDomain {
 }
 
 export function apiDomain(ir: Ir, domain: string): ApiDomain {
-  return {
-    enums: declarationsOf(ir, domain).enums,
-    shapes: declarationsOf(ir, domain).shapes.map(shapeObject),
-    models: declarationsOf(ir, domain).models.map((m) => [m, modelObjects(m)] as const),
-  }
+  const { enums, shapes, models } = declarationsOf(ir, domain)
+  return { enums, shapes: shapes.map(shapeObject), models: models.map((m) => [m, modelObjects(m)] as const) }
 }
 
 /** The object schemas of a domain in declaration order: shapes first, then each model's three variants. */

@@ -1,5 +1,5 @@
 import type { Ir, IrModel, IrRelationField, IrStoredField } from '../../ir/types.ts'
-import { declarationsOf, modelNamed } from '../../ir/lookup.ts'
+import { declarationsOf, derivedFromIr, oppositeEnd } from '../../ir/lookup.ts'
 
 /**
  * Mermaid `erDiagram` source for one domain: its models with their columns, and every relation with
@@ -45,20 +45,15 @@ export function attributeComment(description: string): string {
 
 type RelationPair = { model: IrModel; field: IrRelationField; opposite: IrRelationField }
 
-// Every domain's diagram reads the same pairs; worked out once per IR (frozen, so safe to key on).
-const pairsByIr = new WeakMap<Ir, RelationPair[]>()
-function relationPairs(ir: Ir): RelationPair[] {
-  let pairs = pairsByIr.get(ir)
-  if (!pairs) pairsByIr.set(ir, (pairs = findRelationPairs(ir)))
-  return pairs
-}
+// Every domain's diagram reads the same pairs: worked out once per IR.
+const relationPairs = derivedFromIr(findRelationPairs)
 
 /** Each relation once: from its owner side (which holds the foreign key), or the first of two list ends. */
 function findRelationPairs(ir: Ir): RelationPair[] {
   return ir.models.flatMap((model) =>
     model.fields.flatMap((field) => {
       if (field.kind !== 'relation') return []
-      const opposite = modelNamed(ir, field.target)?.fields.find((f): f is IrRelationField => f.kind === 'relation' && f.name === field.opposite)
+      const opposite = oppositeEnd(ir, field)
       if (!opposite) return []
       const first = field.side === 'owner' || (field.side === 'many' && `${model.name}.${field.name}` <= `${field.target}.${field.opposite}`)
       return first ? [{ model, field, opposite }] : []

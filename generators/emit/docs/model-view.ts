@@ -1,7 +1,7 @@
 import type { Ir, IrModel, IrRelationField, IrStoredField } from '../../ir/types.ts'
 import { attributesText, constraintsText, defaultText, heading, typeText } from './field-text.ts'
 import { cell, code, link, prose, tableLines } from './markdown-text.ts'
-import { modelNamed } from '../../ir/lookup.ts'
+import { oppositeEnd } from '../../ir/lookup.ts'
 
 /** One model's section: every line of its tables already rendered. */
 export interface ModelView {
@@ -48,7 +48,7 @@ function fieldRow(field: IrStoredField, model: IrModel): string[] {
 }
 
 function relationRow(ir: Ir, model: IrModel, field: IrRelationField): string[] {
-  const opposite = modelNamed(ir, field.target)?.fields.find((f): f is IrRelationField => f.kind === 'relation' && f.name === field.opposite)
+  const opposite = oppositeEnd(ir, field)
   const otherEnd = [code(field.opposite), field.relationName && `(relation ${code(field.relationName)})`].filter(Boolean).join(' ')
   const keyHolder = field.side === 'owner' ? field : opposite?.side === 'owner' ? opposite : undefined
   return [

@@ -1,6 +1,6 @@
 import type { IrEnum, Ir } from '../../ir/types.ts'
 import { apiDomain, domainObjects, type ApiDomain, type ApiObject } from '../api/api-schema.ts'
-import { generatedNotice, type EmittedFile, type Emitter } from '../emitter.ts'
+import { allDomains, generatedNotice, type EmittedFile, type Emitter } from '../emitter.ts'
 import { needsGetter, tsString, zodObjectLines, type RefPolicy } from './zod-expression.ts'
 import { formatsModuleBody } from './zod-formats.ts'
 
@@ -24,7 +24,7 @@ export const zodEmitter: Emitter = {
       path: `${OUT_DIR}/${domain.name}.ts`,
       content: `// ${generatedNotice(ir, [domain.name])}\n\n${domainModule(ir, domain.name, apiDomain(ir, domain.name))}`,
     }))
-    const notice = `// ${generatedNotice(ir, ir.domains.map((d) => d.name))}\n\n`
+    const notice = `// ${generatedNotice(ir, allDomains(ir))}\n\n`
     files.push({ path: `${OUT_DIR}/formats.ts`, content: notice + formatsModuleBody() })
     const exports = ir.domains.map((d) => `export * from './${d.name}.ts'`).join('\n')
     files.push({ path: `${OUT_DIR}/index.ts`, content: `${notice}export * from './formats.ts'\n${exports}\n` })
