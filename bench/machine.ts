@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { cpus, release, totalmem, type } from 'node:os'
 import { join } from 'node:path'
+import { libraryVersion, listFilesRecursive } from '../generators/package-files.ts'
 import { REPO_ROOT } from './workspace.ts'
 
 export interface MachineInfo {
@@ -39,13 +40,7 @@ function gitCommit(): string {
   }
 }
 
-function packageVersion(name: string): string {
-  try {
-    return (JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version
-  } catch {
-    return 'not installed'
-  }
-}
+const packageVersion = (name: string): string => libraryVersion(name) ?? 'not installed'
 
 /**
  * A hash of what the figures depend on (generator, models, schema, seeder). Taken at the start and
@@ -54,10 +49,7 @@ function packageVersion(name: string): string {
 export function sourceFingerprint(): string {
   const hash = createHash('sha256')
   for (const folder of ['generators', 'models', 'schema', 'seed']) {
-    const root = join(REPO_ROOT, folder)
-    if (!existsSync(root)) continue
-    const files = readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort()
-    for (const file of files) hash.update(file).update(readFileSync(file))
+    for (const file of listFilesRecursive(join(REPO_ROOT, folder))) hash.update(file).update(readFileSync(file))
   }
   return hash.digest('hex').slice(0, 16)
 }

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { listFilesRecursive } from '../generators/package-files.ts'
 import { join, relative, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ProcessSpec } from './measure-process.ts'
@@ -58,15 +59,7 @@ export interface OutputFile {
 }
 
 export function listOutput(outDir: string): OutputFile[] {
-  let entries
-  try {
-    entries = readdirSync(outDir, { recursive: true, withFileTypes: true })
-  } catch {
-    return []
-  }
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
+  return listFilesRecursive(outDir)
     .map((file) => ({ path: relative(outDir, file).split(sep).join('/'), bytes: statSync(file).size }))
     .sort((a, b) => (a.path < b.path ? -1 : 1))
 }

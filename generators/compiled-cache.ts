@@ -1,14 +1,11 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { PACKAGE_ROOT, readAsset } from './package-files.ts'
+import { libraryVersion, PACKAGE_ROOT, readAsset } from './package-files.ts'
 
 const require = createRequire(import.meta.url)
 const CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'pika-generate')
-
-/** The installed version of a library, for cache keys. */
-export const libraryVersion = (name: string): string => (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version
 
 /**
  * Code the generator compiles from its own assets at run time (the JSON Schema's validator, the
@@ -50,7 +47,7 @@ const TEMPLATE_OPTIONS = { noEscape: true, strict: true } as const
 export function handlebarsTemplate(assetPath: string): (view: object) => string {
   const text = readAsset(assetPath)
   const name = `template-${assetPath.split('/').pop()!.replace(/\W+/g, '-')}`
-  return cachedModule(name, [libraryVersion('handlebars'), JSON.stringify(TEMPLATE_OPTIONS), text], () => {
+  return cachedModule(name, [libraryVersion('handlebars') ?? 'missing', JSON.stringify(TEMPLATE_OPTIONS), text], () => {
     const Handlebars = require('handlebars') as typeof import('handlebars')
     return {
       source: `module.exports = require('handlebars/runtime').template(${Handlebars.precompile(text, TEMPLATE_OPTIONS)})\n`,

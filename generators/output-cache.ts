@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
-import { listFilesRecursive, PACKAGE_ROOT } from './package-files.ts'
+import { libraryVersion, listFilesRecursive, listModelFiles, PACKAGE_ROOT } from './package-files.ts'
 import type { EmittedFile } from './emit/emitter.ts'
 
 /**
@@ -26,21 +26,14 @@ export function generatorFingerprint(root = PACKAGE_ROOT): string {
   for (const dir of ['generators', 'schema']) {
     for (const file of listFilesRecursive(join(root, dir))) hash.update(`${relative(root, file).split(sep).join('/')}\0`).update(readFileSync(file)).update('\0')
   }
-  for (const name of PRINTING_LIBRARIES) {
-    try {
-      hash.update(`${name}@${(JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version}\0`)
-    } catch {
-      hash.update(`${name}@missing\0`)
-    }
-  }
+  for (const name of PRINTING_LIBRARIES) hash.update(`${name}@${libraryVersion(name) ?? 'missing'}\0`)
   return hash.digest('hex')
 }
 
 /** The cache key of one run: the models (names and bytes), where they sit relative to the output, and the generator. */
 export function outputKey(modelsDir: string, modelsLabel: string, fingerprint: string): string {
   const hash = createHash('sha256').update(`${fingerprint}\0${modelsLabel}\0`)
-  const names = readdirSync(modelsDir).filter((n) => /\.ya?ml$/i.test(n)).sort()
-  for (const name of names) hash.update(`${name}\0`).update(readFileSync(join(modelsDir, name))).update('\0')
+  for (const name of listModelFiles(modelsDir)) hash.update(`${name}\0`).update(readFileSync(join(modelsDir, name))).update('\0')
   return hash.digest('hex').slice(0, 32)
 }
 

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -30,4 +31,24 @@ export function listFilesRecursive(dir: string): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
     .sort()
+}
+
+/** Whether a file name is a model file's (`*.yaml` or `*.yml`, any case). */
+export const isModelFileName = (name: string): boolean => /\.ya?ml$/i.test(name)
+
+/** The model files of a folder (non-recursive), by name, in code-point order. */
+export function listModelFiles(modelsDir: string): string[] {
+  return readdirSync(modelsDir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && isModelFileName(entry.name))
+    .map((entry) => entry.name)
+    .sort()
+}
+
+/** The installed version of a library (as the generator resolves it), or undefined when it is not installed. */
+export function libraryVersion(name: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`${name}/package.json`), 'utf8')) as { version: string }).version
+  } catch {
+    return undefined
+  }
 }

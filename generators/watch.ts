@@ -1,5 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs'
 import { generateOnce, type GenerateOptions } from './generate.ts'
+import { isModelFileName } from './package-files.ts'
 import type { ParseCache } from './load/load-models.ts'
 import { PrismaSchemaCheck } from './prisma-check.ts'
 
@@ -48,7 +49,7 @@ export function watchModels(options: GenerateOptions, log: (line: string) => voi
   }
   schedule()
   const watcher: FSWatcher = watch(options.modelsDir, (_event, file) => {
-    if (file && !/\.ya?ml$/i.test(file)) return
+    if (file && !isModelFileName(file)) return
     if (file) changed.add(file)
     clearTimeout(timer)
     timer = setTimeout(schedule, DEBOUNCE_MS)

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve, sep } from 'node:path'
+import { isModelFileName } from '../package-files.ts'
 
 /**
  * Copies the model files as they were at a git revision into a temporary folder, so the ordinary
@@ -12,7 +13,7 @@ export function checkoutModels(ref: string, modelsDir: string): { dir: string; d
   const top = git('rev-parse', '--show-toplevel').trim()
   const prefix = relative(top, resolve(modelsDir)).split(sep).join('/')
   git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`)
-  const names = git('ls-tree', '--full-tree', '--name-only', ref, `${prefix}/`).split('\n').filter((n) => /\.ya?ml$/.test(n))
+  const names = git('ls-tree', '--full-tree', '--name-only', ref, `${prefix}/`).split('\n').filter(isModelFileName)
   const dir = mkdtempSync(join(tmpdir(), 'pika-diff-base-'))
   for (const name of names) writeFileSync(join(dir, name.slice(prefix.length + 1)), git('show', `${ref}:${name}`))
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) }

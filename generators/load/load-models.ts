@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Document } from 'yaml'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { listModelFiles } from '../package-files.ts'
 import { checkYamlTree, syntaxDiagnostics } from './check-yaml.ts'
 import { SourceFile } from './source-file.ts'
 import { parseDataFast, yamlLibrary } from './yaml-parsers.ts'
@@ -25,14 +26,6 @@ export const MAX_FILE_BYTES = 1024 * 1024
 /** An alias bomb (a billion laughs) expands exponentially; real model files need only a few aliases. */
 const MAX_ALIAS_COUNT = 100
 const KEBAB_CASE_FILE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*\.ya?ml$/
-
-/** Lists the model files of a folder (non-recursive), in code-point order. */
-export function listModelFiles(modelsDir: string): string[] {
-  return readdirSync(modelsDir, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.ya?ml$/i.test(entry.name))
-    .map((entry) => entry.name)
-    .sort()
-}
 
 /**
  * Parsed files by name, with the text they were parsed from. Watch mode keeps one per session so a

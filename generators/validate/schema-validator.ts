@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv/dist/2020.js'
 import { createRequire } from 'node:module'
-import { cachedModule, libraryVersion } from '../compiled-cache.ts'
-import { readAsset } from '../package-files.ts'
+import { cachedModule } from '../compiled-cache.ts'
+import { libraryVersion, readAsset } from '../package-files.ts'
 
 const require = createRequire(import.meta.url)
 const OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true } as const
@@ -14,7 +14,7 @@ const OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose:
  */
 export function loadSchemaValidator(): ValidateFunction {
   const schemaText = readAsset('schema/pika-model.schema.json')
-  return cachedModule('model-schema', [libraryVersion('ajv'), JSON.stringify(OPTIONS), schemaText], () => {
+  return cachedModule('model-schema', [libraryVersion('ajv') ?? 'missing', JSON.stringify(OPTIONS), schemaText], () => {
     const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')
     const standaloneCode = (require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js')).default
     const ajv = new Ajv2020({ ...OPTIONS, code: { source: true } })

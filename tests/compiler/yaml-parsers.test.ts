@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { checkYamlTree } from '../../generators/load/check-yaml.ts'
 import { SourceFile } from '../../generators/load/source-file.ts'
 import { parseDataFast } from '../../generators/load/yaml-parsers.ts'
+import { listFilesRecursive } from '../../generators/package-files.ts'
 
 /**
  * The loader reads model files with js-yaml and falls back to `yaml` for anything js-yaml refuses
@@ -13,12 +14,7 @@ import { parseDataFast } from '../../generators/load/yaml-parsers.ts'
  */
 const repo = fileURLToPath(new URL('../../', import.meta.url))
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
-    .map((e) => join(e.parentPath, e.name))
-    .sort()
-}
+const yamlFiles = (dir: string): string[] => listFilesRecursive(dir).filter((file) => /\.ya?ml$/.test(file))
 
 /** What the `yaml` path makes of a text: its data when it finds nothing wrong, else undefined. */
 function readByYaml(text: string): unknown {
