@@ -1,14 +1,10 @@
 // Prisma CLI configuration: Rust-free, so nothing is downloaded (see docs/prisma-offline.md).
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import { defineConfig } from 'prisma/config'
 import { migrateAdapter, unrefWasmTimers } from './prisma/migrate-adapters.ts'
-import { PACKAGE_ROOT, PGLITE_PLACEHOLDER_URL, readDatabaseConfig } from './src/db/config.ts'
+import { loadDotenv, PGLITE_PLACEHOLDER_URL, readDatabaseConfig } from './src/db/config.ts'
 
 unrefWasmTimers()
-// With a config file, Prisma no longer loads .env itself.
-const dotenv = join(PACKAGE_ROOT, '.env')
-if (existsSync(dotenv)) process.loadEnvFile(dotenv)
+loadDotenv() // with a config file, Prisma no longer loads .env itself
 
 const config = readDatabaseConfig()
 // schema.prisma's `url = env("DATABASE_URL")` must be a postgresql:// URL even for PGlite, or the

@@ -1,15 +1,14 @@
 // The one entry point of the db:* npm scripts: `tsx scripts/db.ts <command> [prisma args...]`.
 // It checks the database first (src/db/preflight.ts) so that common faults end in one line saying
-// what to do, then runs the Prisma CLI. This is the only place that calls process.exit.
-import { existsSync } from 'node:fs'
+// what to do, then runs the Prisma CLI. It exits through runScript, the only place that calls process.exit.
 import { join } from 'node:path'
 import { createInterface } from 'node:readline/promises'
-import { type DatabaseConfig, PACKAGE_ROOT, readDatabaseConfig, readTestDatabaseConfig } from '../src/db/config.ts'
-import { DatabaseSetupError, firstLine } from '../src/db/errors.ts'
+import { type DatabaseConfig, loadDotenv, PACKAGE_ROOT, readDatabaseConfig, readTestDatabaseConfig } from '../src/db/config.ts'
+import { DatabaseSetupError, runScript } from '../src/db/errors.ts'
 import { describeTarget, type PreflightChecks, preflightDatabase } from '../src/db/preflight.ts'
 import { runPrismaOrThrow } from '../src/db/prisma-cli.ts'
-import { emitters } from '../generators/emit/registry.ts'
-import { compileModels, emitFiles } from '../generators/pipeline.ts'
+import { prismaEmitter } from '../generators/emit/prisma/emit-prisma.ts'
+import { compileModels } from '../generators/pipeline.ts'
 import { planOutputs } from '../generators/write/write-files.ts'
 import { MIGRATIONS_DIR } from '../src/db/migration-history.ts'
 import { readSchemaSql } from '../src/db/schema-sql.ts'
@@ -51,8 +50,7 @@ const COMMANDS: Record<string, DbCommand> = {
 async function main(name: string | undefined, args: string[]): Promise<void> {
   const command = name === undefined ? undefined : COMMANDS[name]
   if (!command) throw new DatabaseSetupError(`unknown command "${name ?? ''}"; use one of: ${Object.keys(COMMANDS).join(', ')}`)
-  const dotenv = join(PACKAGE_ROOT, '.env')
-  if (existsSync(dotenv)) process.loadEnvFile(dotenv) // as prisma.config.ts does, so both see one config
+  loadDotenv()
   const config = command.test ? readTestDatabaseConfig() : readDatabaseConfig()
   const variable = command.test ? 'TEST_DATABASE_URL' : 'DATABASE_URL'
   if (command.test && config.target.kind === 'pglite') console.error(`db: no TEST_DATABASE_URL; using ${describeTarget(config)}`)
@@ -80,7 +78,7 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
 async function prepareRenames(args: readonly string[]): Promise<void> {
   const { ir } = compileModels(join(PACKAGE_ROOT, 'models'), PACKAGE_ROOT)
   if (!ir) throw new DatabaseSetupError('the models are invalid; run npm run generate to see why')
-  const schema = emitFiles(ir, emitters).filter((f) => f.path === 'prisma/schema.prisma')
+  const schema = prismaEmitter.emit(ir) // only the schema: the other emitters' files are not needed here
   if (planOutputs(PACKAGE_ROOT, schema, []).changed.length) throw new DatabaseSetupError('prisma/schema.prisma is older than the models; run npm run generate first')
   const statements = planRenames(ir, await catalogOfMigrations(await readSchemaSql('migrations')))
   const nameAt = args.findIndex((a) => a === '--name' || a.startsWith('--name='))
@@ -99,12 +97,4 @@ async function confirmDataLoss(config: DatabaseConfig): Promise<void> {
 }
 
 const [name, ...args] = process.argv.slice(2)
-try {
-  await main(name, args)
-  process.exit(0)
-} catch (error) {
-  const known = error instanceof DatabaseSetupError
-  console.error(`db ${name ?? ''}: ${known ? error.message : `unexpected error: ${firstLine(error)} (set DEBUG=1 for details)`}`)
-  if (!known && process.env.DEBUG) console.error(error)
-  process.exit(1)
-}
+await runScript(`db ${name ?? ''}`, () => main(name, args))

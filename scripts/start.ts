@@ -1,12 +1,11 @@
 // `npm start`: the whole job for a newcomer, on a fresh clone and no server — generate the outputs,
 // generate the Prisma client, apply the migrations, seed, and say what is where. With DATABASE_URL
 // set, the same steps target that server.
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { generateOnce } from '../generators/generate.ts'
 import { compileModels } from '../generators/pipeline.ts'
-import { PACKAGE_ROOT, readDatabaseConfig, type DatabaseConfig } from '../src/db/config.ts'
-import { DatabaseSetupError, firstLine } from '../src/db/errors.ts'
+import { loadDotenv, PACKAGE_ROOT, readDatabaseConfig, type DatabaseConfig } from '../src/db/config.ts'
+import { DatabaseSetupError, runScript } from '../src/db/errors.ts'
 import { deployMigrations } from '../src/db/deploy-migrations.ts'
 import { describeTarget } from '../src/db/preflight.ts'
 import { runPrismaOrThrow } from '../src/db/prisma-cli.ts'
@@ -18,8 +17,7 @@ async function step(title: string, work: () => Promise<void> | void): Promise<vo
 }
 
 async function main(): Promise<void> {
-  const dotenv = join(PACKAGE_ROOT, '.env')
-  if (existsSync(dotenv)) process.loadEnvFile(dotenv)
+  loadDotenv()
   const config = readDatabaseConfig()
   const modelsDir = join(PACKAGE_ROOT, 'models')
   await step('generated the Prisma schema, zod, OpenAPI, fixtures and docs from models/', async () => {
@@ -60,12 +58,4 @@ async function printSummary(config: DatabaseConfig, modelsDir: string, seeded: n
   }
 }
 
-try {
-  await main()
-  process.exit(0)
-} catch (error) {
-  const known = error instanceof DatabaseSetupError
-  console.error(`npm start: ${known ? error.message : `unexpected error: ${firstLine(error)} (set DEBUG=1 for details)`}`)
-  if (!known && process.env.DEBUG) console.error(error)
-  process.exit(1)
-}
+await runScript('npm start', main)

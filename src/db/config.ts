@@ -1,9 +1,19 @@
-import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DatabaseSetupError } from './errors.ts'
 
 /** The package root (two levels above src/db), so default folders don't depend on the caller's cwd. */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+
+/**
+ * Loads `.env` from the package root into process.env, if there is one. With a config file Prisma no
+ * longer loads it itself, so prisma.config.ts and the scripts call this and all see one config.
+ */
+export function loadDotenv(): void {
+  const dotenv = join(PACKAGE_ROOT, '.env')
+  if (existsSync(dotenv)) process.loadEnvFile(dotenv)
+}
 
 /**
  * Prisma's schema needs a postgresql:// DATABASE_URL even when the adapter talks to PGlite (without

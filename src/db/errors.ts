@@ -11,3 +11,20 @@ export function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error)
   return text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? 'unknown error'
 }
+
+/**
+ * Runs a command-line script's work and exits: 0 when it succeeds; 1 with one line on stderr when
+ * it fails (a DatabaseSetupError's message as it is; anything else as an unexpected error, with its
+ * trace only under DEBUG=1).
+ */
+export async function runScript(label: string, main: () => Promise<void>): Promise<never> {
+  try {
+    await main()
+    process.exit(0)
+  } catch (error) {
+    const known = error instanceof DatabaseSetupError
+    console.error(`${label}: ${known ? error.message : `unexpected error: ${firstLine(error)} (set DEBUG=1 for details)`}`)
+    if (!known && process.env.DEBUG) console.error(error)
+    process.exit(1)
+  }
+}
