@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import type { Ir } from '../generators/ir/types.ts'
+import { quoteIdentifier } from '../src/db/schema-sql.ts'
 
 /** What the database built by the existing migrations has, as far as renames need to know. */
 export interface Catalog {
@@ -16,7 +17,6 @@ export interface Catalog {
   readonly enumValues: ReadonlySet<string>
 }
 
-const q = (name: string) => `"${name.replaceAll('"', '""')}"`
 const lit = (value: string) => `'${value.replaceAll("'", "''")}'`
 
 /**
@@ -29,7 +29,7 @@ export function planRenames(ir: Ir, catalog: Catalog): string[] {
   const tables = new Set(catalog.tables)
   for (const model of ir.models) {
     if (!model.renamedFrom || tables.has(model.table) || !tables.has(model.renamedFrom)) continue
-    statements.push(`ALTER TABLE ${q(model.renamedFrom)} RENAME TO ${q(model.table)};`)
+    statements.push(`ALTER TABLE ${quoteIdentifier(model.renamedFrom)} RENAME TO ${quoteIdentifier(model.table)};`)
     tables.delete(model.renamedFrom)
     tables.add(model.table)
   }
@@ -39,18 +39,18 @@ export function planRenames(ir: Ir, catalog: Catalog): string[] {
       if (field.kind !== 'stored' || !field.renamedFrom) continue
       const oldTable = tableBefore(model.table)
       if (!catalog.columns.has(`${oldTable}.${field.renamedFrom}`) || catalog.columns.has(`${oldTable}.${field.column}`)) continue
-      statements.push(`ALTER TABLE ${q(model.table)} RENAME COLUMN ${q(field.renamedFrom)} TO ${q(field.column)};`)
+      statements.push(`ALTER TABLE ${quoteIdentifier(model.table)} RENAME COLUMN ${quoteIdentifier(field.renamedFrom)} TO ${quoteIdentifier(field.column)};`)
     }
   }
   for (const e of ir.enums) {
     let current = e.name
     if (e.renamedFrom && !catalog.enums.has(e.name) && catalog.enums.has(e.renamedFrom)) {
-      statements.push(`ALTER TYPE ${q(e.renamedFrom)} RENAME TO ${q(e.name)};`)
+      statements.push(`ALTER TYPE ${quoteIdentifier(e.renamedFrom)} RENAME TO ${quoteIdentifier(e.name)};`)
       current = e.renamedFrom
     }
     for (const value of e.values) {
       if (!value.renamedFrom || !catalog.enumValues.has(`${current}.${value.renamedFrom}`) || catalog.enumValues.has(`${current}.${value.name}`)) continue
-      statements.push(`ALTER TYPE ${q(e.name)} RENAME VALUE ${lit(value.renamedFrom)} TO ${lit(value.name)};`)
+      statements.push(`ALTER TYPE ${quoteIdentifier(e.name)} RENAME VALUE ${lit(value.renamedFrom)} TO ${lit(value.name)};`)
     }
   }
   return statements

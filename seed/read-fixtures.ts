@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ZodObject, ZodType } from 'zod'
+import type { Conversion } from '../generators/emit/fixtures/emit-fixtures.ts'
 import { PACKAGE_ROOT } from '../src/db/config.ts'
 import { DatabaseSetupError } from '../src/db/errors.ts'
 
 export const FIXTURES_DIR = join(PACKAGE_ROOT, 'generated', 'fixtures')
 
-/** How a JSON value becomes the value Prisma expects for the column. */
-export type Conversion = 'DateTime' | 'BigInt' | 'Bytes' | 'Decimal'
+/** How a JSON value becomes the value Prisma expects for the column: declared where the fixtures are written. */
+export type { Conversion }
 
 export interface ModelFixtures {
   readonly model: string

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../src/generated/prisma/client.ts'
 import { DatabaseSetupError, firstLine } from '../src/db/errors.ts'
+import { quoteIdentifier } from '../src/db/schema-sql.ts'
 import type { Conversion, ModelFixtures } from './read-fixtures.ts'
 
 /**
@@ -48,7 +49,7 @@ export async function seedDatabase(prisma: PrismaClient, fixtures: readonly Mode
         }
         await tx.$executeRawUnsafe('RELEASE SAVEPOINT seed_model')
         for (const column of model.sequences) {
-          await tx.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('${quote(model.table)}', '${column}'), coalesce((SELECT max(${quote(column)}) FROM ${quote(model.table)}), 0) + 1, false)`)
+          await tx.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('${quoteIdentifier(model.table)}', '${column}'), coalesce((SELECT max(${quoteIdentifier(column)}) FROM ${quoteIdentifier(model.table)}), 0) + 1, false)`)
         }
         const report = { model: model.model, rows: model.rows.length, inserted }
         reports.push(report)
@@ -96,8 +97,6 @@ async function insertRows(tx: Transaction, model: ModelFixtures, statement: (jso
 
 const succeeds = (promise: Promise<unknown>) => promise.then(() => true, () => false)
 
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
-
 /**
  * `text` as a dollar-quoted SQL literal, $seed$…$seed$, for a place where a literal may start. Such
  * a literal has no escapes: it ends at the first `$seed$` after the opening one, so it is exactly
@@ -139,13 +138,13 @@ async function insertStatement(tx: Transaction, table: string): Promise<(json: s
     table,
   )
   if (columns.length === 0) throw new DatabaseSetupError(`seeding: table ${table} does not exist; run npm run db:migrate:deploy first`)
-  const names = columns.map((c) => quote(c.column_name)).join(', ')
+  const names = columns.map((c) => quoteIdentifier(c.column_name)).join(', ')
   const template = columns
     .map((c) => c.column_default ?? (c.is_nullable === 'NO' && c.data_type.startsWith('timestamp') ? 'now()' : 'NULL'))
     .map((expression) => (/nextval\(/.test(expression) ? 'NULL' : expression)) // keys are always given
     .join(', ')
   return (json, skipConflicts) =>
-    `INSERT INTO ${quote(table)} (${names}) SELECT ${names} FROM json_populate_recordset(ROW(${template})::${quote(table)}, ${dollarQuote(json)}::json)${skipConflicts ? ' ON CONFLICT DO NOTHING' : ''}`
+    `INSERT INTO ${quoteIdentifier(table)} (${names}) SELECT ${names} FROM json_populate_recordset(ROW(${template})::${quoteIdentifier(table)}, ${dollarQuote(json)}::json)${skipConflicts ? ' ON CONFLICT DO NOTHING' : ''}`
 }
 
 /** A fixture row keyed by column, with each value in the text form PostgreSQL reads from JSON. */

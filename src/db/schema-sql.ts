@@ -21,6 +21,9 @@ const PRISMA_VERSION: string = createRequire(import.meta.url)('prisma/package.js
  */
 export type SchemaSource = 'schema' | 'migrations'
 
+/** A PostgreSQL identifier, double-quoted: any name, taken exactly as it is (case included). */
+export const quoteIdentifier = (name: string): string => `"${name.replaceAll('"', '""')}"`
+
 /** The SQL that creates the whole schema on an empty database. */
 export async function readSchemaSql(source: SchemaSource = 'schema'): Promise<string> {
   if (source === 'migrations') {
