@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { libraryVersion, PACKAGE_ROOT, readAsset } from './package-files.ts'
+import { libraryVersion, PACKAGE_ROOT, readAsset, writeFileAtomically } from './package-files.ts'
 
 const require = createRequire(import.meta.url)
 const CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'pika-generate')
@@ -27,8 +27,7 @@ export function cachedModule<T>(name: string, keyParts: readonly string[], build
   const { source, value } = build()
   try {
     mkdirSync(CACHE_DIR, { recursive: true })
-    writeFileSync(`${file}.${process.pid}.tmp`, source)
-    renameSync(`${file}.${process.pid}.tmp`, file)
+    writeFileAtomically(file, source)
   } catch {
     // Without a writable cache the next process compiles again; nothing else changes.
   }

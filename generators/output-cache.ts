@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
-import { libraryVersion, listFilesRecursive, listModelFiles, PACKAGE_ROOT } from './package-files.ts'
+import { libraryVersion, listFilesRecursive, listModelFiles, PACKAGE_ROOT, writeFileAtomically } from './package-files.ts'
 import type { EmittedFile } from './emit/emitter.ts'
 
 /**
@@ -49,9 +49,7 @@ export function readCachedOutput(key: string): CachedOutput | undefined {
 export function writeCachedOutput(key: string, output: CachedOutput): void {
   try {
     mkdirSync(CACHE_DIR, { recursive: true })
-    const temporary = join(CACHE_DIR, `${key}.${process.pid}.tmp`)
-    writeFileSync(temporary, JSON.stringify(output))
-    renameSync(temporary, join(CACHE_DIR, `${key}.json`))
+    writeFileAtomically(join(CACHE_DIR, `${key}.json`), JSON.stringify(output))
     pruneCache()
   } catch {
     // A read-only or full disk only costs speed.

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Dirent } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -51,4 +51,14 @@ export function libraryVersion(name: string): string | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * Writes a file so that readers see the old content or the new, never a part: the text goes to a
+ * temporary file beside it (named by process, as several may write at once), renamed over it.
+ */
+export function writeFileAtomically(path: string, content: string): void {
+  const temporary = `${path}.${process.pid}.tmp`
+  writeFileSync(temporary, content)
+  renameSync(temporary, path)
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
 import type { EmittedFile } from '../emit/emitter.ts'
-import { listFilesRecursive } from '../package-files.ts'
+import { listFilesRecursive, writeFileAtomically } from '../package-files.ts'
 
 /** Where a run stages its files before committing them; inside the output root so renames stay atomic. */
 const STAGING_DIR = '.pika-generate'
@@ -56,8 +56,7 @@ export function stagePlan(outRoot: string, plan: OutputPlan): void {
     writeFileSync(join(staging, String(i)), file.content)
     return { from: String(i), to: file.path }
   })
-  writeFileSync(join(staging, `${JOURNAL}.tmp`), JSON.stringify({ moves, removed: plan.removed }))
-  renameSync(join(staging, `${JOURNAL}.tmp`), join(staging, JOURNAL))
+  writeFileAtomically(join(staging, JOURNAL), JSON.stringify({ moves, removed: plan.removed }))
 }
 
 /** Finishes a write that was interrupted after its journal was complete; discards an incomplete one. */
