@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module'
-import { setFlagsFromString } from 'node:v8'
 import { Worker } from 'node:worker_threads'
 
 /**
@@ -18,11 +17,6 @@ export class PrismaSchemaCheck {
   #lastAccepted: string | undefined
 
   constructor() {
-    // Baseline (Liftoff) code only: V8 otherwise re-compiles the validator's hot functions with
-    // TurboFan in background threads, and the process cannot exit until that finishes (~0.1-0.2 s
-    // after the run was done). Liftoff code is slower, but the check runs beside the emitters.
-    // The flag is process-wide: the generator's process runs no other WebAssembly.
-    setFlagsFromString('--liftoff-only')
     const wasmPath = createRequire(import.meta.url).resolve('@prisma/prisma-schema-wasm')
     this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { wasmPath, warmUp: WARM_UP_SCHEMA } })
     this.#worker.unref() // idle, it must not keep the process alive; a pending check refs it
@@ -101,6 +95,15 @@ enum E {
 // CommonJS, evaluated in the worker: it needs nothing from the generator but the module path.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
+// Baseline (Liftoff) code only: V8 otherwise re-compiles the validator's hot functions with TurboFan
+// in background threads, and the process cannot exit until that finishes (~0.1-0.2 s after the run
+// was done). Liftoff code is slower, but the check runs beside the emitters. Functions the validator
+// never calls are not validated either (it is Prisma's own, well-formed build).
+// The flags are process-wide (the generator runs no other WebAssembly) and set here, once the worker
+// has booted: a V8 flag changed earlier makes V8 reject the code cache of Node's built-in modules,
+// and the worker's start-up then compiles them from source (~25 ms more).
+require('node:v8').setFlagsFromString('--liftoff-only')
+require('node:v8').setFlagsFromString('--wasm-lazy-validation')
 const wasm = require(workerData.wasmPath)
 const validate = (schema) => wasm.validate(JSON.stringify({ prismaSchema: [['schema.prisma', schema]], noColor: true }))
 try {

@@ -1,11 +1,11 @@
-#!/usr/bin/env -S node --max-semi-space-size=64
+#!/usr/bin/env node
 // `npm run generate`: runs the generator as one plain-JavaScript bundle instead of through tsx,
 // which spends ~0.2 s of every run transpiling TypeScript. The bundle is built with esbuild on the
 // first run after the generator's source changes (keyed by a hash of generators/ and schema/) and
 // kept in node_modules/.cache; libraries stay external and load from node_modules as usual.
-// npm runs it as `node --max-semi-space-size=64 …` (package.json): a run allocates many short-lived
-// objects, and a larger young generation halves garbage-collection time (0.56 s → 0.3 s at 1,000
-// models). V8 reads the flag only at start-up, so it cannot be set from here.
+// It runs with Node's default V8 flags on purpose: any V8 flag on the command line (e.g. a larger
+// young generation) makes V8 reject the code cache Node ships for its own modules, so every built-in
+// module the run loads is compiled again (see bench/README.md).
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
