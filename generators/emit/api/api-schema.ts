@@ -98,7 +98,7 @@ function storedProperty(field: IrStoredField, variant: Variant): ApiProperty {
   const defaultValue = field.default?.kind === 'value' ? field.default.value : undefined
   return {
     name: field.name,
-    type: wireType(field.type, field.list, field.constraints),
+    type: fieldWireType(field),
     required,
     nullable: field.optional,
     ...documentation(field),
@@ -109,7 +109,7 @@ function storedProperty(field: IrStoredField, variant: Variant): ApiProperty {
 }
 
 function shapeProperty(field: IrShapeField): ApiProperty {
-  return { name: field.name, type: wireType(field.type, field.list, field.constraints), required: !field.optional, nullable: field.optional, ...documentation(field) }
+  return { name: field.name, type: fieldWireType(field), required: !field.optional, nullable: field.optional, ...documentation(field) }
 }
 
 function documentation(field: { description?: string; deprecated?: boolean; example?: unknown }) {
@@ -122,10 +122,14 @@ function documentation(field: { description?: string; deprecated?: boolean; exam
 
 const INT32 = { min: -2147483648, max: 2147483647 }
 
-function wireType(type: IrValueType, list: boolean, c: IrStoredField['constraints']): WireType {
-  const single = singleWireType(type, c)
-  return list ? { kind: 'array', items: single } : single
-}
+/**
+ * A field's wire type, built once and shared by the three variants of its model: the emitters can
+ * then also keep what they derive from a wire type by its identity.
+ */
+const fieldWireType = derivedFromIr((field: IrStoredField | IrShapeField): WireType => {
+  const single = singleWireType(field.type, field.constraints)
+  return field.list ? { kind: 'array', items: single } : single
+})
 
 function singleWireType(type: IrValueType, c: IrStoredField['constraints']): WireType {
   if (type.kind === 'enum') return { kind: 'ref', name: type.enum, of: 'enum' }

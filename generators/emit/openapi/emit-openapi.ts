@@ -1,6 +1,7 @@
 import type { Ir } from '../../ir/types.ts'
 import { formatPattern, modelObjects, shapeObject, type ApiObject, type ApiProperty, type WireType } from '../api/api-schema.ts'
 import { allDomains, generatedNotice, type Emitter } from '../emitter.ts'
+import { derivedFromIr } from '../../ir/lookup.ts'
 import { toYaml } from './to-yaml.ts'
 
 export const OPENAPI_PATH = 'generated/openapi/openapi.yaml'
@@ -48,7 +49,7 @@ function objectSchema(object: ApiObject): SchemaObject {
 }
 
 function propertySchema(p: ApiProperty): SchemaObject {
-  const type = nullable(wireSchema(p.type), p.nullable)
+  const type = nullable(wireSchemaOf(p.type), p.nullable)
   return {
     ...type,
     ...described(p.description),
@@ -59,6 +60,9 @@ function propertySchema(p: ApiProperty): SchemaObject {
     ...(p.writeOnly ? { writeOnly: true } : {}),
   }
 }
+
+/** One schema object per wire type (shared by a field's variants; the document is only printed). */
+const wireSchemaOf = derivedFromIr(wireSchema)
 
 function wireSchema(type: WireType): SchemaObject {
   switch (type.kind) {
