@@ -20,28 +20,41 @@ function scalar(value: unknown): string {
   return PLAIN.test(text) && !RESERVED.test(text) && !text.endsWith(' ') && !text.includes(' -') ? text : JSON.stringify(text)
 }
 
-const isCollection = (value: unknown): value is object => typeof value === 'object' && value !== null && (Array.isArray(value) ? value.length > 0 : Object.keys(value).length > 0)
+/** A non-empty array or object: printed as a block. (A loop, not Object.keys: no array per value.) */
+function isCollection(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null) return false
+  if (Array.isArray(value)) return value.length > 0
+  for (const _ in value) return true
+  return false
+}
+
 const empty = (value: unknown) => (Array.isArray(value) ? '[]' : '{}')
 
-/** Appends the lines of `value` at `indent` to `out` (one shared array: no copying per level). */
-function writeLines(value: unknown, indent: string, out: string[]): void {
+/**
+ * Appends the lines of `value` to `out` (one shared array: no copying per level). Its first line
+ * starts with `firstIndent`, the others with `indent`: an array item's block begins on the `- ` line.
+ * Loops over keys with for…in: a large document has ~10^5 objects, and Object.entries would allocate
+ * an array per object and per key.
+ */
+function writeLines(value: unknown, indent: string, out: string[], firstIndent = indent): void {
+  let lead = firstIndent
   if (Array.isArray(value)) {
+    const nested = `${indent}  `
     for (const item of value) {
-      if (!isCollection(item)) {
-        out.push(`${indent}- ${typeof item === 'object' && item !== null ? empty(item) : scalar(item)}`)
-        continue
-      }
-      const first = out.length
-      writeLines(item, `${indent}  `, out)
-      out[first] = `${indent}- ${out[first]!.slice(indent.length + 2)}`
+      if (isCollection(item)) writeLines(item, nested, out, `${lead}- `)
+      else out.push(`${lead}- ${typeof item === 'object' && item !== null ? empty(item) : scalar(item)}`)
+      lead = indent
     }
     return
   }
-  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+  const record = value as Record<string, unknown>
+  for (const key in record) {
+    const item = record[key]
     const name = PLAIN.test(key) && !RESERVED.test(key) && !key.includes(' ') ? key : JSON.stringify(key)
     if (isCollection(item)) {
-      out.push(`${indent}${name}:`)
+      out.push(`${lead}${name}:`)
       writeLines(item, `${indent}  `, out)
-    } else out.push(`${indent}${name}: ${typeof item === 'object' && item !== null ? empty(item) : scalar(item)}`)
+    } else out.push(`${lead}${name}: ${typeof item === 'object' && item !== null ? empty(item) : scalar(item)}`)
+    lead = indent
   }
 }
