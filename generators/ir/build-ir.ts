@@ -131,7 +131,8 @@ function documentation(def: { description?: string; deprecated?: boolean }) {
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value)
-    for (const child of Object.values(value)) deepFreeze(child)
+    // for…in over own keys (IR objects have plain prototypes): Object.values would allocate an array per object.
+    for (const key in value) deepFreeze(value[key])
   }
   return value
 }
