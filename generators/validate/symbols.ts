@@ -83,8 +83,22 @@ export function collectSymbols(files: readonly LoadedFile[]): { symbols: SymbolT
   return { symbols, diagnostics }
 }
 
-/** The fields a declaration owns directly, in declaration order. */
-export function ownFields(decl: Decl<{ readonly fields: Readonly<Record<string, RawField>> }>, mixin?: string): FieldDecl[] {
+type FieldOwner = Decl<{ readonly fields: Readonly<Record<string, RawField>> }>
+const declaredFields = new WeakMap<FieldOwner, readonly FieldDecl[]>()
+
+/**
+ * The fields a declaration owns directly, in declaration order. Several rules and the mixin
+ * expansion ask for the same declaration's fields, so they are built once per declaration (callers
+ * must not mutate them); fields included through a mixin are built per inclusion.
+ */
+export function ownFields(decl: FieldOwner, mixin?: string): readonly FieldDecl[] {
+  if (mixin) return buildOwnFields(decl, mixin)
+  let fields = declaredFields.get(decl)
+  if (!fields) declaredFields.set(decl, (fields = buildOwnFields(decl)))
+  return fields
+}
+
+function buildOwnFields(decl: FieldOwner, mixin?: string): FieldDecl[] {
   return Object.entries(decl.def.fields ?? {}).map(([name, def]) => ({
     name,
     def,
