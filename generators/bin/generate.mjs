@@ -14,20 +14,31 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const cacheDir = join(root, 'node_modules', '.cache', 'pika-generate')
 
-function sourceHash() {
-  const hash = createHash('sha256')
-  for (const dir of ['generators', 'schema']) {
-    const files = readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+/** The generator's source files (generators/ and schema/), sorted, as [path relative to the root, absolute path]. */
+function sourceFiles() {
+  return ['generators', 'schema'].flatMap((dir) =>
+    readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile())
       .map((e) => join(e.parentPath, e.name))
       .sort()
-    for (const file of files) hash.update(`${relative(root, file).split(sep).join('/')}\0`).update(readFileSync(file)).update('\0')
-  }
-  return hash.digest('hex').slice(0, 16)
+      .map((file) => [relative(root, file).split(sep).join('/'), file]),
+  )
+}
+
+/**
+ * The hash of the sources' content. It names the bundle, and is compiled into it so the output cache
+ * need not hash the sources again (generatorFingerprint in generators/output-cache.ts hashes the same
+ * way when the generator runs without this launcher, e.g. under tsx).
+ */
+function sourceDigest(files) {
+  const hash = createHash('sha256')
+  for (const [name, file] of files) hash.update(`${name}\0`).update(readFileSync(file)).update('\0')
+  return hash.digest('hex')
 }
 
 async function ensureBundle() {
-  const outdir = join(cacheDir, `build-${sourceHash()}`)
+  const digest = sourceDigest(sourceFiles())
+  const outdir = join(cacheDir, `build-${digest.slice(0, 16)}`)
   const entry = join(outdir, 'cli.js')
   if (existsSync(entry)) return entry
   const { build } = await import('esbuild')
@@ -41,6 +52,7 @@ async function ensureBundle() {
     platform: 'node',
     target: 'node20',
     packages: 'external',
+    define: { PIKA_GENERATOR_SOURCES: JSON.stringify(digest) },
     logLevel: 'error',
   })
   // Built aside and renamed, so a concurrent or interrupted build never leaves half a bundle.

@@ -86,6 +86,8 @@ describe('npm run generate (the bundled launcher) and its output cache', () => {
     expect(first.code, first.stderr).toBe(0)
     const again = launch('--models', models, '--out', join(dir, 'a'))
     expect(again.stdout).toContain('from the cache')
+    // The bundle carries the hash of the sources it was built from; tsx hashes them itself. Same key.
+    expect(generate('--models', models, '--out', join(dir, 'a')).stdout).toContain('from the cache')
     expect(launch('--models', models, '--out', join(dir, 'b'), '--no-cache').stdout).not.toContain('from the cache')
     expect(generate('--models', models, '--out', join(dir, 'c'), '--no-cache').code).toBe(0)
     expect(readTree(join(dir, 'b'))).toEqual(readTree(join(dir, 'a')))
