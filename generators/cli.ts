@@ -64,11 +64,14 @@ async function run(argv: string[]): Promise<0 | 1 | 2 | undefined> {
   return outcome.exitCode
 }
 
-try {
-  const code = await run(process.argv.slice(2))
-  if (code !== undefined) process.exitCode = code
-} catch (error) {
-  // A bug in the generator, not in the models: say so plainly and keep the trace for the report.
-  process.stderr.write(`internal error: ${(error as Error).message}\nThis is a bug in the generator; please report it with the trace below.\n${(error as Error).stack ?? ''}\n`)
-  process.exitCode = 2
-}
+// No top-level await: the launcher's bundle is CommonJS (see generators/bin/generate.mjs).
+run(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== undefined) process.exitCode = code
+  },
+  (error: unknown) => {
+    // A bug in the generator, not in the models: say so plainly and keep the trace for the report.
+    process.stderr.write(`internal error: ${(error as Error).message}\nThis is a bug in the generator; please report it with the trace below.\n${(error as Error).stack ?? ''}\n`)
+    process.exitCode = 2
+  },
+)
