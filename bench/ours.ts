@@ -5,8 +5,11 @@ import { pathToFileURL } from 'node:url'
 import type { ProcessSpec } from './measure-process.ts'
 
 const cliOf = (root: string) => join(root, 'generators', 'cli.ts')
-/** The plain-JS launcher `npm run generate` runs (an esbuild bundle of the CLI), when the code has one. */
-const launcherOf = (root: string) => join(root, 'generators', 'bin', 'generate.mjs')
+/**
+ * The plain-JS launcher `npm run generate` runs (an esbuild bundle of the CLI), when the code has
+ * one: generate.cjs, or generate.mjs in trees from before the launcher became CommonJS.
+ */
+const launcherOf = (root: string) => ['generate.cjs', 'generate.mjs'].map((name) => join(root, 'generators', 'bin', name)).find((path) => existsSync(path)) ?? join(root, 'generators', 'bin', 'generate.cjs')
 export const hasLauncher = (root: string) => existsSync(launcherOf(root))
 
 /**
@@ -15,7 +18,7 @@ export const hasLauncher = (root: string) => existsSync(launcherOf(root))
  */
 export function launcherNodeOptions(root: string): string[] {
   const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.generate ?? ''
-  const match = /^node\s+(.*?)\s*generators\/bin\/generate\.mjs/.exec(script)
+  const match = /^node\s+(.*?)\s*generators\/bin\/generate\.[cm]js/.exec(script)
   return match?.[1] ? match[1].split(/\s+/) : []
 }
 
@@ -30,7 +33,7 @@ type Variant = 'tsx' | 'launcher' | 'cached' | 'npm'
 
 /**
  * Our generate as a whole process into an emptied folder. `tsx`: the CLI itself,
- * `node --import tsx generators/cli.ts --no-cache`; `launcher`: `node generators/bin/generate.mjs
+ * `node --import tsx generators/cli.ts --no-cache`; `launcher`: `node generators/bin/generate.cjs
  * --no-cache`; `cached`: the launcher with its output cache (a hit after the first run), which is
  * what a developer pays when the models did not change;
  * `npm`: `npm run generate -- --no-cache`, to show what npm adds.

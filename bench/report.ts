@@ -6,7 +6,7 @@ import { medianOf } from './targets.ts'
 
 const TOOLS: readonly [Tool, string][] = [
   ['ours', 'ours: `node --import tsx generators/cli.ts` (uncached)'],
-  ['ours: bundled launcher', 'ours: `node generators/bin/generate.mjs` with the Node options of `npm run generate` (esbuild bundle, uncached)'],
+  ['ours: bundled launcher', 'ours: `node generators/bin/generate.cjs` with the Node options of `npm run generate` (esbuild bundle, uncached)'],
   ['npm run generate', 'ours: `npm run generate` (npm + bundled launcher, uncached)'],
   ['ours: cached', 'ours: the same process, output-cache hit (models unchanged)'],
   ['io floor', 'I/O floor (read models, write same files/bytes)'],

@@ -64,7 +64,7 @@ async function run(argv: string[]): Promise<0 | 1 | 2 | undefined> {
   return outcome.exitCode
 }
 
-// No top-level await: the launcher's bundle is CommonJS (see generators/bin/generate.mjs).
+// No top-level await: the launcher's bundle is CommonJS (see generators/bin/generate.cjs).
 run(process.argv.slice(2)).then(
   (code) => {
     if (code !== undefined) process.exitCode = code

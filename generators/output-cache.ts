@@ -22,7 +22,7 @@ const PRINTING_LIBRARIES = ['handlebars', 'js-yaml', 'yaml', 'ajv', 'randexp']
 
 /**
  * The content hash of generators/ and schema/ that the launcher's bundle was built from
- * (generators/bin/generate.mjs compiles it in with esbuild's `define`); absent under tsx.
+ * (generators/bin/generate.cjs compiles it in with esbuild's `define`); absent under tsx.
  */
 declare const PIKA_GENERATOR_SOURCES: string | undefined
 

@@ -75,7 +75,7 @@ describe('npm run generate', () => {
 
 describe('npm run generate (the bundled launcher) and its output cache', () => {
   function launch(...args: string[]) {
-    const result = spawnSync(process.execPath, [join(root, 'generators', 'bin', 'generate.mjs'), ...args], { cwd: root, encoding: 'utf8' })
+    const result = spawnSync(process.execPath, [join(root, 'generators', 'bin', 'generate.cjs'), ...args], { cwd: root, encoding: 'utf8' })
     return { code: result.status, stdout: result.stdout, stderr: result.stderr }
   }
 

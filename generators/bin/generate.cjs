@@ -3,19 +3,19 @@
 // which spends ~0.2 s of every run transpiling TypeScript. The bundle is built with esbuild on the
 // first run after the generator's source changes (keyed by a hash of generators/ and schema/) and
 // kept in node_modules/.cache; libraries stay external and load from node_modules as usual.
-// The bundle is CommonJS, loaded with require: Node's ESM loader, for the bundle's chunks and the
-// libraries' ESM builds, cost ~20 ms of a run on the platform models and ~7 % at 1,000 models.
-// esbuild still initialises each lazily imported stage only when it is first imported.
+// The bundle and this launcher are CommonJS: Node's ESM loader, for the bundle's chunks and the
+// libraries' ESM builds, cost ~20 ms of a run on the platform models and ~7 % at 1,000 models, and
+// an ESM entry point ~10 ms more. esbuild still initialises each lazily imported stage only when it
+// is first imported.
 // It runs with Node's default V8 flags on purpose: any V8 flag on the command line (e.g. a larger
 // young generation) makes V8 reject the code cache Node ships for its own modules, so every built-in
 // module the run loads is compiled again (see bench/README.md).
-import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
-import { dirname, join, relative, sep } from 'node:path'
-import { createRequire } from 'node:module'
-import { fileURLToPath } from 'node:url'
+'use strict'
+const { createHash } = require('node:crypto')
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } = require('node:fs')
+const { join, relative, sep } = require('node:path')
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const root = join(__dirname, '..', '..')
 const cacheDir = join(root, 'node_modules', '.cache', 'pika-generate')
 
 /** The generator's source files (generators/ and schema/), sorted, as [path relative to the root, absolute path]. */
@@ -40,14 +40,14 @@ function sourceDigest(files) {
   return hash.digest('hex')
 }
 
-async function ensureBundle() {
+function ensureBundle() {
   const digest = sourceDigest(sourceFiles())
   const outdir = join(cacheDir, `build-${digest.slice(0, 16)}`)
   const entry = join(outdir, 'cli.cjs')
   if (existsSync(entry)) return entry
-  const { build } = await import('esbuild')
+  const { buildSync } = require('esbuild')
   const building = `${outdir}.${process.pid}.tmp`
-  await build({
+  buildSync({
     entryPoints: [join(root, 'generators', 'cli.ts')],
     outfile: join(building, 'cli.cjs'),
     bundle: true,
@@ -72,4 +72,4 @@ async function ensureBundle() {
   return entry
 }
 
-createRequire(import.meta.url)(await ensureBundle())
+require(ensureBundle())
