@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Dirent } from 'node:fs'
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, writeSync, type Dirent } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -57,8 +57,17 @@ export function libraryVersion(name: string): string | undefined {
  * Writes a file so that readers see the old content or the new, never a part: the text goes to a
  * temporary file beside it (named by process, as several may write at once), renamed over it.
  */
-export function writeFileAtomically(path: string, content: string): void {
+export function writeFileAtomically(path: string, content: string | readonly string[]): void {
   const temporary = `${path}.${process.pid}.tmp`
-  writeFileSync(temporary, content)
+  if (typeof content === 'string') writeFileSync(temporary, content)
+  else {
+    // Pieces written one after the other: a large file is never joined into one string first.
+    const fd = openSync(temporary, 'w')
+    try {
+      for (const piece of content) writeSync(fd, piece)
+    } finally {
+      closeSync(fd)
+    }
+  }
   renameSync(temporary, path)
 }
