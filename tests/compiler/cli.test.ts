@@ -13,9 +13,16 @@ function generate(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
+/**
+ * A temp folder with the case's models. The output cache lives in the package and outlasts a test
+ * run, so a comment naming the folder makes these models (and every edit a test makes to them)
+ * new to it: a test that expects a miss would otherwise hit an entry an earlier run left.
+ */
 function workspace() {
   const dir = mkdtempSync(join(tmpdir(), 'pika-cli-'))
   cpSync(caseModels, join(dir, 'models'), { recursive: true })
+  const gym = join(dir, 'models', 'gym.yaml')
+  writeFileSync(gym, `${readFileSync(gym, 'utf8')}\n# ${dir}\n`)
   return dir
 }
 
