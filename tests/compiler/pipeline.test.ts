@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -115,5 +115,29 @@ describe('output cache key', () => {
     writeFileSync(join(models, 'gym.yaml'), `${readFileSync(join(models, 'gym.yaml'), 'utf8')}\n# edited\n`)
     expect(outputKey(models, 'models', code)).not.toBe(key)
     expect(outputKey(models, 'elsewhere/models', code)).not.toBe(outputKey(models, 'models', code))
+  })
+})
+
+describe('output cache entries', () => {
+  it('give back the files written, and a damaged entry is a miss', async () => {
+    const { readCachedOutput, writeCachedOutput } = await import('../../generators/output-cache.ts')
+    const { PACKAGE_ROOT } = await import('../../generators/package-files.ts')
+    const key = `test-${process.pid}-${Date.now()}`
+    const entry = join(PACKAGE_ROOT, 'node_modules', '.cache', 'pika-generate', 'outputs', `${key}.entry`)
+    // Multi-byte text and an empty file: the header counts UTF-8 bytes, not characters.
+    const output = { files: [{ path: 'a/ü.md', content: 'Grüße, 🏋️\nline two\n' }, { path: 'b/empty.txt', content: '' }, { path: 'c.json', content: '{"k": "v"}\n' }], owns: ['a/', 'c.json'] }
+    try {
+      writeCachedOutput(key, output)
+      expect(readCachedOutput(key)).toEqual(output)
+      const bytes = readFileSync(entry)
+      writeFileSync(entry, bytes.subarray(0, bytes.length - 1))
+      expect(readCachedOutput(key)).toBeUndefined()
+      writeFileSync(entry, Buffer.concat([bytes, Buffer.from('x')]))
+      expect(readCachedOutput(key)).toBeUndefined()
+      writeFileSync(entry, 'not an entry')
+      expect(readCachedOutput(key)).toBeUndefined()
+    } finally {
+      rmSync(entry, { force: true })
+    }
   })
 })
