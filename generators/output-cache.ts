@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
-import { libraryVersion, listFilesRecursive, listModelFiles, PACKAGE_ROOT, writeFileAtomically } from './package-files.ts'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { libraryVersion, listModelFiles, PACKAGE_ROOT, writeFileAtomically } from './package-files.ts'
 import type { EmittedFile } from './emit/emitter.ts'
 
 /**
@@ -34,13 +35,10 @@ export function generatorFingerprint(root = PACKAGE_ROOT): string {
   return hash.digest('hex')
 }
 
-/** Hashes the sources as the launcher's sourceDigest does, so both give the same fingerprint. */
+/** generators/bin/source-digest.cjs, which the launcher also uses; loaded only when the bundle has no digest. */
 function sourceDigest(root: string): string {
-  const hash = createHash('sha256')
-  for (const dir of ['generators', 'schema']) {
-    for (const file of listFilesRecursive(join(root, dir))) hash.update(`${relative(root, file).split(sep).join('/')}\0`).update(readFileSync(file)).update('\0')
-  }
-  return hash.digest('hex')
+  const digest = createRequire(import.meta.url)(join(PACKAGE_ROOT, 'generators', 'bin', 'source-digest.cjs')) as { sourceDigest(root: string): string }
+  return digest.sourceDigest(root)
 }
 
 /** The cache key of one run: the models (names and bytes), where they sit relative to the output, and the generator. */

@@ -11,37 +11,16 @@
 // young generation) makes V8 reject the code cache Node ships for its own modules, so every built-in
 // module the run loads is compiled again (see bench/README.md).
 'use strict'
-const { createHash } = require('node:crypto')
-const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } = require('node:fs')
-const { join, relative, sep } = require('node:path')
+const { existsSync, mkdirSync, readdirSync, renameSync, rmSync } = require('node:fs')
+const { join } = require('node:path')
+const { sourceDigest } = require('./source-digest.cjs')
 
 const root = join(__dirname, '..', '..')
 const cacheDir = join(root, 'node_modules', '.cache', 'pika-generate')
 
-/** The generator's source files (generators/ and schema/), sorted, as [path relative to the root, absolute path]. */
-function sourceFiles() {
-  return ['generators', 'schema'].flatMap((dir) =>
-    readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => join(e.parentPath, e.name))
-      .sort()
-      .map((file) => [relative(root, file).split(sep).join('/'), file]),
-  )
-}
-
-/**
- * The hash of the sources' content. It names the bundle, and is compiled into it so the output cache
- * need not hash the sources again (generatorFingerprint in generators/output-cache.ts hashes the same
- * way when the generator runs without this launcher, e.g. under tsx).
- */
-function sourceDigest(files) {
-  const hash = createHash('sha256')
-  for (const [name, file] of files) hash.update(`${name}\0`).update(readFileSync(file)).update('\0')
-  return hash.digest('hex')
-}
-
 function ensureBundle() {
-  const digest = sourceDigest(sourceFiles())
+  // Names the bundle, and is compiled into it so the output cache need not hash the sources again.
+  const digest = sourceDigest(root)
   const outdir = join(cacheDir, `build-${digest.slice(0, 16)}`)
   const entry = join(outdir, 'cli.cjs')
   if (existsSync(entry)) return entry
