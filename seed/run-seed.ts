@@ -14,7 +14,7 @@ export async function runSeed(config: DatabaseConfig, log: (line: string) => voi
   try {
     await requireMigrated(client.prisma, config)
     const width = Math.max(...fixtures.map((f) => f.model.length))
-    const reports = await seedDatabase(client.prisma, fixtures, (r) => log(`  ${r.model.padEnd(width)}  ${String(r.rows).padStart(5)} rows  ${r.inserted ? `${r.inserted} new` : 'already present'}`))
+    const reports = await seedDatabase(client.driver, fixtures, (r) => log(`  ${r.model.padEnd(width)}  ${String(r.rows).padStart(5)} rows  ${r.inserted ? `${r.inserted} new` : 'already present'}`))
     const rows = reports.reduce((n, r) => n + r.rows, 0)
     const inserted = reports.reduce((n, r) => n + r.inserted, 0)
     const seconds = ((performance.now() - started) / 1000).toFixed(1)

@@ -1,14 +1,17 @@
-import type { PrismaClient } from '../src/generated/prisma/client.ts'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { PGlite, Transaction as PGliteTransaction } from '@electric-sql/pglite'
+import pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
 import { DatabaseSetupError, firstLine } from '../src/db/errors.ts'
 import { quoteIdentifier } from '../src/db/schema-sql.ts'
 import type { Conversion, ModelFixtures } from './read-fixtures.ts'
 
-/**
- * Rows per statement. Small enough that the server soon has work (it idles while the client prepares
- * a model's first batch, see insertRows), large enough that the fixed cost of a request stays small.
- * Seeding 10,000 and 20,000 rows, 1,000 to 2,000 did best; 500 or fewer and 5,000 were slower.
- */
-export const BATCH_SIZE = 1000
+/** Rows formatted per piece of COPY data: the server starts on the first piece while the next is built. */
+export const CHUNK_ROWS = 1000
+
+/** The connection the app's Prisma client runs on (`DatabaseClient.driver`): an embedded PGlite or a pg pool. */
+export type SeedDriver = PGlite | pg.Pool
 
 export interface SeedReport {
   readonly model: string
@@ -18,97 +21,90 @@ export interface SeedReport {
   readonly inserted: number
 }
 
-type Transaction = Pick<PrismaClient, '$executeRawUnsafe' | '$queryRawUnsafe'>
-
 /**
- * Loads the fixtures in order, in one transaction through the Prisma client: a failure leaves the
- * database as it was. Every row has its key, so a row already present is skipped (ON CONFLICT DO
- * NOTHING): running twice inserts nothing the second time.
+ * Loads the fixtures in order, in one transaction: a failure leaves the database as it was. Every
+ * row has its key, so a row already present is skipped: running twice inserts nothing the second time.
  *
- * Each batch is one INSERT … SELECT FROM json_populate_recordset(<JSON array>): the server turns a
- * JSON array into rows of the table's own type, so a batch costs one round trip and no per-row client
- * work — the client's createMany builds every row in JavaScript and is ~20× slower. Columns a row leaves
- * out take their defaults from a template row built from the table's column defaults.
+ * Rows go in with COPY, PostgreSQL's bulk path, on the connection under the app's Prisma client, not
+ * through Prisma: the client's createMany builds every row in JavaScript and is ~20× slower than
+ * COPY, and even one INSERT … SELECT FROM json_populate_recordset per 1,000 rows through Prisma's raw
+ * queries reached only ~0.5× of COPY (Prisma reads every statement in its WebAssembly query
+ * compiler, and the server inserts rows one by one where COPY inserts them in batches).
  */
-export async function seedDatabase(prisma: PrismaClient, fixtures: readonly ModelFixtures[], onModel: (report: SeedReport) => void = () => {}): Promise<SeedReport[]> {
-  const reports: SeedReport[] = []
-  await prisma.$transaction(
-    async (tx) => {
-      for (const model of fixtures) {
-        const insert = await insertStatement(tx, model.table)
-        // The server limits seeding, and ON CONFLICT DO NOTHING costs it ~20% more per row (it probes
-        // every unique index first and inserts speculatively). So try without it: if no row
-        // conflicts, the result is the same. If anything fails (a row already there, or any other
-        // error), undo this model and insert it again with ON CONFLICT DO NOTHING, which skips what
-        // is there and reports a real error. A re-run pays for one failed batch per model.
-        await tx.$executeRawUnsafe('SAVEPOINT seed_model')
-        let inserted = await insertRows(tx, model, (json) => insert(json, false)).catch(() => undefined)
-        if (inserted === undefined) {
-          await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT seed_model')
-          inserted = await insertRows(tx, model, (json) => insert(json, true))
-        }
-        await tx.$executeRawUnsafe('RELEASE SAVEPOINT seed_model')
-        for (const column of model.sequences) {
-          await tx.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('${quoteIdentifier(model.table)}', '${column}'), coalesce((SELECT max(${quoteIdentifier(column)}) FROM ${quoteIdentifier(model.table)}), 0) + 1, false)`)
-        }
-        const report = { model: model.model, rows: model.rows.length, inserted }
-        reports.push(report)
-        onModel(report)
-      }
-    },
-    { timeout: 300_000, maxWait: 30_000 },
-  )
-  return reports
+export async function seedDatabase(driver: SeedDriver, fixtures: readonly ModelFixtures[], onModel: (report: SeedReport) => void = () => {}): Promise<SeedReport[]> {
+  return inTransaction(driver, async (session) => {
+    const reports: SeedReport[] = []
+    for (const model of fixtures) {
+      const report = { model: model.model, rows: model.rows.length, inserted: await seedModel(session, model) }
+      reports.push(report)
+      onModel(report)
+    }
+    return reports
+  })
 }
 
 /**
- * Sends a model's batches so that Prisma's client work on a batch (~7 µs a row, mostly its
- * WebAssembly query compiler reading the request) overlaps the server inserting the batch before
- * it: awaited one by one, the two costs add up, and that alone kept seeding below ~0.4× the rows/s
- * of COPY. The connection still runs the statements one at a time, in order.
- *
- * After sending a batch we yield a whole event-loop turn (setImmediate), so that Prisma compiles and
- * sends it before we build the next: Prisma merges the requests a transaction makes in the same tick
- * into one batch request, compiled as a whole and run to the end before any of them returns, which
- * would undo the overlap. At most one batch waits behind the one the server is inserting, which
- * bounds memory and keeps within what pg allows (it deprecates queueing a query behind a waiting one).
+ * One model's rows, in one COPY. COPY has no ON CONFLICT, so it is tried first as is: on a fresh
+ * database no row conflicts, and the rows go straight into the table. If one is already there (a
+ * unique violation), the model is undone to its savepoint and loaded again through a temporary
+ * table, from which one INSERT … ON CONFLICT DO NOTHING takes the rows that are missing. A re-run
+ * pays for that once per model.
  */
-async function insertRows(tx: Transaction, model: ModelFixtures, statement: (json: string) => string): Promise<number> {
-  const batches: Promise<number>[] = []
-  for (let start = 0; start < model.rows.length; start += BATCH_SIZE) {
-    const end = Math.min(model.rows.length, start + BATCH_SIZE)
-    const rows = model.rows.slice(start, end).map((row) => columnRow(row, model))
-    const batch = tx.$executeRawUnsafe(statement(JSON.stringify(rows))).catch((error: unknown) => {
-      throw new DatabaseSetupError(`seeding ${model.model} (rows ${start + 1}-${end}) failed, nothing was written: ${describeError(error)}`)
+async function seedModel(session: Session, model: ModelFixtures): Promise<number> {
+  const layout = await copyLayout(session, model)
+  const target = quoteIdentifier(model.table)
+  await session.query('SAVEPOINT seed_model')
+  let inserted: number
+  try {
+    inserted = await session.copy(target, layout.columns, copyText(model, layout))
+  } catch (error) {
+    if ((error as PgError).code !== UNIQUE_VIOLATION) throw seedingError(model, error as PgError)
+    await session.query('ROLLBACK TO SAVEPOINT seed_model')
+    inserted = await insertMissing(session, model, layout).catch((e: unknown) => {
+      throw seedingError(model, e as PgError)
     })
-    batch.catch(() => {}) // awaited below, but may fail before that (once a batch fails, the transaction is aborted)
-    batches.push(batch)
-    await new Promise((resolve) => setImmediate(resolve))
-    const previous = batches.at(-2)
-    if (previous && !(await succeeds(previous))) break
   }
-  // Every batch has settled before anything is thrown, so no statement is in flight when the caller
-  // rolls back; the first failure is the cause, later ones only say the transaction was aborted.
-  const results = await Promise.allSettled(batches)
-  const failure = results.find((r) => r.status === 'rejected')
-  if (failure) throw failure.reason
-  return results.reduce((sum, r) => sum + (r as PromiseFulfilledResult<number>).value, 0)
+  await session.query('RELEASE SAVEPOINT seed_model')
+  const literal = (text: string) => `'${text.replaceAll("'", "''")}'`
+  for (const column of model.sequences) {
+    await session.query(`SELECT setval(pg_get_serial_sequence(${literal(target)}, ${literal(column)}), coalesce((SELECT max(${quoteIdentifier(column)}) FROM ${target}), 0) + 1, false)`)
+  }
+  return inserted
 }
 
-const succeeds = (promise: Promise<unknown>) => promise.then(() => true, () => false)
+const UNIQUE_VIOLATION = '23505'
+const STAGE = 'pg_temp.pika_seed_rows'
+
+/** The rows into a temporary table of the same columns, then those not already there into the table. */
+async function insertMissing(session: Session, model: ModelFixtures, layout: CopyLayout): Promise<number> {
+  const columns = layout.columns.join(', ')
+  await session.query(`CREATE TABLE ${STAGE} AS SELECT ${columns} FROM ${quoteIdentifier(model.table)} WITH NO DATA`)
+  await session.copy(STAGE, layout.columns, copyText(model, layout))
+  const inserted = await session.execute(`INSERT INTO ${quoteIdentifier(model.table)} (${columns}) SELECT ${columns} FROM ${STAGE} ON CONFLICT DO NOTHING`)
+  await session.query(`DROP TABLE ${STAGE}`)
+  return inserted
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows as COPY text
+
+type ColumnKind = 'scalar' | 'json' | 'array' | 'json array'
 
 /**
- * `text` as a dollar-quoted SQL literal, $seed$…$seed$, for a place where a literal may start. Such
- * a literal has no escapes: it ends at the first `$seed$` after the opening one, so it is exactly
- * `text` unless a `$seed$` starts inside `text`, either wholly inside it or as `text` ending in
- * `$seed` plus the closing delimiter's `$`. Both need `$seed` in `text`, so the tag grows (seed1,
- * seed2, …) until `$<tag>` occurs nowhere in `text`: then nothing in the data can end the literal
- * early, and so nothing in it can be read as SQL.
+ * The columns of a model's COPY: every field any row gives, plus NOT NULL timestamps without a
+ * default (Prisma's @updatedAt, which the client fills). Rows leave fields out; COPY cannot, so a
+ * missing field is written as its column's default, which the server evaluates once for the
+ * model. That is what a per-row default gives for every default the model language can declare:
+ * constants and now() (the transaction's start, the same for every row); keys are always given.
  */
-export function dollarQuote(text: string): string {
-  let tag = 'seed'
-  for (let n = 1; text.includes(`$${tag}`); n++) tag = `seed${n}`
-  return `$${tag}$${text}$${tag}$`
+interface CopyLayout {
+  readonly fields: readonly string[]
+  /** Quoted column names, one per field. */
+  readonly columns: readonly string[]
+  readonly kinds: readonly ColumnKind[]
+  readonly conversions: readonly (Conversion | undefined)[]
+  /** The COPY field written when a row leaves the field out: its default's text, or `\N`. */
+  readonly missing: readonly string[]
 }
 
 interface ColumnInfo {
@@ -116,57 +112,143 @@ interface ColumnInfo {
   column_default: string | null
   is_nullable: string
   data_type: string
+  udt_name: string
 }
+
+async function copyLayout(session: Session, model: ModelFixtures): Promise<CopyLayout> {
+  const info = await session.query<ColumnInfo>(
+    `SELECT column_name, column_default, is_nullable, data_type, udt_name FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+    [model.table],
+  )
+  if (info.length === 0) throw new DatabaseSetupError(`seeding: table ${model.table} does not exist; run npm run db:migrate:deploy first`)
+  const byColumn = new Map(info.map((c) => [c.column_name, c]))
+  const fieldOf = new Map(Object.entries(model.columns ?? {}).map(([field, column]) => [column, field]))
+  const fields = new Set<string>()
+  for (const row of model.rows) for (const field in row) fields.add(field)
+  for (const c of info) if (c.column_default === null && c.is_nullable === 'NO' && c.data_type.startsWith('timestamp')) fields.add(fieldOf.get(c.column_name) ?? c.column_name)
+
+  const columns = [...fields].map((f) => model.columns?.[f] ?? f)
+  const fill = columns.map((column) => {
+    const c = byColumn.get(column)
+    if (!c) return undefined // not a column: COPY names it in its error
+    if (c.column_default === null) return c.is_nullable === 'NO' && c.data_type.startsWith('timestamp') ? 'now()' : undefined
+    return /\bnextval\(/.test(c.column_default) ? undefined : c.column_default
+  })
+  const values = fill.some(Boolean) ? (await session.query<Record<string, string | null>>(`SELECT ${fill.map((e, i) => `(${e ?? 'NULL'})::text AS c${i}`).join(', ')}`))[0]! : {}
+  return {
+    fields: [...fields],
+    columns: columns.map(quoteIdentifier),
+    kinds: columns.map((column) => kindOf(byColumn.get(column))),
+    conversions: [...fields].map((f) => model.conversions[f]),
+    missing: columns.map((_, i) => (values[`c${i}`] == null ? '\\N' : escapeCopy(values[`c${i}`]!))),
+  }
+}
+
+const kindOf = (c: ColumnInfo | undefined): ColumnKind =>
+  c?.data_type === 'ARRAY' ? (/^_jsonb?$/.test(c.udt_name) ? 'json array' : 'array') : /^jsonb?$/.test(c?.data_type ?? '') ? 'json' : 'scalar'
+
+/** COPY's text format: a line per row, tab-separated, `\N` for NULL, backslash escapes; in pieces of CHUNK_ROWS rows. */
+function* copyText(model: ModelFixtures, layout: CopyLayout): Generator<string> {
+  const { fields, kinds, conversions, missing } = layout
+  for (let start = 0; start < model.rows.length; start += CHUNK_ROWS) {
+    let text = ''
+    for (const row of model.rows.slice(start, start + CHUNK_ROWS)) {
+      for (let i = 0; i < fields.length; i++) {
+        const value = row[fields[i]!]
+        text += (i ? '\t' : '') + (value === undefined ? missing[i] : copyValue(value, kinds[i]!, conversions[i]))
+      }
+      text += '\n'
+    }
+    yield text
+  }
+}
+
+/** One value as a COPY text field. Exported for its tests. */
+export function copyValue(value: unknown, kind: ColumnKind, conversion: Conversion | undefined): string {
+  if (value === null || value === undefined) return '\\N'
+  if (kind === 'json') return escapeCopy(JSON.stringify(value))
+  if (kind === 'array' || kind === 'json array') return escapeCopy(arrayLiteral(value as unknown[], kind, conversion))
+  return escapeCopy(scalarText(value, conversion))
+}
+
+/** A JSON value in the text form PostgreSQL reads for its column: bytea as hex, the rest as it is. */
+const scalarText = (value: unknown, conversion: Conversion | undefined): string =>
+  conversion === 'Bytes' ? `\\x${Buffer.from(value as string, 'base64').toString('hex')}` : String(value)
+
+/** `{"a","b",NULL}`: every element quoted, so no element text can be read as syntax. */
+function arrayLiteral(values: readonly unknown[], kind: 'array' | 'json array', conversion: Conversion | undefined): string {
+  const element = (v: unknown) =>
+    v === null || v === undefined ? 'NULL' : `"${(kind === 'json array' ? JSON.stringify(v) : scalarText(v, conversion)).replace(/["\\]/g, '\\$&')}"`
+  return `{${values.map(element).join(',')}}`
+}
+
+const COPY_SPECIAL = /[\\\t\n\r]/
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' }
+const escapeCopy = (text: string) => (COPY_SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : text)
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+type PgError = { code?: string; detail?: string; where?: string }
 
 /**
- * `INSERT INTO t (all columns) SELECT … FROM json_populate_recordset(<template row>, <rows>)`. The
- * template holds each column's default (or now() for a NOT NULL timestamp without one, which is how
- * Prisma's @updatedAt columns are declared), so a key missing from a row means "use the default",
- * as it does for Prisma.
- *
- * The rows' JSON is written into the SQL as a dollar-quoted literal (see dollarQuote), not bound as
- * a parameter. Prisma runs a raw query's parameters through its client: JSON-encodes them, encodes
- * that text again inside the request to its WebAssembly query compiler, which parses both and hands
- * the values back. A 1,000-row batch (340 KB) cost the client 11 ms of CPU as a parameter and 7 ms
- * inline; lexing the literal costs the server ~0.8 ms (~7% of its work on the batch). `json`, not
- * `jsonb`: jsonb was slower, its input builds a binary value that is read once and thrown away.
+ * `seeding User (row 12) failed, nothing was written: …`. COPY names the line it failed on; a check
+ * at the statement's end (a foreign key) and the INSERT of a re-run do not, so the message then
+ * names the key the detail gives.
  */
-async function insertStatement(tx: Transaction, table: string): Promise<(json: string, skipConflicts: boolean) => string> {
-  const columns = await tx.$queryRawUnsafe<ColumnInfo[]>(
-    `SELECT column_name, column_default, is_nullable, data_type FROM information_schema.columns
-      WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
-    table,
-  )
-  if (columns.length === 0) throw new DatabaseSetupError(`seeding: table ${table} does not exist; run npm run db:migrate:deploy first`)
-  const names = columns.map((c) => quoteIdentifier(c.column_name)).join(', ')
-  const template = columns
-    .map((c) => c.column_default ?? (c.is_nullable === 'NO' && c.data_type.startsWith('timestamp') ? 'now()' : 'NULL'))
-    .map((expression) => (/nextval\(/.test(expression) ? 'NULL' : expression)) // keys are always given
-    .join(', ')
-  return (json, skipConflicts) =>
-    `INSERT INTO ${quoteIdentifier(table)} (${names}) SELECT ${names} FROM json_populate_recordset(ROW(${template})::${quoteIdentifier(table)}, ${dollarQuote(json)}::json)${skipConflicts ? ' ON CONFLICT DO NOTHING' : ''}`
+function seedingError(model: ModelFixtures, e: PgError): Error {
+  if (e instanceof DatabaseSetupError) return e
+  const line = e.where?.match(/\bCOPY [^,]+, line (\d+)/)?.[1]
+  const detail = e.detail?.startsWith('Key (') ? ` (${e.detail.replace(/\.$/, '')})` : ''
+  return new DatabaseSetupError(`seeding ${model.model}${line ? ` (row ${line})` : ''} failed, nothing was written: ${firstLine(e)}${detail}`)
 }
 
-/** A fixture row keyed by column, with each value in the text form PostgreSQL reads from JSON. */
-function columnRow(row: Record<string, unknown>, model: ModelFixtures): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const [field, value] of Object.entries(row)) {
-    const conversion = model.conversions[field]
-    out[model.columns?.[field] ?? field] = conversion && value !== null && value !== undefined ? toColumnValue(value, conversion) : value
+// ---------------------------------------------------------------------------------------------
+// One transaction on either driver
+
+interface Session {
+  query<T = unknown>(sql: string, params?: unknown[]): Promise<T[]>
+  /** Runs a statement; the rows it affected. */
+  execute(sql: string): Promise<number>
+  /** COPY `target` (`columns`) from the text pieces; the rows copied. */
+  copy(target: string, columns: readonly string[], text: Iterable<string>): Promise<number>
+}
+
+async function inTransaction<T>(driver: SeedDriver, work: (session: Session) => Promise<T>): Promise<T> {
+  if (!(driver instanceof pg.Pool)) return driver.transaction((tx) => work(pgliteSession(tx)))
+  const client = await driver.connect()
+  try {
+    await client.query('BEGIN')
+    const result = await work(pgSession(client))
+    await client.query('COMMIT')
+    return result
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw error
+  } finally {
+    client.release()
   }
-  return out
 }
 
-function toColumnValue(value: unknown, conversion: Conversion): unknown {
-  if (Array.isArray(value)) return value.map((v) => toColumnValue(v, conversion))
-  // bytea reads hex text; dates, decimals and big integers read their JSON text as they are.
-  return conversion === 'Bytes' ? `\\x${Buffer.from(value as string, 'base64').toString('hex')}` : value
+function pgSession(client: pg.PoolClient): Session {
+  return {
+    query: async (sql, params) => (await client.query(sql, params)).rows,
+    execute: async (sql) => (await client.query(sql)).rowCount ?? 0,
+    async copy(target, columns, text) {
+      const stream = client.query(copyFrom(`COPY ${target} (${columns.join(', ')}) FROM STDIN`))
+      await pipeline(Readable.from(text), stream)
+      return stream.rowCount
+    },
+  }
 }
 
-/** Prisma wraps driver errors in several lines; keep the line that says what failed. */
-function describeError(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error)
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean)
-  const reasons = lines.filter((l) => !/^Invalid `.*` invocation/.test(l) && !/^→?\s*\d+\s/.test(l))
-  return reasons.find((l) => /constraint|violat|unique|foreign key|null value|does not exist|invalid/i.test(l)) ?? reasons.at(-1) ?? firstLine(error)
+/** PGlite reads COPY data from a Blob named /dev/blob; it is one process, so the whole text at once. */
+function pgliteSession(tx: PGliteTransaction): Session {
+  return {
+    query: async (sql, params) => (await tx.query(sql, params)).rows as never,
+    execute: async (sql) => (await tx.query(sql)).affectedRows ?? 0,
+    copy: async (target, columns, text) =>
+      (await tx.query(`COPY ${target} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([...text]) })).affectedRows ?? 0,
+  }
 }

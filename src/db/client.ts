@@ -1,6 +1,7 @@
 // The configured Prisma client that services import: `const { prisma } = await getPrisma()`.
 import type { PGlite } from '@electric-sql/pglite'
 import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
 import { PrismaClient } from '../generated/prisma/client.ts'
 import { type DatabaseConfig, readDatabaseConfig } from './config.ts'
 import { deployMigrations } from './deploy-migrations.ts'
@@ -14,6 +15,11 @@ export { Prisma, PrismaClient } from '../generated/prisma/client.ts'
 export interface DatabaseClient {
   readonly prisma: PrismaClient
   readonly config: DatabaseConfig
+  /**
+   * The connection Prisma runs on, for work Prisma cannot do (the seeder's COPY): the PGlite
+   * instance, or the pg pool of a server. It is closed by close().
+   */
+  readonly driver: PGlite | pg.Pool
   /** Disconnects Prisma and closes the pool or the PGlite instance. Safe to call twice. */
   close(): Promise<void>
 }
@@ -29,8 +35,9 @@ export async function createPrisma(config: DatabaseConfig = readDatabaseConfig()
     return createPrismaForPGlite(await openPGlite(config.target.dataDir, config.schema), config)
   }
   // `schema` makes Prisma qualify every table with DATABASE_SCHEMA; search_path covers raw SQL.
-  const adapter = new PrismaPg(poolConfig(config.target.url, config), { schema: config.schema })
-  return withClose(new PrismaClient({ adapter, log: [...config.log] }), config)
+  const pool = new pg.Pool(poolConfig(config.target.url, config))
+  const adapter = new PrismaPg(pool, { schema: config.schema })
+  return withClose(new PrismaClient({ adapter, log: [...config.log] }), config, pool, () => pool.end()) // the adapter leaves a pool it was given open
 }
 
 /**
@@ -39,13 +46,13 @@ export async function createPrisma(config: DatabaseConfig = readDatabaseConfig()
  */
 export function createPrismaForPGlite(pglite: PGlite, config: DatabaseConfig): DatabaseClient {
   const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite, config.schema), log: [...config.log] })
-  return withClose(prisma, config, () => pglite.close()) // the adapter never closes PGlite itself
+  return withClose(prisma, config, pglite, () => pglite.close()) // the adapter never closes PGlite itself
 }
 
-function withClose(prisma: PrismaClient, config: DatabaseConfig, closeDriver?: () => Promise<void>): DatabaseClient {
+function withClose(prisma: PrismaClient, config: DatabaseConfig, driver: PGlite | pg.Pool, closeDriver: () => Promise<void>): DatabaseClient {
   let closing: Promise<void> | undefined
   const close = () => (closing ??= prisma.$disconnect().then(closeDriver))
-  return { prisma, config, close }
+  return { prisma, config, driver, close }
 }
 
 let shared: Promise<DatabaseClient> | undefined

@@ -29,19 +29,19 @@ describe.each(targets)('seeding on $name', (target) => {
   afterEach(() => db.drop())
 
   it('loads every fixture row into a fresh database without a constraint error, and a second run changes nothing', async () => {
-    const first = await seedDatabase(db.prisma, fixtures)
+    const first = await seedDatabase(db.client.driver, fixtures)
     expect(first.every((r) => r.inserted === r.rows)).toBe(true)
     const expected = Object.fromEntries(fixtures.map((f) => [f.model, f.rows.length]))
     expect(await counts(db, fixtures)).toEqual(expected)
     expect(fixtures.length).toBeGreaterThan(20)
 
-    const second = await seedDatabase(db.prisma, fixtures)
+    const second = await seedDatabase(db.client.driver, fixtures)
     expect(second.map((r) => r.inserted)).toEqual(second.map(() => 0))
     expect(await counts(db, fixtures)).toEqual(expected)
   })
 
   it('ships the platform basics: an admin, a trainer, subscription plans, gyms with equipment, sessions with bookings', async () => {
-    await seedDatabase(db.prisma, fixtures)
+    await seedDatabase(db.client.driver, fixtures)
     expect(await db.prisma.user.count({ where: { role: 'ADMIN' } })).toBeGreaterThanOrEqual(1)
     expect(await db.prisma.user.count({ where: { role: 'TRAINER' } })).toBeGreaterThanOrEqual(1)
     expect(await db.prisma.subscriptionPlan.count()).toBeGreaterThanOrEqual(2)
@@ -56,7 +56,7 @@ describe.each(targets)('seeding on $name', (target) => {
     const last = fixtures.at(-1)!
     const poisoned = [...fixtures.slice(0, -1), { ...last, rows: last.rows.map((r) => ({ ...r, userId: 'cnobody00000000000000000x' })) }]
     expect(Object.keys(last.rows[0]!)).toContain('userId')
-    await expect(seedDatabase(db.prisma, poisoned)).rejects.toThrow(new RegExp(`seeding ${last.model} .* failed, nothing was written`))
+    await expect(seedDatabase(db.client.driver, poisoned)).rejects.toThrow(new RegExp(`seeding ${last.model} failed, nothing was written: .*foreign key.*\\(Key \\(userId\\)=\\(cnobody0+x\\) is not present`))
     expect(Object.values(await counts(db, fixtures)).every((n) => n === 0)).toBe(true)
   })
 })
