@@ -32,6 +32,7 @@ function expectAgreement(text: string): void {
 /** Scalars and layouts where YAML 1.1, 1.2 and parsers are known to differ. */
 const SNIPPETS = [
   'a: 0o17\nb: 0x1F\nc: 017\nd: +12\ne: -0\nf: 1_000\ng: 12345678901234567890',
+  'a: 0b101\nb: +0x1F\nc: -0o7\nd: 0x_1\ne: 1:30\nf: 0.1_0\ng: 1e\nh: +.inf\ni: -.nan',
   'a: 1e3\nb: .5\nc: +.5\nd: 1.\ne: .inf\nf: -.Inf\ng: .NaN\nh: 1.5E-3',
   'a: ~\nb: null\nc: Null\nd: NULL\ne:\nf: ""',
   'a: true\nb: True\nc: TRUE\nd: yes\ne: on\nf: off\ng: y\nh: n\ni: False',
@@ -101,8 +102,13 @@ describe('the fast YAML path agrees with the `yaml` path', () => {
   })
 
   it('leaves aliases, duplicate keys, syntax errors, non-mappings, tags and directives to the `yaml` path', () => {
-    const refused = ['a: &x 1\nb: *x', 'a: 1\na: 2', 'a: [1', '- 1', '', '? [x]\n: 1', '__proto__: {}', '%YAML 1.1\n---\na: yes', 'a: !!float 1', 'a: [!!str 1]']
+    const refused = [
+      ...['a: &x 1\nb: *x', 'a: [&x 1, *x]', 'a: {"b":&x 1, "c":*x}', 'a: 1\na: 2', 'a: [1', '- 1', '', '%YAML 1.1\n---\na: yes', 'a: !!float 1', 'a: [!!str 1]'],
+      ...['? [x]\n: 1', '[x]: 1', '{a: 1}: 2', 'a: {[b]: 1}', '~: 1', 'null: 1', ': 1', 'a:\n  NULL: 1', 'a: {: 1}', '- ? x\n  : 1'], // keys js-yaml would turn into text
+      ...['__proto__: {}', 'a:\n  constructor: 1', 'a: {prototype: 1}'],
+    ]
     for (const text of refused) expect(parseDataFast(text), text).toBeUndefined()
     expect(parseDataFast('description: Book now! Or later.')).toStrictEqual({ description: 'Book now! Or later.' })
+    expect(parseDataFast('a: Comments like */ or *this* are text\nb: "null: x and ~: y"')).toStrictEqual({ a: 'Comments like */ or *this* are text', b: 'null: x and ~: y' })
   })
 })
