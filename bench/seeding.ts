@@ -71,14 +71,14 @@ async function createTables(peerDir: string, url: string): Promise<void> {
 
 async function compareInserts(clientFile: string, url: string, options: SeedingOptions): Promise<SeedingResult> {
   const { PrismaClient } = (await import(clientFile)) as { PrismaClient: new (o: object) => PrismaLike }
-  // As the app connects (src/db/server-connection.ts): a pg Client that reads name/"char" catalog
-  // columns as text, which the seeder's information_schema query needs with adapter-pg.
+  // As the app connects (src/db/server-connection.ts): pg Clients that read name/"char" catalog
+  // columns as text (adapter-pg cannot map them), under Prisma and in the pool the seeder gets.
   const catalogClientFile = join(options.root, 'src', 'db', 'catalog-text-client.ts')
   const Client = existsSync(catalogClientFile) ? ((await import(pathToFileURL(catalogClientFile).href)) as { CatalogTextClient: typeof pg.Client }).CatalogTextClient : undefined
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, ...(Client && { Client }) }) })
   const copyClient = new pg.Client({ connectionString: url })
   await copyClient.connect()
-  const seederPool = new pg.Pool({ connectionString: url, max: 1 }) // what DatabaseClient.driver is on a server
+  const seederPool = new pg.Pool({ connectionString: url, max: 1, ...(Client && { Client }) }) // what DatabaseClient.driver is on a server
   const rows = users(options.rows)
   const seederFile = join(options.root, 'seed', 'seed-database.ts')
   const { seedDatabase } = existsSync(seederFile) ? ((await import(pathToFileURL(seederFile).href)) as typeof import('../seed/seed-database.ts')) : { seedDatabase: undefined }
