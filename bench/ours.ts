@@ -22,6 +22,9 @@ export function launcherNodeOptions(root: string): string[] {
   return match?.[1] ? match[1].split(/\s+/) : []
 }
 
+/** Node's arguments for the process `npm run generate` starts, without npm: options, then the launcher. */
+export const launcherArgs = (root: string): string[] => [...launcherNodeOptions(root), launcherOf(root)]
+
 /**
  * Whether the CLI has an output cache (`--no-cache`). A cache hit replays stored output without
  * compiling, so "ours" passes --no-cache to measure generation; the cached figure is reported apart.
@@ -43,8 +46,8 @@ export function generateProcess(root: string, modelsDir: string, outDir: string,
   const noCache = noCacheFlag(root)
   const [command, args]: [string, string[]] =
     variant === 'npm' ? ['npm', ['run', '--silent', 'generate', '--', ...options, ...noCache]]
-    : variant === 'launcher' ? [process.execPath, [...launcherNodeOptions(root), launcherOf(root), ...options, ...noCache]]
-    : variant === 'cached' ? [process.execPath, [...launcherNodeOptions(root), launcherOf(root), ...options]]
+    : variant === 'launcher' ? [process.execPath, [...launcherArgs(root), ...options, ...noCache]]
+    : variant === 'cached' ? [process.execPath, [...launcherArgs(root), ...options]]
     : [process.execPath, ['--import', 'tsx', cliOf(root), ...options, ...noCache]]
   return {
     command,

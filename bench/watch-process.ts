@@ -1,12 +1,15 @@
 import { spawn } from 'node:child_process'
 import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { hasLauncher, launcherArgs } from './ours.ts'
 import { summarize, type Summary } from './stats.ts'
 
 /**
  * The real `generate --watch` process, end to end: save a model file → the watcher's "N files
  * rewritten" line arrives (it is printed after the outputs are renamed into place). Includes fs.watch
- * delivery and the watcher's debounce; not process start (the process is started once).
+ * delivery and the watcher's debounce; not process start (the process is started once). The process
+ * is the one `npm run generate -- --watch` starts (the bundled launcher), or the tsx CLI in trees
+ * without one.
  */
 export async function measureWatchProcess(root: string, modelsSource: string, editedFile: string, workDir: string, runs: number): Promise<{ total: Summary; editedFile: string }> {
   const modelsDir = join(workDir, 'models')
@@ -15,7 +18,8 @@ export async function measureWatchProcess(root: string, modelsSource: string, ed
   const original = readFileSync(file, 'utf8')
   const anchor = original.match(/^ {4}description: (.*)$/m)
   if (!anchor) throw new Error(`${editedFile} has no model description to edit`)
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'generators', 'cli.ts'), '--watch', '--models', modelsDir, '--out', join(workDir, 'out')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+  const cli = hasLauncher(root) ? launcherArgs(root) : ['--import', 'tsx', join(root, 'generators', 'cli.ts')]
+  const child = spawn(process.execPath, [...cli, '--watch', '--models', modelsDir, '--out', join(workDir, 'out')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
   const lines: string[] = []
   let waiting: { pattern: RegExp; resolve: (line: string) => void } | undefined
   let buffer = ''
