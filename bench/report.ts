@@ -69,7 +69,7 @@ export function renderMarkdown(r: Results): string {
 
   if (r.watch.length) {
     out.push('### Watch-mode latency (ms): in-process pipeline latency, and the real `generate --watch`', '')
-    out.push('In-process pipeline latency: edit a model file (a model description) → compileModels → emitFiles → planOutputs → applyPlan in one warm process, after two warm-up updates; no file watcher, debounce or process start. Real `--watch`: the same edit saved while `generators/cli.ts --watch` runs, until its "N files rewritten" line (fs.watch + 25 ms debounce + the same pipeline).', '')
+    out.push('In-process pipeline latency: edit a model file (a model description) → compileModels → emitFiles → planOutputs → applyPlan in one warm process, after two warm-up updates; no file watcher, debounce or process start. Real `--watch`: the same edit saved while the process of `npm run generate -- --watch` (the bundled launcher) runs, until its "N files rewritten" line (fs.watch + a 10 ms debounce + the same pipeline).', '')
     out.push('| model set | edited file | in-process min / **median** / max | compile | emit | plan | write | files rewritten | real `--watch` min / **median** / max |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |')
     for (const w of r.watch) {
       const real = !w.process ? '—' : 'error' in w.process ? `failed: ${w.process.error.replaceAll('|', '\\|')}` : range(w.process)
