@@ -88,7 +88,8 @@ async function insertMissing(session: Session, model: ModelFixtures, layout: Cop
 // ---------------------------------------------------------------------------------------------
 // Rows as COPY text
 
-type ColumnKind = 'scalar' | 'json' | 'array' | 'json array'
+/** How a column reads its COPY text: as it is, as JSON text, or as an array literal (of JSON texts). */
+export type ColumnKind = 'scalar' | 'json' | 'array' | 'json array'
 
 /**
  * The columns of a model's COPY: every field any row gives, plus NOT NULL timestamps without a
