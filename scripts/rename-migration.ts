@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import type { Ir } from '../generators/ir/types.ts'
-import { quoteIdentifier } from '../src/db/schema-sql.ts'
+import { quoteIdentifier, quoteLiteral } from '../src/db/schema-sql.ts'
 
 /** What the database built by the existing migrations has, as far as renames need to know. */
 export interface Catalog {
@@ -16,8 +16,6 @@ export interface Catalog {
   /** `Enum.VALUE` */
   readonly enumValues: ReadonlySet<string>
 }
-
-const lit = (value: string) => `'${value.replaceAll("'", "''")}'`
 
 /**
  * The rename statements the models ask for and the migrated database still needs: a rename whose
@@ -50,7 +48,7 @@ export function planRenames(ir: Ir, catalog: Catalog): string[] {
     }
     for (const value of e.values) {
       if (!value.renamedFrom || !catalog.enumValues.has(`${current}.${value.renamedFrom}`) || catalog.enumValues.has(`${current}.${value.name}`)) continue
-      statements.push(`ALTER TYPE ${quoteIdentifier(e.name)} RENAME VALUE ${lit(value.renamedFrom)} TO ${lit(value.name)};`)
+      statements.push(`ALTER TYPE ${quoteIdentifier(e.name)} RENAME VALUE ${quoteLiteral(value.renamedFrom)} TO ${quoteLiteral(value.name)};`)
     }
   }
   return statements

@@ -4,7 +4,7 @@ import type { PGlite, Transaction as PGliteTransaction } from '@electric-sql/pgl
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import { DatabaseSetupError, firstLine } from '../src/db/errors.ts'
-import { quoteIdentifier } from '../src/db/schema-sql.ts'
+import { quoteIdentifier, quoteLiteral } from '../src/db/schema-sql.ts'
 import type { Conversion, ModelFixtures } from './read-fixtures.ts'
 
 /** Rows formatted per piece of COPY data: the server starts on the first piece while the next is built. */
@@ -65,9 +65,8 @@ async function seedModel(session: Session, model: ModelFixtures): Promise<number
     })
   }
   await session.query('RELEASE SAVEPOINT seed_model')
-  const literal = (text: string) => `'${text.replaceAll("'", "''")}'`
   for (const column of model.sequences) {
-    await session.query(`SELECT setval(pg_get_serial_sequence(${literal(target)}, ${literal(column)}), coalesce((SELECT max(${quoteIdentifier(column)}) FROM ${target}), 0) + 1, false)`)
+    await session.query(`SELECT setval(pg_get_serial_sequence(${quoteLiteral(target)}, ${quoteLiteral(column)}), coalesce((SELECT max(${quoteIdentifier(column)}) FROM ${target}), 0) + 1, false)`)
   }
   return inserted
 }
