@@ -124,26 +124,30 @@ async function copyLayout(session: Session, model: ModelFixtures): Promise<CopyL
   if (info.length === 0) throw new DatabaseSetupError(`seeding: table ${model.table} does not exist; run npm run db:migrate:deploy first`)
   const byColumn = new Map(info.map((c) => [c.column_name, c]))
   const fieldOf = new Map(Object.entries(model.columns ?? {}).map(([field, column]) => [column, field]))
-  const fields = new Set<string>()
-  for (const row of model.rows) for (const field in row) fields.add(field)
-  for (const c of info) if (c.column_default === null && c.is_nullable === 'NO' && c.data_type.startsWith('timestamp')) fields.add(fieldOf.get(c.column_name) ?? c.column_name)
+  const given = new Set<string>()
+  for (const row of model.rows) for (const field in row) given.add(field)
+  for (const c of info) if (stampedNow(c)) given.add(fieldOf.get(c.column_name) ?? c.column_name)
 
-  const columns = [...fields].map((f) => model.columns?.[f] ?? f)
+  const fields = [...given]
+  const columns = fields.map((f) => model.columns?.[f] ?? f)
   const fill = columns.map((column) => {
     const c = byColumn.get(column)
     if (!c) return undefined // not a column: COPY names it in its error
-    if (c.column_default === null) return c.is_nullable === 'NO' && c.data_type.startsWith('timestamp') ? 'now()' : undefined
+    if (c.column_default === null) return stampedNow(c) ? 'now()' : undefined
     return /\bnextval\(/.test(c.column_default) ? undefined : c.column_default
   })
   const values = fill.some(Boolean) ? (await session.query<Record<string, string | null>>(`SELECT ${fill.map((e, i) => `(${e ?? 'NULL'})::text AS c${i}`).join(', ')}`))[0]! : {}
   return {
-    fields: [...fields],
+    fields,
     columns: columns.map(quoteIdentifier),
     kinds: columns.map((column) => kindOf(byColumn.get(column))),
-    conversions: [...fields].map((f) => model.conversions[f]),
+    conversions: fields.map((f) => model.conversions[f]),
     missing: columns.map((_, i) => (values[`c${i}`] == null ? '\\N' : escapeCopy(values[`c${i}`]!))),
   }
 }
+
+/** A NOT NULL timestamp without a default: how Prisma declares @updatedAt, which its client fills. */
+const stampedNow = (c: ColumnInfo) => c.column_default === null && c.is_nullable === 'NO' && c.data_type.startsWith('timestamp')
 
 const kindOf = (c: ColumnInfo | undefined): ColumnKind =>
   c?.data_type === 'ARRAY' ? (/^_jsonb?$/.test(c.udt_name) ? 'json array' : 'array') : /^jsonb?$/.test(c?.data_type ?? '') ? 'json' : 'scalar'
@@ -198,7 +202,6 @@ type PgError = { code?: string; detail?: string; where?: string }
  * names the key the detail gives.
  */
 function seedingError(model: ModelFixtures, e: PgError): Error {
-  if (e instanceof DatabaseSetupError) return e
   const line = e.where?.match(/\bCOPY [^,]+, line (\d+)/)?.[1]
   const detail = e.detail?.startsWith('Key (') ? ` (${e.detail.replace(/\.$/, '')})` : ''
   return new DatabaseSetupError(`seeding ${model.model}${line ? ` (row ${line})` : ''} failed, nothing was written: ${firstLine(e)}${detail}`)
