@@ -34,8 +34,9 @@ type UserRow = Record<(typeof COLUMNS)[number], string | number | Date>
  * Seeding throughput into PostgreSQL, on the same N synthetic users (same columns, ids and
  * timestamps): the seeder (`seedDatabase` from seed/: fixtures → one transaction on the pg pool
  * under the app's Prisma client, the rows converted to COPY text), one bare createMany of all rows
- * through the generated Prisma client, and a plain COPY FROM STDIN of the same rows through pg. Runs alternate between the three, on an emptied table each time, after one untimed
- * full-size run of each (connections, query plans and the JIT warm, for all three alike).
+ * through the generated Prisma client, and a plain COPY FROM STDIN of the same rows through pg.
+ * Runs alternate between the three, on an emptied table each time, after one untimed full-size run
+ * of each (connections, query plans and the JIT warm, for all three alike).
  */
 export async function measureSeeding(options: SeedingOptions): Promise<SeedingResult> {
   const clientFile = join(options.peerDir, 'src', 'generated', 'prisma', 'client.ts')
