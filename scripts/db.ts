@@ -2,7 +2,6 @@
 // It checks the database first (src/db/preflight.ts) so that common faults end in one line saying
 // what to do, then runs the Prisma CLI. It exits through runScript, the only place that calls process.exit.
 import { join } from 'node:path'
-import { createInterface } from 'node:readline/promises'
 import { type DatabaseConfig, loadDotenv, PACKAGE_ROOT, readDatabaseConfig, readTestDatabaseConfig } from '../src/db/config.ts'
 import { DatabaseSetupError, runScript } from '../src/db/errors.ts'
 import { describeTarget, type PreflightChecks, preflightDatabase } from '../src/db/preflight.ts'
@@ -12,6 +11,7 @@ import { compileModels } from '../generators/pipeline.ts'
 import { planOutputs } from '../generators/write/write-files.ts'
 import { MIGRATIONS_DIR } from '../src/db/migration-history.ts'
 import { readSchemaSql } from '../src/db/schema-sql.ts'
+import { confirmDataLoss } from './confirm.ts'
 import { catalogOfMigrations, planRenames, writeRenameMigration } from './rename-migration.ts'
 
 interface DbCommand {
@@ -55,7 +55,9 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
   const variable = command.test ? 'TEST_DATABASE_URL' : 'DATABASE_URL'
   if (command.test && config.target.kind === 'pglite') console.error(`db: no TEST_DATABASE_URL; using ${describeTarget(config)}`)
   const force = command.destructive === true && args.includes('--force')
-  if (command.destructive && !force) await confirmDataLoss(config)
+  if (command.destructive && !force) {
+    await confirmDataLoss(`This deletes ALL data in ${describeTarget(config)}`, ' and re-applies the migrations.', 'npm run db:migrate:reset -- --force')
+  }
   if (command.preflight) await preflightDatabase(config, variable, command.preflight)
   if (command.renames) {
     await prepareRenames(args)
@@ -85,15 +87,6 @@ async function prepareRenames(args: readonly string[]): Promise<void> {
   const name = (nameAt < 0 ? 'model' : args[nameAt]!.includes('=') ? args[nameAt]!.split('=')[1]! : (args[nameAt + 1] ?? 'model')).replace(/[^A-Za-z0-9_]/g, '_')
   const folder = writeRenameMigration(MIGRATIONS_DIR, name, statements, new Date(Date.now() - 1000))
   if (folder) console.error(`db: wrote prisma/migrations/${folder} with ${statements.length} rename(s) from renamedFrom`)
-}
-
-async function confirmDataLoss(config: DatabaseConfig): Promise<void> {
-  const what = `This deletes ALL data in ${describeTarget(config)}`
-  if (!process.stdin.isTTY) throw new DatabaseSetupError(`${what}; to confirm, pass --force (npm run db:migrate:reset -- --force)`)
-  const prompt = createInterface({ input: process.stdin, output: process.stderr })
-  const answer = await prompt.question(`${what} and re-applies the migrations. Continue? [y/N] `)
-  prompt.close()
-  if (!/^y(es)?$/i.test(answer.trim())) throw new DatabaseSetupError('cancelled; nothing was changed')
 }
 
 const [name, ...args] = process.argv.slice(2)
