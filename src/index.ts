@@ -2,3 +2,4 @@
 export { createPrisma, getPrisma, Prisma, PrismaClient, type DatabaseClient } from './db/client.ts'
 export { readDatabaseConfig, type DatabaseConfig } from './db/config.ts'
 export { DatabaseSetupError } from './db/errors.ts'
+export { inRequest, readFromPrimary } from './db/replicas/request-scope.ts'

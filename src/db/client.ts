@@ -7,6 +7,7 @@ import { type DatabaseConfig, readDatabaseConfig } from './config.ts'
 import { deployMigrations } from './deploy-migrations.ts'
 import { openPGlite } from './open-pglite.ts'
 import { pgliteAdapter } from './pglite-adapter.ts'
+import { attachReadReplicas } from './replicas/attach-replicas.ts'
 import { poolConfig } from './server-connection.ts'
 
 export { Prisma, PrismaClient } from '../generated/prisma/client.ts'
@@ -32,12 +33,16 @@ export interface DatabaseClient {
 export async function createPrisma(config: DatabaseConfig = readDatabaseConfig()): Promise<DatabaseClient> {
   if (config.migrateDeployOnStart) await deployMigrations(config) // before we open PGlite: the CLI needs the folder
   if (config.target.kind === 'pglite') {
+    if (config.replicas) console.warn('db: DATABASE_REPLICA_URLS is ignored: the embedded database has no replicas, so reads and writes all go to it')
     return createPrismaForPGlite(await openPGlite(config.target.dataDir, config.schema), config)
   }
   // `schema` makes Prisma qualify every table with DATABASE_SCHEMA; search_path covers raw SQL.
   const pool = new pg.Pool(poolConfig(config.target.url, config))
   const adapter = new PrismaPg(pool, { schema: config.schema })
-  return withClose(new PrismaClient({ adapter, log: [...config.log] }), config, pool, () => pool.end()) // the adapter leaves a pool it was given open
+  const prisma = new PrismaClient({ adapter, log: [...config.log] })
+  if (!config.replicas) return withClose(prisma, config, pool, () => pool.end()) // the adapter leaves a pool it was given open
+  const replicated = await attachReadReplicas({ prisma, pool }, config, config.replicas)
+  return withClose(replicated.prisma, config, pool, () => replicated.close().then(() => prisma.$disconnect()).then(() => pool.end()))
 }
 
 /**

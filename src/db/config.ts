@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DatabaseSetupError } from './errors.ts'
+import { type ReplicaSettings, readReplicaSettings } from './replicas/replica-settings.ts'
 
 /** The package root (two levels above src/db), so default folders don't depend on the caller's cwd. */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -42,6 +43,8 @@ export interface DatabaseConfig {
   readonly log: readonly LogLevel[]
   /** Apply pending migrations (`prisma migrate deploy`) before createPrisma() returns. */
   readonly migrateDeployOnStart: boolean
+  /** Read replicas of the server (DATABASE_REPLICA_URLS...); undefined = none. See replicas/. */
+  readonly replicas: ReplicaSettings | undefined
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -59,6 +62,7 @@ export function readDatabaseConfig(env: Env = process.env): DatabaseConfig {
     poolTimeoutSeconds: integer(env, 'DATABASE_POOL_TIMEOUT', 0),
     log: logLevels(value(env, 'DATABASE_LOGGING')),
     migrateDeployOnStart: flag(env, 'MIGRATE_DEPLOY_ON_START'),
+    replicas: readReplicaSettings(env),
   }
 }
 
@@ -69,7 +73,7 @@ export function readTestDatabaseConfig(env: Env = process.env): DatabaseConfig {
     ? pgliteTarget(resolve(PACKAGE_ROOT, '.pglite-test'))
     : serverTarget('TEST_DATABASE_URL', url)
   const schema = schemaName(value(env, 'DATABASE_SCHEMA') ?? urlSchema(target))
-  return { ...readDatabaseConfig({ ...env, DATABASE_URL: undefined }), target, schema, migrateDeployOnStart: false }
+  return { ...readDatabaseConfig({ ...env, DATABASE_URL: undefined }), target, schema, migrateDeployOnStart: false, replicas: undefined }
 }
 
 export const pgliteTarget = (dir: string): DatabaseTarget => ({ kind: 'pglite', dataDir: resolve(dir) })
