@@ -52,6 +52,7 @@ export const diagnosticCodes = {
   PIKA505: 'ambiguous relation',
   PIKA506: 'relation keys do not match',
   PIKA507: 'invalid relation',
+  PIKA508: 'invalid archive policy',
 
   PIKA601: 'invalid seed row',
 } as const

@@ -64,6 +64,7 @@ function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: Resol
     ? { fields: decl.def.id.fields, ...optionalText('name', decl.def.id.name), compound: true, location: decl.source.locate([...decl.path, 'id'], 'key') }
     : { fields: [idField!.name], compound: false, location: idField!.source.locate([...idField!.path, 'id'], 'key') }
   const seed = decl.def.seed
+  const archive = decl.def.archive // checked by rules/archive.ts: names a stored DateTime field
   return {
     kind: 'model',
     name: decl.name,
@@ -76,6 +77,7 @@ function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: Resol
     indexes: model.indexes.map((index) => ({ fields: index.def.fields, ...optionalText('name', index.def.name), location: index.source.locate(index.path) })),
     uniques: (decl.def.uniques ?? []).map((u, i) => ({ fields: u.fields, ...optionalText('name', u.name), location: decl.source.locate([...decl.path, 'uniques', i]) })),
     ...(seed ? { seed: { rows: seed.rows ?? [], generate: seed.generate ?? 0, location: decl.source.locate([...decl.path, 'seed'], 'key') } } : {}),
+    ...(archive ? { archive: { afterDays: archive.afterDays, field: archive.by, column: fields.find((f): f is IrStoredField => f.kind === 'stored' && f.name === archive.by)!.column, location: decl.source.locate([...decl.path, 'archive'], 'key') } } : {}),
     location: decl.source.locate(decl.path, 'key'),
   }
 }

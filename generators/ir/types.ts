@@ -156,4 +156,14 @@ export interface IrModel extends Documented {
   readonly indexes: readonly IrIndex[]
   readonly uniques: readonly IrIndex[]
   readonly seed?: IrSeed
+  readonly archive?: IrArchivePolicy
+}
+
+/** Rows whose `column` (a DateTime) is older than `afterDays` days belong in the archive table. */
+export interface IrArchivePolicy {
+  readonly afterDays: number
+  /** The field that decides, and its column name. */
+  readonly field: string
+  readonly column: string
+  readonly location: SourceLocation
 }

@@ -46,6 +46,13 @@ export interface RawModel {
   readonly indexes?: readonly RawIndex[]
   readonly uniques?: readonly RawIndex[]
   readonly seed?: { readonly rows?: readonly Record<string, unknown>[]; readonly generate?: number }
+  readonly archive?: RawArchivePolicy
+}
+
+/** Rows whose `by` is more than `afterDays` days old are moved to the archive table by `db:archive`. */
+export interface RawArchivePolicy {
+  readonly afterDays: number
+  readonly by: string
 }
 
 export interface RawIndex {

@@ -22,6 +22,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 /** `code@file:line:col` of every diagnostic, in printed order. The first is the problem the case is about. */
 const expectations: Readonly<Record<string, readonly string[]>> = {
   'alias-bomb': ['PIKA005@gym.yaml:3:8'],
+  'archive-by-not-a-date': ['PIKA508@gym.yaml:8:35'],
+  'archive-referenced-model': ['PIKA508@gym.yaml:8:5'],
   'ambiguous-relations': ['PIKA505@equipment.yaml:8:24', 'PIKA505@gym.yaml:6:26'],
   'back-side-on-delete': ['PIKA506@gym.yaml:6:61'],
   'bad-format': ['PIKA104@gym.yaml:6:38'],

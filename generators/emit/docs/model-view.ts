@@ -19,12 +19,15 @@ export function buildModelView(ir: Ir, model: IrModel): ModelView {
   return {
     heading: heading.model(model.name),
     description: describe(model.description, model.deprecated),
-    table: [`Table ${code(model.table)}`, model.renamedFrom && `renamed from ${code(model.renamedFrom)}`].filter(Boolean).join(', '),
+    table: [`Table ${code(model.table)}`, model.renamedFrom && `renamed from ${code(model.renamedFrom)}`, model.archive && archiveText(model)].filter(Boolean).join(', '),
     fields: tableLines(['Field', 'Type', 'Constraints', 'Default', 'Attributes', 'Description'], stored.map((f) => fieldRow(f, model))),
     relations: relations.length ? tableLines(['Field', 'Target', 'Other end', 'Cardinality', 'Foreign key', 'On delete', 'Description'], relations.map((f) => relationRow(ir, model, f))) : [],
     keys: tableLines(['Kind', 'Fields', 'Name'], keyRows(model)),
   }
 }
+
+/** Where `npm run db:archive` moves the model's old rows (src/db/archive/archive-tables.ts names the table). */
+const archiveText = ({ archive, table }: IrModel) => `rows older than ${archive!.afterDays} days by ${code(archive!.field)} are moved to ${code(`archive.${table}`)} by \`npm run db:archive\``
 
 /** A description as prose, flagged when deprecated. */
 export function describe(description: string | undefined, deprecated: boolean | undefined): string {
