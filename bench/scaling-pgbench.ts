@@ -4,9 +4,7 @@
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import pg from 'pg'
-import { applySchemaSql, readSchemaSql } from '../src/db/schema-sql.ts'
-import { PG_BIN, type Server, startReplicaCluster } from '../tests/helpers/replica-cluster.ts'
+import { createMigratedDatabase, PG_BIN, type Server, startReplicaCluster } from '../tests/helpers/replica-cluster.ts'
 
 const GYMS = 20
 const SESSIONS_PER_GYM = 2000 // about 100 days of 20 classes a day
@@ -58,13 +56,7 @@ const fmt = (r: Run) => `${r.tps.toFixed(0)} tps, ${r.latencyMs.toFixed(2)} ms`
 
 const cluster = await startReplicaCluster()
 try {
-  const admin = new pg.Client({ connectionString: cluster.primary.url('postgres') })
-  await admin.connect()
-  await admin.query('CREATE DATABASE pika')
-  await admin.end()
-  const app = new pg.Client({ connectionString: cluster.primary.url('pika') })
-  await app.connect()
-  await applySchemaSql(app, await readSchemaSql('migrations'))
+  const app = await createMigratedDatabase(cluster.primary, 'pika')
   const loaded = performance.now()
   await app.query(LOAD)
   console.log(`loaded ${USERS} users, ${GYMS} gyms, ${GYMS * SESSIONS_PER_GYM} sessions, ${GYMS * SESSIONS_PER_GYM * BOOKINGS_PER_SESSION} bookings in ${((performance.now() - loaded) / 1000).toFixed(1)} s`)

@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createPrisma } from '../../src/db/client.ts'
 import { pgliteTarget, readDatabaseConfig, serverTarget } from '../../src/db/config.ts'
 import { inRequest } from '../../src/db/replicas/request-scope.ts'
-import { applySchemaSql, readSchemaSql } from '../../src/db/schema-sql.ts'
-import { hasPostgresTools, PG_BIN, type ReplicaCluster, type Server, startReplicaCluster } from '../helpers/replica-cluster.ts'
+import { createMigratedDatabase, hasPostgresTools, PG_BIN, type ReplicaCluster, type Server, startReplicaCluster } from '../helpers/replica-cluster.ts'
 
 async function sql<T = any>(server: Server, text: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: server.url('pika') })
@@ -67,14 +66,7 @@ describe.skipIf(!hasPostgresTools())(`read replicas on a real streaming replica 
   beforeAll(async () => {
     vi.spyOn(console, 'warn').mockImplementation((line: string) => void warnings.push(line))
     cluster = await startReplicaCluster()
-    const admin = new pg.Client({ connectionString: cluster.primary.url('postgres') })
-    await admin.connect()
-    await admin.query('CREATE DATABASE pika')
-    await admin.end()
-    const app = new pg.Client({ connectionString: cluster.primary.url('pika') })
-    await app.connect()
-    await applySchemaSql(app, await readSchemaSql('migrations'))
-    await app.end()
+    await (await createMigratedDatabase(cluster.primary, 'pika')).end()
     await waitFor('the schema on the replica', async () => (await sql(cluster.replica, `SELECT to_regclass('subscription_plans') AS t`).catch(() => [{}]))[0]?.t != null)
   }, 60_000)
   afterAll(() => {

@@ -6,6 +6,8 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import pg from 'pg'
+import { applySchemaSql, readSchemaSql } from '../../src/db/schema-sql.ts'
 
 export const PG_BIN = process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin'
 export const hasPostgresTools = () => ['initdb', 'pg_basebackup', 'pg_ctl'].every((tool) => existsSync(join(PG_BIN, tool)))
@@ -77,4 +79,16 @@ export async function startReplicaCluster(): Promise<ReplicaCluster> {
       rmSync(root, { recursive: true, force: true })
     },
   }
+}
+
+/** Creates database `name` on the primary with every committed migration applied; returns a client connected to it. */
+export async function createMigratedDatabase(primary: Server, name: string): Promise<pg.Client> {
+  const admin = new pg.Client({ connectionString: primary.url('postgres') })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE "${name}"`)
+  await admin.end()
+  const app = new pg.Client({ connectionString: primary.url(name) })
+  await app.connect()
+  await applySchemaSql(app, await readSchemaSql('migrations'))
+  return app
 }
