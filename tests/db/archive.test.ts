@@ -1,9 +1,15 @@
 // db:archive moves rows past the model's policy (AuditLog: 365 days by createdAt) into the archive
 // table in batches. Killed mid-run and re-run, it must have lost and duplicated nothing.
 import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
+import { compileModels } from '../../generators/pipeline.ts'
+import { planArchive } from '../../src/db/archive/archive-plan.ts'
+import { archiveTable } from '../../src/db/archive/move-rows.ts'
 import { PACKAGE_ROOT } from '../../src/db/config.ts'
+import { applySchemaSql, readSchemaSql } from '../../src/db/schema-sql.ts'
 import { createTestDatabase } from '../../src/testing/test-database.ts'
 
 const serverUrl = process.env.TEST_DATABASE_URL?.trim()
@@ -66,4 +72,26 @@ describe.skipIf(!serverUrl)('db:archive on a PostgreSQL server (TEST_DATABASE_UR
       await db.drop()
     }
   }, 60_000)
+})
+
+describe('db:archive on the embedded database', () => {
+  it('moves the rows past the policy in batches, keeps the rest, and a second run finds nothing', async () => {
+    const [table] = planArchive(compileModels(join(PACKAGE_ROOT, 'models'), PACKAGE_ROOT).ir!, undefined)
+    expect(table).toMatchObject({ model: 'AuditLog', table: 'audit_logs', archiveSchema: 'archive', column: 'createdAt', afterDays: 365, key: ['id'] })
+    const db = await PGlite.create()
+    try {
+      await applySchemaSql(db, await readSchemaSql('migrations'))
+      await db.exec(`INSERT INTO audit_logs (id, "createdAt", action, "entityType", "entityId")
+        SELECT 'log' || i, now() - i * interval '10 days', 'LOGIN', 'User', 'user' || i FROM generate_series(1, 60) i`) // 24 of them (log37..log60) are over 365 days old
+      const query = (sql: string, params?: readonly unknown[]) => db.query<Record<string, any>>(sql, params as unknown[]).then((r) => r.rows)
+      const options = { batchSize: 10, pauseMs: 0, now: new Date() }
+      expect(await archiveTable(query, table!, 'public', options)).toMatchObject({ model: 'AuditLog', rows: 24, batches: 3 })
+      const ids = async (from: string) => (await query(`SELECT id FROM ${from} ORDER BY "createdAt"`)).map((r) => r.id)
+      expect(await ids('archive.audit_logs')).toEqual(Array.from({ length: 24 }, (_, i) => `log${60 - i}`)) // oldest first
+      expect(await ids('audit_logs')).toHaveLength(36)
+      expect(await archiveTable(query, table!, 'public', options)).toMatchObject({ rows: 0, batches: 0 })
+    } finally {
+      await db.close()
+    }
+  }, 120_000)
 })
