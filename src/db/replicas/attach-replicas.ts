@@ -33,7 +33,9 @@ export interface ReplicatedClient {
 
 /** A client whose reads go to `settings.urls` when they are usable. Call close() before the primary's. */
 export async function attachReadReplicas(primary: PrimaryConnection, config: DatabaseConfig, settings: ReplicaSettings): Promise<ReplicatedClient> {
-  const pools = settings.urls.map((url) => new pg.Pool(poolConfig(url, config)))
+  // A replica that vanishes without a reset (host down) must not hold a read for the OS's TCP
+  // timeout: without DATABASE_POOL_TIMEOUT, connecting to a replica gives up after 5 s.
+  const pools = settings.urls.map((url) => new pg.Pool({ connectionTimeoutMillis: 5000, ...poolConfig(url, config) }))
   for (const pool of pools) pool.on('error', () => {}) // an idle connection to a stopped replica must not crash the app
   const replicas = pools.map((pool) => new PrismaClient({ adapter: new PrismaPg(pool, { schema: config.schema }), log: [...config.log] }))
   const monitor = new ReplicaMonitor(primary.pool, settings)
