@@ -102,7 +102,7 @@ describe('db:backup and db:restore on the embedded database', () => {
     const restored = await openPGlite(dataDir)
     expect(await tableContents((sql) => restored.query<Record<string, unknown>>(sql).then((r) => r.rows))).toEqual(atBackup)
     await restored.close()
-  })
+  }, 180_000) // six openings of an embedded folder: seconds each when idle, a minute in all on a loaded machine
 })
 
 describe('backup retention (BACKUP_KEEP)', () => {
