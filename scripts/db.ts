@@ -9,7 +9,8 @@ import { runPrismaOrThrow } from '../src/db/prisma-cli.ts'
 import { prismaEmitter } from '../generators/emit/prisma/emit-prisma.ts'
 import { compileModels } from '../generators/pipeline.ts'
 import { planOutputs } from '../generators/write/write-files.ts'
-import { MIGRATIONS_DIR } from '../src/db/migration-history.ts'
+import { localMigrationNames, MIGRATIONS_DIR } from '../src/db/migration-history.ts'
+import { printLintOfNewMigrations } from '../generators/lint/migration-files.ts'
 import { readSchemaSql } from '../src/db/schema-sql.ts'
 import { confirmDataLoss } from './confirm.ts'
 import { catalogOfMigrations, planRenames, writeRenameMigration } from './rename-migration.ts'
@@ -59,6 +60,7 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
     await confirmDataLoss(`This deletes ALL data in ${describeTarget(config)}`, ' and re-applies the migrations.', 'npm run db:migrate:reset -- --force')
   }
   if (command.preflight) await preflightDatabase(config, variable, command.preflight)
+  const migrationsBefore = command.renames ? localMigrationNames() : undefined
   if (command.renames) {
     await prepareRenames(args)
     // With the WebAssembly engine, `migrate dev` fails ("shadow DB must be provided through an
@@ -69,6 +71,7 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
     const prismaArgs = [...command.prisma, ...args.filter((a) => !(force && a === '--force'))]
     await runPrismaOrThrow(prismaArgs, config, { terminal: true, what: `prisma ${command.prisma.join(' ')}` })
   }
+  if (migrationsBefore) await printLintOfNewMigrations(MIGRATIONS_DIR, migrationsBefore, localMigrationNames())
   await command.then?.(config)
 }
 

@@ -18,3 +18,12 @@ export function checkoutModels(ref: string, modelsDir: string): { dir: string; d
   for (const name of names) writeFileSync(join(dir, name.slice(prefix.length + 1)), git('show', `${ref}:${name}`))
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) }
 }
+
+/** The migration folders (those holding a migration.sql) in `migrationsDir` at a git revision. */
+export function migrationNamesAt(ref: string, migrationsDir: string): string[] {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: resolve(migrationsDir, '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 })
+  const top = git('rev-parse', '--show-toplevel').trim()
+  const prefix = relative(top, resolve(migrationsDir)).split(sep).join('/')
+  const files = git('ls-tree', '-r', '--full-tree', '--name-only', ref, `${prefix}/`).split('\n')
+  return files.filter((f) => f.endsWith('/migration.sql')).map((f) => f.slice(prefix.length + 1, -'/migration.sql'.length)).filter((name) => !name.includes('/')).sort()
+}

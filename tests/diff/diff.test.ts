@@ -12,6 +12,10 @@ interface Reported {
   subject: string
   database: string
   api: string
+  request: string
+  response: string
+  apiWhy: string
+  hint?: string
   where: string
 }
 
@@ -74,7 +78,7 @@ describe('npm run diff', () => {
     expect(diff(dir, '--allow-breaking').code).toBe(0)
   })
 
-  it('treats additions and widenings as safe, and exits 0', () => {
+  it('judges additions and widenings per direction: harmless to send, breaking to read when responses can hold something new', () => {
     const { dir, edit } = repository()
     edit('gym.yaml', '      amenities:', '      website:     { type: String, optional: true, format: url }\n      amenities:') // optional field added
     edit('gym.yaml', 'values: [AVAILABLE, IN_USE, MAINTENANCE, RETIRED]', 'values: [AVAILABLE, IN_USE, MAINTENANCE, RETIRED, LOST]') // enum value added
@@ -82,12 +86,40 @@ describe('npm run diff', () => {
     edit('member.yaml', 'credits:      { type: BigInt, default: 0 }', 'credits:      { type: BigInt, default: 0 }\n      nickname:     { type: String, default: "" }') // required with default
     writeFileSync(join(dir, 'models', 'class.yaml'), 'models:\n  Studio:\n    fields:\n      id: { type: String, id: true, default: cuid() }\n') // model added
     const list = changes(dir)
-    for (const c of list) expect(c, `${c.kind} ${c.subject}`).toMatchObject({ database: expect.not.stringMatching('breaking'), api: expect.not.stringMatching('breaking') })
-    expect(find(list, 'field-added', 'Gym.website')).toBeDefined()
-    expect(find(list, 'enum-value-added', 'EquipmentStatus.LOST')).toBeDefined()
-    expect(list.filter((c) => c.kind === 'constraint-widened' && c.subject === 'Gym.name')).toHaveLength(2)
-    expect(find(list, 'model-added', 'Studio')).toBeDefined()
-    expect(diff(dir).code).toBe(0)
+    for (const c of list) expect(c, `${c.kind} ${c.subject}`).toMatchObject({ database: expect.not.stringMatching('breaking'), request: expect.not.stringMatching('breaking') })
+    expect(find(list, 'field-added', 'Gym.website')).toMatchObject({ request: 'safe', response: 'safe' })
+    expect(find(list, 'enum-value-added', 'EquipmentStatus.LOST')).toMatchObject({ request: 'safe', response: 'breaking', apiWhy: expect.stringContaining('responses may carry a value') })
+    const widened = list.filter((c) => c.kind === 'constraint-widened' && c.subject === 'Gym.name')
+    expect(widened).toHaveLength(2)
+    for (const c of widened) expect(c).toMatchObject({ request: 'safe', response: 'breaking' })
+    expect(find(list, 'field-added', 'Member.nickname')).toMatchObject({ request: 'safe', response: 'safe' })
+    expect(find(list, 'model-added', 'Studio')).toMatchObject({ database: 'safe', api: 'safe' })
+    expect(diff(dir).code).toBe(1) // responses changed under clients' feet
+    edit('gym.yaml', 'MAINTENANCE, RETIRED, LOST]', 'MAINTENANCE, RETIRED]')
+    edit('gym.yaml', 'minLength: 1, maxLength: 200', 'minLength: 2, maxLength: 120')
+    expect(diff(dir).code).toBe(0) // only additions nobody reads yet
+  })
+
+  it('puts the JSON form into type verdicts and judges new unique keys for requests', () => {
+    const { dir, edit } = repository()
+    edit('gym.yaml', 'quantity: { type: Int, default: 1, min: 0 }', 'quantity: { type: BigInt, default: 1, min: 0 }')
+    edit('gym.yaml', 'name:        { type: String, minLength: 2, maxLength: 120', 'name:        { type: String, unique: true, minLength: 2, maxLength: 120')
+    const list = changes(dir)
+    expect(find(list, 'type-changed', 'GymEquipment.quantity')).toMatchObject({ database: 'safe', request: 'safe', response: 'breaking', apiWhy: expect.stringMatching(/integer \(int32\) → integer \(int64.*`bigint`.*JSON\.stringify/) })
+    expect(find(list, 'unique-added', 'Gym.name')).toMatchObject({ database: 'breaking', request: 'breaking', response: 'none', apiWhy: expect.stringContaining('P2002') })
+    const markdown = diff(dir, '--allow-breaking').stdout
+    expect(markdown).toMatch(/\| requests \| responses \| change \| why \| where \|/)
+    expect(markdown).toMatch(/\| safe \| \*\*breaking\*\* \| type of `GymEquipment.quantity` changed from Int to BigInt/)
+  })
+
+  it('does not call a field breaking when its enum was renamed with renamedFrom', () => {
+    const { dir, edit } = repository()
+    edit('gym.yaml', '  EquipmentStatus:\n', '  EquipmentState:\n    renamedFrom: EquipmentStatus\n')
+    edit('gym.yaml', 'type: EquipmentStatus,', 'type: EquipmentState,')
+    const list = changes(dir)
+    expect(find(list, 'enum-renamed', 'EquipmentState')).toMatchObject({ database: 'safe' })
+    expect(list.filter((c) => c.kind === 'type-changed')).toEqual([])
+    expect(list.filter((c) => c.database === 'breaking')).toEqual([])
   })
 
   it('tells a declared rename from a drop and add: safe for the database, breaking for the API', () => {
@@ -104,7 +136,9 @@ describe('npm run diff', () => {
     edit('member.yaml', ', renamedFrom: displayName', '')
     const dropped = changes(dir)
     expect(find(dropped, 'field-removed', 'Member.displayName')).toMatchObject({ database: 'breaking' })
-    expect(find(dropped, 'field-added', 'Member.nickname')).toMatchObject({ database: 'breaking' })
+    expect(find(dropped, 'field-added', 'Member.nickname')).toMatchObject({ database: 'breaking', hint: expect.stringContaining('did you mean `renamedFrom`?') })
+    expect(find(dropped, 'field-removed', 'Member.displayName')).toMatchObject({ hint: expect.stringContaining('`nickname: { …, renamedFrom: displayName }`') })
+    expect(diff(dir, '--allow-breaking').stdout).toContain('did you mean `renamedFrom`?')
   })
 
   it('exits 2 on an unknown revision and 1 when the working tree does not compile', () => {
