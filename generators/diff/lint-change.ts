@@ -2,6 +2,7 @@
 // top of those the base revision already had, with the base models saying what the deployed
 // service reads.
 import { existsSync } from 'node:fs'
+import { relative } from 'node:path'
 import type { Ir } from '../ir/types.ts'
 import type { LintFinding } from '../lint/lint-migrations.ts'
 import { lintMigrationFolders } from '../lint/migration-files.ts'
@@ -19,7 +20,7 @@ export interface LintSection {
 
 export async function lintChange(ref: string, migrationsDir: string, baseIr: Ir, changes: readonly Change[]): Promise<LintSection> {
   const touchesDatabase = changes.some((c) => c.database !== 'none')
-  if (!existsSync(migrationsDir)) return { migrations: [], findings: [], problems: touchesDatabase ? [`no migrations folder \`${migrationsDir}\`: the SQL of this change could not be linted`] : [] }
+  if (!existsSync(migrationsDir)) return { migrations: [], findings: [], problems: touchesDatabase ? [`no migrations folder \`${relative(process.cwd(), migrationsDir)}\`: the SQL of this change could not be linted`] : [] }
   const atBase = new Set(migrationNamesAt(ref, migrationsDir))
   const local = localMigrationNames(migrationsDir)
   const added = local.filter((name) => !atBase.has(name))

@@ -25,7 +25,7 @@ export function renderMarkdown(report: DiffReport): string {
   const open = openFindings(report)
   const lines = [`# Model changes since \`${base}\``, '']
   if (changes.length === 0 && report.lint.findings.length === 0) return `${lines.join('\n')}No changes to the models.\n`
-  const locking = open.length ? `**${open.length} unacknowledged locking finding${open.length === 1 ? '' : 's'}**` : report.lint.findings.length ? 'every locking finding acknowledged' : 'no locking finding'
+  const locking = open.length ? `**${open.length} unacknowledged locking finding${open.length === 1 ? '' : 's'}**` : report.lint.findings.length ? 'every locking finding acknowledged' : report.lint.problems.length ? 'migration lint incomplete (see below)' : 'no locking finding'
   lines.push(`${breaking.length ? `**${breaking.length} breaking change${breaking.length === 1 ? '' : 's'}** out of ${changes.length}` : `${changes.length} change${changes.length === 1 ? '' : 's'}, none breaking`}; ${locking}.`, '')
   const message = (c: Change) => escape(c.hint ? `${c.message} — ${c.hint}` : c.message)
   const database = changes.filter((c) => c.database !== 'none')
