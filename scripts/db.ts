@@ -67,11 +67,15 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
     // external factory") when it has pending migrations to apply first; apply them beforehand.
     await runPrismaOrThrow(['migrate', 'deploy'], config, { what: 'applying pending migrations' })
   }
-  if (command.prisma) {
-    const prismaArgs = [...command.prisma, ...args.filter((a) => !(force && a === '--force'))]
-    await runPrismaOrThrow(prismaArgs, config, { terminal: true, what: `prisma ${command.prisma.join(' ')}` })
+  try {
+    if (command.prisma) {
+      const prismaArgs = [...command.prisma, ...args.filter((a) => !(force && a === '--force'))]
+      await runPrismaOrThrow(prismaArgs, config, { terminal: true, what: `prisma ${command.prisma.join(' ')}` })
+    }
+  } finally {
+    // Also when Prisma fails after writing the migration: it is on disk and will be applied.
+    if (migrationsBefore) await printLintOfNewMigrations(MIGRATIONS_DIR, migrationsBefore, localMigrationNames())
   }
-  if (migrationsBefore) await printLintOfNewMigrations(MIGRATIONS_DIR, migrationsBefore, localMigrationNames())
   await command.then?.(config)
 }
 
