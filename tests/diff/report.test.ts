@@ -52,7 +52,7 @@ function repository() {
   edit('gym.yaml', 'values: [AVAILABLE, IN_USE, MAINTENANCE, RETIRED]', 'values: [AVAILABLE, IN_USE, MAINTENANCE]')
   mkdirSync(join(dir, 'prisma', 'migrations', CHANGE))
   writeFileSync(join(dir, 'prisma', 'migrations', CHANGE, 'migration.sql'), CHANGE_SQL)
-  return dir
+  return { dir, edit }
 }
 
 function diff(dir: string, ...args: string[]) {
@@ -70,7 +70,7 @@ const json = (dir: string, ...args: string[]) => JSON.parse(diff(dir, '--format'
 
 describe('the pull-request report', () => {
   it('lints the migrations the change adds and fails until each finding is acknowledged with a reason', () => {
-    const dir = repository()
+    const { dir } = repository()
     const report = json(dir)
     expect(report.lint.migrations).toEqual([CHANGE])
     expect(report.lint.findings.map((f) => [f.rule, f.line])).toEqual([['enum-value-removed', 5], ['index-without-concurrently', 13]])
@@ -91,7 +91,7 @@ describe('the pull-request report', () => {
   })
 
   it('without a database, says which existing rows it could not count', () => {
-    const report = json(repository())
+    const report = json(repository().dir)
     expect(report.rows.counts).toEqual([])
     expect(report.rows.unchecked).toEqual(expect.arrayContaining([
       expect.stringMatching(/^Gym\.name: rows of `gyms` whose `name` is longer than 100 characters \(no database given/),
@@ -101,14 +101,14 @@ describe('the pull-request report', () => {
   })
 
   it('says when the models change the database but the change brings no migration', () => {
-    const dir = repository()
+    const { dir } = repository()
     execFileSync('rm', ['-r', join(dir, 'prisma', 'migrations', CHANGE)])
     expect(json(dir).lint.problems).toEqual([expect.stringContaining('adds no migration')])
   })
 })
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('existing rows on PostgreSQL', () => {
-  it('counts the rows a narrowed rule, a new unique key and a removed enum value would reject, and names the step', async () => {
+  it('counts the rows a narrowed rule, a new unique key, a removed enum value and a new required field would reject, and names the step', async () => {
     const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL })
     await admin.connect()
     const name = `pika_diff_rows_${randomUUID().replaceAll('-', '')}`
@@ -122,11 +122,15 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('existing rows on PostgreSQL', (
       await db.query(`INSERT INTO gyms (id, name, address, "updatedAt") VALUES ('g1', 'Pika Central', '{}', now()), ('g2', 'Pika Central', '{}', now()), ('g3', 'Pika Central', '{}', now()), ('g4', $1, '{}', now()), ('g5', 'Pika North', '{}', now())`, ['x'.repeat(101)])
       await db.query(`INSERT INTO gym_equipment (id, "gymId", name, price, status) VALUES ('e1', 'g1', 'Rower', 1, 'RETIRED'), ('e2', 'g2', 'Rower', 1, 'RETIRED'), ('e3', 'g3', 'Bike', 1, 'AVAILABLE')`)
       await db.end()
-      const report = json(repository(), '--database-url', url.toString())
+      const { dir, edit } = repository()
+      edit('gym.yaml', '      amenities:', '      code:        { type: String }\n      amenities:') // required, no default
+      edit('gym.yaml', '- { name: Pika Central,', '- { code: PC, name: Pika Central,')
+      const report = json(dir, '--database-url', url.toString())
       const count = (subject: string, what: RegExp) => report.rows.counts.find((c) => c.subject === subject && what.test((c as unknown as { what: string }).what))
       expect(count('Gym.name', /longer than 100/)).toMatchObject({ rows: 1, step: expect.stringContaining('backfill') })
       expect(count('Gym.name', /share \(name\)/)).toMatchObject({ rows: 3, step: expect.stringContaining('CREATE UNIQUE INDEX CONCURRENTLY') })
       expect(count('EquipmentStatus.RETIRED', /holds `RETIRED`/)).toMatchObject({ rows: 2, step: expect.stringContaining('swaps the enum type') })
+      expect(count('Gym.code', /each lacks a value/)).toMatchObject({ rows: 5, step: expect.stringContaining('backfill these rows') })
       expect(report.rows.unchecked).toEqual([])
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
