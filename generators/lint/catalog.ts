@@ -58,7 +58,12 @@ export function applyStatement(catalog: Catalog, node: Node): void {
     if (renameType === 'OBJECT_TABLE') move(catalog.tables, relation?.relname ?? '', newname)
     if (renameType === 'OBJECT_COLUMN') move(catalog.tables.get(relation?.relname ?? '') ?? new Map(), subname ?? '', newname)
     if (renameType === 'OBJECT_INDEX') move(catalog.indexes, relation?.relname ?? '', newname)
-    if (renameType === 'OBJECT_TYPE') move(catalog.enums, stringOf((node.RenameStmt.object as { List?: { items?: Node[] } }).List?.items?.at(-1)), newname)
+    if (renameType === 'OBJECT_TYPE') {
+      const from = stringOf((node.RenameStmt.object as { List?: { items?: Node[] } }).List?.items?.at(-1))
+      move(catalog.enums, from, newname)
+      // Columns follow their type (Prisma's enum swap renames `X_new` to `X` after moving them).
+      for (const columns of catalog.tables.values()) for (const [column, type] of columns) if (type === from) columns.set(column, newname)
+    }
   }
 }
 

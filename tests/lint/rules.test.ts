@@ -103,6 +103,16 @@ describe('downtime lint on hand-written and rename migrations', () => {
     ])
   })
 
+  it('follows a column through Prisma\'s enum swap, so a second removal in the same change is still named', () => {
+    const swap = (values: string) => `BEGIN;\nCREATE TYPE "Level_new" AS ENUM (${values});\nALTER TABLE "gyms" ALTER COLUMN "level" TYPE "Level_new" USING ("level"::text::"Level_new");\nALTER TYPE "Level" RENAME TO "Level_old";\nALTER TYPE "Level_new" RENAME TO "Level";\nDROP TYPE "Level_old";\nCOMMIT;`
+    const start = `CREATE TYPE "Level" AS ENUM ('LOW', 'MID', 'HIGH');\nALTER TABLE "gyms" ADD COLUMN "level" "Level" NOT NULL DEFAULT 'LOW';`
+    const result = lintMigrations([history, start], [{ name: 'a', sql: swap("'LOW', 'MID'") }, { name: 'b', sql: swap("'LOW'") }])
+    expect(result.findings.map((f) => [f.migration, f.rule, f.problem])).toEqual([
+      ['a', 'enum-value-removed', expect.stringContaining('without `HIGH`')],
+      ['b', 'enum-value-removed', expect.stringContaining('without `MID`')],
+    ])
+  })
+
   it('a table created earlier in the same change is empty: nothing it does locks anyone', () => {
     const create = 'CREATE TABLE "rooms" ("id" TEXT NOT NULL);'
     const result = lintMigrations([history], [{ name: 'a', sql: create }, { name: 'b', sql: 'CREATE INDEX "rooms_id_idx" ON "rooms"("id");\nALTER TABLE "rooms" ADD COLUMN "n" INTEGER NOT NULL;' }])
