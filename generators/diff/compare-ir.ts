@@ -37,8 +37,11 @@ function compareEnums(base: readonly IrEnum[], head: readonly IrEnum[]): Change[
   for (const [b, h] of pairs) {
     if (b.name !== h.name) out.push(change('enum-renamed', h.name, `enum \`${b.name}\` renamed to \`${h.name}\``, 'safe', verdict('breaking', 'breaking', `${RENAMED} stay the same`), h))
     const values = pair(b.values.map((v) => ({ ...v, location: b.location })), h.values.map((v) => ({ ...v, location: h.location })))
-    for (const v of values.added) out.push(change('enum-value-added', `${h.name}.${v.name}`, `value \`${v.name}\` added to \`${h.name}\``, 'safe', verdict('safe', 'breaking', 'inputs accept one more value; responses may carry a value that clients built on the previous schema reject or do not handle'), h))
-    for (const v of values.removed) out.push(change('enum-value-removed', `${h.name}.${v.name}`, `value \`${v.name}\` removed from \`${h.name}\`; rows holding it cannot migrate`, 'breaking', verdict('breaking', 'safe', 'inputs that send it are rejected; responses carry one value fewer'), h))
+    // One value out and one in: most likely a rename, which `renamedFrom` turns into `RENAME VALUE`.
+    const valueHint = (from: string, to: string) => (values.removed.length === 1 && values.added.length === 1 ? { hint: `did you mean \`renamedFrom\`? write \`${to}\` as \`{ name: ${to}, renamedFrom: ${from} }\` in \`values\` to keep the rows that hold \`${from}\`` } : {})
+    const [onlyRemoved, onlyAdded] = [values.removed[0]?.name ?? '', values.added[0]?.name ?? '']
+    for (const v of values.added) out.push({ ...change('enum-value-added', `${h.name}.${v.name}`, `value \`${v.name}\` added to \`${h.name}\``, 'safe', verdict('safe', 'breaking', 'inputs accept one more value; responses may carry a value that clients built on the previous schema reject or do not handle'), h), ...valueHint(onlyRemoved, onlyAdded) })
+    for (const v of values.removed) out.push({ ...change('enum-value-removed', `${h.name}.${v.name}`, `value \`${v.name}\` removed from \`${h.name}\`; rows holding it cannot migrate`, 'breaking', verdict('breaking', 'safe', 'inputs that send it are rejected; responses carry one value fewer'), h), ...valueHint(onlyRemoved, onlyAdded) })
     for (const [bv, hv] of values.pairs) if (bv.name !== hv.name) out.push(change('enum-value-renamed', `${h.name}.${hv.name}`, `value \`${bv.name}\` of \`${h.name}\` renamed to \`${hv.name}\``, 'safe', verdict('breaking', 'breaking', `inputs sending \`${bv.name}\` are rejected; responses carry \`${hv.name}\` instead`), h))
   }
   return out

@@ -139,6 +139,10 @@ describe('npm run diff', () => {
     expect(find(dropped, 'field-added', 'Member.nickname')).toMatchObject({ database: 'breaking', hint: expect.stringContaining('did you mean `renamedFrom`?') })
     expect(find(dropped, 'field-removed', 'Member.displayName')).toMatchObject({ hint: expect.stringContaining('`nickname: { …, renamedFrom: displayName }`') })
     expect(diff(dir, '--allow-breaking').stdout).toContain('did you mean `renamedFrom`?')
+
+    edit('gym.yaml', 'MAINTENANCE, RETIRED]', 'MAINTENANCE, DECOMMISSIONED]')
+    const values = changes(dir)
+    expect(find(values, 'enum-value-removed', 'EquipmentStatus.RETIRED')).toMatchObject({ hint: expect.stringContaining('`{ name: DECOMMISSIONED, renamedFrom: RETIRED }`') })
   })
 
   it('exits 2 on an unknown revision and 1 when the working tree does not compile', () => {
