@@ -12,6 +12,16 @@ import { poolConfig } from './server-connection.ts'
 
 export { Prisma, PrismaClient } from '../generated/prisma/client.ts'
 
+/**
+ * The PGlite instance under an embedded client, as far as the package's public types name it:
+ * PGlite's own typings need the DOM library and @types/emscripten, which a Node service that checks
+ * its dependencies' types (skipLibCheck: false) does not have. A PGlite instance is one.
+ */
+export interface EmbeddedDatabase {
+  transaction<T>(callback: (tx: unknown) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
 /** A Prisma client bound to one database, and what it takes to let go of that database. */
 export interface DatabaseClient {
   readonly prisma: PrismaClient
@@ -20,7 +30,7 @@ export interface DatabaseClient {
    * The connection Prisma runs on, for work Prisma cannot do (the seeder's COPY): the PGlite
    * instance, or the pg pool of a server. It is closed by close().
    */
-  readonly driver: PGlite | pg.Pool
+  readonly driver: EmbeddedDatabase | pg.Pool
   /** Disconnects Prisma and closes the pool or the PGlite instance. Safe to call twice. */
   close(): Promise<void>
 }
@@ -48,6 +58,7 @@ export async function createPrisma(config: DatabaseConfig = readDatabaseConfig()
 /**
  * A client over an already open PGlite instance (say an in-memory test database); its close()
  * closes the instance too. `config.schema` must match the instance's search_path (openPGlite sets it).
+ * @internal Left out of the package's .d.ts (stripInternal): it would pull in PGlite's typings.
  */
 export function createPrismaForPGlite(pglite: PGlite, config: DatabaseConfig): DatabaseClient {
   const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite, config.schema), log: [...config.log] })

@@ -1,11 +1,21 @@
 import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DatabaseSetupError } from './errors.ts'
 import { type ReplicaSettings, readReplicaSettings } from './replicas/replica-settings.ts'
 
-/** The package root (two levels above src/db), so default folders don't depend on the caller's cwd. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+/**
+ * The package root, so default folders don't depend on the caller's cwd: the nearest folder above
+ * this module with a package.json (two levels up from src/db, three from the built dist/src/db).
+ */
+export const PACKAGE_ROOT = packageRoot(fileURLToPath(new URL('.', import.meta.url)))
+
+function packageRoot(dir: string): string {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, 'package.json'))) return `${at}/`
+    if (dirname(at) === at) return `${process.cwd()}/` // bundled into a service: its working directory
+  }
+}
 
 /**
  * Loads `.env` from the package root into process.env, if there is one. With a config file Prisma no
