@@ -11,6 +11,9 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
 /** The lowest zod the peer range admits: the service installs it, so the floor is what is tested. */
 const ZOD_FLOOR = String(manifest.peerDependencies.zod).replace(/^\^/, '')
 const tools = (names: string[]) => Object.fromEntries(names.map((n) => [n, manifest.devDependencies[n]]))
+/** The Fastify route example of docs/api-types.md, compiled as part of the service. */
+const DOCS_EXAMPLE = readFileSync(join(ROOT, 'docs', 'api-types.md'), 'utf8').match(/<!-- type-checked: [^\n]*-->\n```ts\n([\s\S]*?)```/)![1]!
+const FASTIFY = '5.12.8' // only the docs example needs it
 
 let work = ''
 let service = ''
@@ -31,12 +34,13 @@ beforeAll(() => {
   packed = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('[')))[0]
   service = join(work, 'service')
   cpSync(join(import.meta.dirname, 'service'), service, { recursive: true })
+  writeFileSync(join(service, 'src', 'docs-example.ts'), DOCS_EXAMPLE)
   writeFileSync(join(service, 'package.json'), JSON.stringify({
     name: 'pika-service',
     private: true,
     type: 'module',
     dependencies: { '@pika/db': `file:../${packed.filename}`, zod: ZOD_FLOOR },
-    devDependencies: tools(['@types/node', 'esbuild', 'typescript', 'vitest']),
+    devDependencies: { ...tools(['@types/node', 'esbuild', 'typescript', 'vitest']), fastify: FASTIFY },
   }))
   // --ignore-scripts: @prisma/client's postinstall looks for a schema to generate from; ours is built in.
   const install = run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline'])
@@ -72,6 +76,7 @@ describe('the packed package, installed in a service', () => {
   })
 
   it('type-checks and builds the service with tsc (nodenext, strictest settings), and the output runs', () => {
+    expect(DOCS_EXAMPLE).toContain("from '@pika/db/zod'") // src/docs-example.ts is part of the build
     const tsc = run(bin('tsc'), ['-p', 'tsconfig.nodenext.json'])
     expect(tsc.output.trim()).toBe('')
     const main = run('node', ['build/main.js'])
