@@ -1,6 +1,7 @@
 import type { IrEnum, IrModel, IrShape, IrShapeField, IrStoredField, IrValueType, Ir } from '../../ir/types.ts'
 import { formatPatterns } from '../../validate/check-value.ts'
 import { declarationsOf, derivedFromIr } from '../../ir/lookup.ts'
+import { zodFormatPatterns } from './zod-format-patterns.ts'
 
 /**
  * The API's view of the models, shared by the zod and OpenAPI emitters so the two cannot disagree:
@@ -176,9 +177,9 @@ function singleWireType(type: IrValueType, c: IrStoredField['constraints']): Wir
   }
 }
 
-/** The regular expression that enforces a string format, identical in zod and OpenAPI. */
+/** The regular expression that enforces a string format in OpenAPI: zod's own where zod checks the format. */
 export function formatPattern(format: string): string {
-  return formatPatterns[format]!.source
+  return zodFormatPatterns[format] ?? formatPatterns[format]!.source
 }
 
 /** Everything the API schemas of one domain hold, in IR order. */
