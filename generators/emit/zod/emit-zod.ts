@@ -2,6 +2,7 @@ import type { IrEnum, Ir } from '../../ir/types.ts'
 import { apiDomain, domainObjects, type ApiDomain, type ApiObject } from '../api/api-schema.ts'
 import { allDomains, generatedNotice, type EmittedFile, type Emitter } from '../emitter.ts'
 import { needsGetter, tsString, zodObjectLines, type RefPolicy } from './zod-expression.ts'
+import { CLIENT_OMIT_MODULE, clientOmitModuleBody } from './client-omit.ts'
 import { codecNames, codecsModuleBody, CODECS_MODULE } from './zod-codecs.ts'
 import { formatsModuleBody, zodFormatSchemas } from './zod-formats.ts'
 
@@ -28,6 +29,7 @@ export const zodEmitter: Emitter = {
     const notice = `// ${generatedNotice(ir, allDomains(ir))}\n\n`
     files.push({ path: `${OUT_DIR}/formats.ts`, content: notice + formatsModuleBody() })
     files.push({ path: `${OUT_DIR}/${CODECS_MODULE}.ts`, content: notice + codecsModuleBody() })
+    files.push({ path: `${OUT_DIR}/${CLIENT_OMIT_MODULE}.ts`, content: notice + clientOmitModuleBody(ir) })
     const exports = ir.domains.map((d) => `export * from './${d.name}.ts'`).join('\n')
     files.push({ path: `${OUT_DIR}/index.ts`, content: `${notice}export * from './formats.ts'\nexport * from './${CODECS_MODULE}.ts'\n${exports}\n` })
     return files
