@@ -9,7 +9,7 @@ import { deployMigrations } from './deploy-migrations.ts'
 import { openPGlite } from './open-pglite.ts'
 import { pgliteAdapter } from './pglite-adapter.ts'
 import { attachReadReplicas } from './replicas/attach-replicas.ts'
-import { poolConfig } from './server-connection.ts'
+import { poolConfig, TimedPool } from './server-connection.ts'
 
 export { Prisma, PrismaClient } from '../generated/prisma/client.ts'
 
@@ -54,7 +54,7 @@ export async function createPrisma(config: DatabaseConfig = readDatabaseConfig()
     return createPrismaForPGlite(await openPGlite(config.target.dataDir, config.schema), config)
   }
   // `schema` makes Prisma qualify every table with DATABASE_SCHEMA; search_path covers raw SQL.
-  const pool = new pg.Pool(poolConfig(config.target.url, config))
+  const pool = new TimedPool(poolConfig(config.target.url, config))
   const adapter = new PrismaPg(pool, { schema: config.schema })
   const prisma = new PrismaClient({ adapter, log: [...config.log], omit: clientOmit })
   if (!config.replicas) return withClose(prisma, config, pool, () => pool.end()) // the adapter leaves a pool it was given open
