@@ -73,6 +73,15 @@ export function renderMarkdown(r: Results): string {
     out.push('', ...r.validation.notes.map((n) => `- ${n}`), '')
   } else if (r.validation) out.push(`Validation: failed: ${r.validation.error}`, '')
 
+  if (r.codecs && 'opsPerSecond' in r.codecs) {
+    out.push('### Codecs of `CreditPack` against a hand-written mapper (ops/s)', '', '| case | min / **median** / max ops/s | × hand-written |', '| --- | --- | --- |')
+    for (const [name, s] of Object.entries(r.codecs.opsPerSecond)) {
+      const hand = r.codecs.opsPerSecond[`hand-written mapper / ${name.split(' / ')[1]}`]!
+      out.push(`| ${name} | ${range(s)} | ${n2(s.median / hand.median)} |`)
+    }
+    out.push('', ...r.codecs.notes.map((n) => `- ${n}`), '')
+  } else if (r.codecs) out.push(`Codecs: failed: ${r.codecs.error}`, '')
+
   if (r.watch.length) {
     out.push('### Watch-mode latency (ms): in-process pipeline latency, and the real `generate --watch`', '')
     out.push('In-process pipeline latency: edit a model file (a model description) → compileModels → emitFiles → planOutputs → applyPlan in one warm process, after two warm-up updates; no file watcher, debounce or process start. Real `--watch`: the same edit saved while the process of `npm run generate -- --watch` (the bundled launcher) runs, until its "N files rewritten" line (fs.watch + a 10 ms debounce + the same pipeline).', '')
