@@ -64,14 +64,8 @@ export function renderMarkdown(r: Results): string {
   }
 
   out.push('## In-process measurements', '')
-  if (r.validation && 'opsPerSecond' in r.validation) {
-    out.push('### Validation throughput of `UserCreate` (ops/s)', '', '| validator / payload | min / **median** / max ops/s | × hand-written zod |', '| --- | --- | --- |')
-    for (const [name, s] of Object.entries(r.validation.opsPerSecond)) {
-      const hand = r.validation.opsPerSecond[`hand-written zod / ${name.split(' / ')[1]}`]!
-      out.push(`| ${name} | ${range(s)} | ${n2(s.median / hand.median)} |`)
-    }
-    out.push('', ...r.validation.notes.map((n) => `- ${n}`), '')
-  } else if (r.validation) out.push(`Validation: failed: ${r.validation.error}`, '')
+  out.push(...opsTable('Validation', '### Validation throughput of `UserCreate` (ops/s)', '| validator / payload | min / **median** / max ops/s | × hand-written zod |', 'hand-written zod', r.validation))
+  out.push(...opsTable('Codecs', '### Codecs of `CreditPack` against a hand-written mapper (ops/s)', '| case | min / **median** / max ops/s | × hand-written |', 'hand-written mapper', r.codecs))
 
   if (r.watch.length) {
     out.push('### Watch-mode latency (ms): in-process pipeline latency, and the real `generate --watch`', '')
@@ -122,4 +116,12 @@ function profileSection(p: NonNullable<Results['profile']>): string[] {
   out.push('| self time by component | ms | share |', '| --- | --- | --- |', ...p.byComponent.filter((c) => c.share >= 0.005).map((c) => `| ${c.component} | ${n0(c.ms)} | ${pct(c.share)} |`), '')
   out.push('| top self-time functions | component | ms | share |', '| --- | --- | --- | --- |', ...p.topFunctions.map((f) => `| \`${f.name}\` | ${f.component} | ${n0(f.ms)} | ${pct(f.share)} |`), '')
   return out
+}
+
+/** An ops/s table whose rows `<who> / <case>` are compared with `<baseline> / <case>`. */
+function opsTable(label: string, title: string, header: string, baseline: string, result: { opsPerSecond: Record<string, Summary>; notes: readonly string[] } | { error: string } | undefined): string[] {
+  if (!result) return []
+  if ('error' in result) return [`${label}: failed: ${result.error}`, '']
+  const rows = Object.entries(result.opsPerSecond).map(([name, s]) => `| ${name} | ${range(s)} | ${n2(s.median / result.opsPerSecond[`${baseline} / ${name.split(' / ')[1]}`]!.median)} |`)
+  return [title, '', header, '| --- | --- | --- |', ...rows, '', ...result.notes.map((n) => `- ${n}`), '']
 }

@@ -4,6 +4,7 @@ import type { ProfileSummary } from './profile-summary.ts'
 import type { SeedingResult } from './seeding.ts'
 import type { Summary } from './stats.ts'
 import type { ValidationResult } from './validation.ts'
+import type { CodecResult } from './codecs.ts'
 import type { WatchResult } from './watch-latency.ts'
 
 /** Tools timed as whole processes on one model set; `ours` is the reference for every ratio. */
@@ -39,6 +40,7 @@ export interface Results {
   readonly fingerprint: { readonly start: string; readonly end: string }
   readonly sets: readonly SetResult[]
   readonly validation?: ValidationResult | { readonly error: string }
+  readonly codecs?: CodecResult | { readonly error: string }
   /** In-process pipeline latency, and the real `generate --watch` process when it could be measured. */
   readonly watch: readonly (WatchResult & { readonly set: string; readonly process?: Summary | { readonly error: string } })[]
   readonly seeding?: SeedingResult

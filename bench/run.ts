@@ -18,6 +18,7 @@ import { summarize, type Summary } from './stats.ts'
 import { writeSyntheticModels } from './synthetic-models.ts'
 import { evaluateTargets } from './targets.ts'
 import { measureValidation } from './validation.ts'
+import { measureCodecs } from './codecs.ts'
 import { measureWatchLatency } from './watch-latency.ts'
 import { measureWatchProcess } from './watch-process.ts'
 import { createWorkspace, REPO_ROOT, snapshotRepo, type Workspace } from './workspace.ts'
@@ -80,6 +81,14 @@ try {
     validation = { error: (error as Error).message }
   }
 
+  log('codecs: encode/decode against a hand-written mapper')
+  let codecs: Results['codecs']
+  try {
+    codecs = await measureCodecs(join(platformOut, 'generated', 'zod', 'index.ts'), quick ? { rounds: 3, roundMs: 200 } : { rounds: 7, roundMs: 500 })
+  } catch (error) {
+    codecs = { error: (error as Error).message }
+  }
+
   log('watch latency (in-process pipeline, then the real --watch process)')
   const watch: Results['watch'][number][] = []
   const watchSets: [string, string, number][] = [['platform', 'user.yaml', quick ? 3 : 10], ...sizes.filter((s) => s <= 300).map((s): [string, string, number] => [`synthetic-${s}`, 'booking.yaml', quick ? 3 : 5])]
@@ -135,7 +144,7 @@ try {
   )
   const fingerprint = { start: fingerprintAtStart, end: sourceFingerprint() }
   if (fingerprint.start !== fingerprint.end) notes.unshift(`The repository changed while the suite ran; every figure comes from the snapshot of the code taken at the start (commit ${commitAtStart}, fingerprint ${fingerprint.start}).`)
-  const partial = { date: new Date().toISOString(), mode: quick ? 'quick' : 'full', runs, machine: { ...machineInfo(), commit: commitAtStart }, fingerprint, sets, validation, watch, seeding, profile, notes } as const
+  const partial = { date: new Date().toISOString(), mode: quick ? 'quick' : 'full', runs, machine: { ...machineInfo(), commit: commitAtStart }, fingerprint, sets, validation, codecs, watch, seeding, profile, notes } as const
   const results: Results = { ...partial, targets: evaluateTargets(partial) }
   const dir = args.results ?? (quick ? join(tmpdir(), 'pika-bench-quick') : join(REPO_ROOT, 'bench'))
   mkdirSync(dir, { recursive: true })

@@ -52,6 +52,10 @@ export function evaluateTargets(r: Omit<Results, 'targets'>): Target[] {
   const worst = validation ? Math.min(validation.valid, validation.invalid) : undefined
   add('generated zod vs hand-written zod (ops/s, worse payload)', 'within 10% (≥ 0.90×)', worst, (v) => v >= 0.9, (v) => `${fmt(v, 2)}× (valid ${fmt(validation!.valid, 2)}×, invalid ${fmt(validation!.invalid, 2)}×)`)
 
+  const codecs = r.codecs && 'codecVsHandWritten' in r.codecs ? r.codecs.codecVsHandWritten : undefined
+  add('codec encode vs hand-written mapper (ops/s)', '≥ 0.5×', codecs?.encode, (v) => v >= 0.5, (v) => `${fmt(v, 2)}×`)
+  add('codec decode vs hand-written mapper (ops/s)', '≥ 0.5×', codecs?.decode, (v) => v >= 0.5, (v) => `${fmt(v, 2)}×`)
+
   const seeding = r.seeding && !r.seeding.skipped ? r.seeding.ratio : undefined
   add('seeding (seeder: seedDatabase) vs COPY, rows/s', '≥ 0.5× of COPY', seeding, (v) => v >= 0.5, (v) => `${fmt(v, 2)}×`)
   return targets

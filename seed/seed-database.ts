@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import type { PGlite, Transaction as PGliteTransaction } from '@electric-sql/pglite'
+import type { Transaction as PGliteTransaction } from '@electric-sql/pglite'
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
+import type { DatabaseClient } from '../src/db/client.ts'
 import { DatabaseSetupError, firstLine } from '../src/db/errors.ts'
 import { quoteIdentifier, quoteLiteral } from '../src/db/schema-sql.ts'
 import type { Conversion, ModelFixtures } from './read-fixtures.ts'
@@ -11,7 +12,7 @@ import type { Conversion, ModelFixtures } from './read-fixtures.ts'
 export const CHUNK_ROWS = 1000
 
 /** The connection the app's Prisma client runs on (`DatabaseClient.driver`): an embedded PGlite or a pg pool. */
-export type SeedDriver = PGlite | pg.Pool
+export type SeedDriver = DatabaseClient['driver']
 
 export interface SeedReport {
   readonly model: string
@@ -219,7 +220,7 @@ interface Session {
 }
 
 async function inTransaction<T>(driver: SeedDriver, work: (session: Session) => Promise<T>): Promise<T> {
-  if (!(driver instanceof pg.Pool)) return driver.transaction((tx) => work(pgliteSession(tx)))
+  if (!(driver instanceof pg.Pool)) return driver.transaction((tx) => work(pgliteSession(tx as PGliteTransaction))) // client.ts types it loosely, see EmbeddedDatabase
   const client = await driver.connect()
   try {
     await client.query('BEGIN')

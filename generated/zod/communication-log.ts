@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { formats } from './formats.ts';
+import { dateTime } from './codecs.ts';
 
 /** How a message was sent. */
 export const CommunicationChannelSchema = z.enum(['EMAIL', 'SMS', 'PUSH', 'WHATSAPP']).describe('How a message was sent.');
@@ -33,8 +34,8 @@ export type CommunicationStatus = z.infer<typeof CommunicationStatusSchema>;
 /** One outbound message. Written when queued and updated as the provider reports delivery. */
 export const CommunicationLogSchema = z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
-  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
-  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was last changed.'),
+  createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
+  updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
   userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable(),
   channel: CommunicationChannelSchema,
   recipient: z.string().min(1).max(320).describe('Email address, E.164 phone number or device token the message went to.'),
@@ -45,11 +46,12 @@ export const CommunicationLogSchema = z.object({
   provider: z.string().max(50).nullable().describe('Service that sent it.'),
   providerMessageId: z.string().max(255).nullable().describe('The provider\'s id for the message, to match delivery webhooks.'),
   error: z.string().max(2000).nullable().describe('Why sending failed.'),
-  sentAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().describe('When the provider accepted it.'),
-  deliveredAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable(),
+  sentAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the provider accepted it.'),
+  deliveredAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable(),
 }).describe('One outbound message. Written when queued and updated as the provider reports delivery.');
 
 export type CommunicationLog = z.infer<typeof CommunicationLogSchema>;
+export type CommunicationLogJson = z.input<typeof CommunicationLogSchema>;
 
 /**
  * One outbound message. Written when queued and updated as the provider reports delivery.
@@ -57,11 +59,11 @@ export type CommunicationLog = z.infer<typeof CommunicationLogSchema>;
  * Input for creating one; fields with defaults may be left out.
  */
 export const CommunicationLogCreateSchema = z.strictObject({
-  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().optional(),
+  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().exactOptional(),
   channel: CommunicationChannelSchema,
   recipient: z.string().min(1).max(320).describe('Email address, E.164 phone number or device token the message went to.'),
-  template: z.string().max(100).regex(new RegExp('^[a-z0-9]+([._-][a-z0-9]+)*$', 'u')).nullable().optional().describe('Name of the message template.'),
-  subject: z.string().max(255).nullable().optional().describe('Subject line (email) or title (push); null for SMS.'),
+  template: z.string().max(100).regex(new RegExp('^[a-z0-9]+([._-][a-z0-9]+)*$', 'u')).nullable().exactOptional().describe('Name of the message template.'),
+  subject: z.string().max(255).nullable().exactOptional().describe('Subject line (email) or title (push); null for SMS.'),
   body: z.string().max(20000).describe('The rendered message text.'),
 }).describe('One outbound message. Written when queued and updated as the provider reports delivery.\n\nInput for creating one; fields with defaults may be left out.');
 
@@ -73,12 +75,12 @@ export type CommunicationLogCreate = z.infer<typeof CommunicationLogCreateSchema
  * Input for updating one; every field is optional.
  */
 export const CommunicationLogUpdateSchema = z.strictObject({
-  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().optional(),
-  channel: CommunicationChannelSchema.optional(),
-  recipient: z.string().min(1).max(320).optional().describe('Email address, E.164 phone number or device token the message went to.'),
-  template: z.string().max(100).regex(new RegExp('^[a-z0-9]+([._-][a-z0-9]+)*$', 'u')).nullable().optional().describe('Name of the message template.'),
-  subject: z.string().max(255).nullable().optional().describe('Subject line (email) or title (push); null for SMS.'),
-  body: z.string().max(20000).optional().describe('The rendered message text.'),
+  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().exactOptional(),
+  channel: CommunicationChannelSchema.exactOptional(),
+  recipient: z.string().min(1).max(320).exactOptional().describe('Email address, E.164 phone number or device token the message went to.'),
+  template: z.string().max(100).regex(new RegExp('^[a-z0-9]+([._-][a-z0-9]+)*$', 'u')).nullable().exactOptional().describe('Name of the message template.'),
+  subject: z.string().max(255).nullable().exactOptional().describe('Subject line (email) or title (push); null for SMS.'),
+  body: z.string().max(20000).exactOptional().describe('The rendered message text.'),
 }).describe('One outbound message. Written when queued and updated as the provider reports delivery.\n\nInput for updating one; every field is optional.');
 
 export type CommunicationLogUpdate = z.infer<typeof CommunicationLogUpdateSchema>;

@@ -1,6 +1,7 @@
 // Generated from models/audit-log.yaml, models/auth.yaml, models/common.yaml, models/communication-log.yaml, models/credit.yaml, models/gym.yaml, models/notification.yaml, models/parq.yaml, models/payment.yaml, models/session.yaml, models/subscription.yaml, models/support-comment.yaml, models/user.yaml by `npm run generate`. Do not edit: change the models and regenerate.
 
 export * from './formats.ts'
+export * from './codecs.ts'
 export * from './audit-log.ts'
 export * from './auth.ts'
 export * from './common.ts'

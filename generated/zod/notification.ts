@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { formats } from './formats.ts';
+import { dateTime, jsonColumn, nullableJsonInput } from './codecs.ts';
 
 /** What a notification is about; decides its icon and link. */
 export const NotificationTypeSchema = z.enum(['BOOKING_CONFIRMED', 'BOOKING_CANCELLED', 'SESSION_REMINDER', 'SESSION_CANCELLED', 'SESSION_CHANGED', 'WAITLIST_OFFER', 'PAYMENT_SUCCEEDED', 'PAYMENT_FAILED', 'SUBSCRIPTION_RENEWED', 'SUBSCRIPTION_ENDING', 'CREDITS_EXPIRING', 'SUPPORT_REPLY', 'SYSTEM']).describe('What a notification is about; decides its icon and link.');
@@ -27,9 +28,9 @@ export type NotificationType = z.infer<typeof NotificationTypeSchema>;
 
 /** Where a notification leads, so the app can link to it. */
 export const NotificationDataSchema = z.strictObject({
-  entityType: z.string().max(64).nullable().optional().describe('Model the notification is about.'),
-  entityId: z.string().max(64).nullable().optional(),
-  url: z.string().max(2048).regex(formats['url'], { error: 'must be a valid url' }).nullable().optional().describe('Link to open instead of the entity.'),
+  entityType: z.string().max(64).nullable().exactOptional().describe('Model the notification is about.'),
+  entityId: z.string().max(64).nullable().exactOptional(),
+  url: z.url({ protocol: /^https?$/, error: 'must be a valid url' }).max(2048).nullable().exactOptional().describe('Link to open instead of the entity.'),
 }).describe('Where a notification leads, so the app can link to it.');
 
 export type NotificationData = z.infer<typeof NotificationDataSchema>;
@@ -37,16 +38,17 @@ export type NotificationData = z.infer<typeof NotificationDataSchema>;
 /** A message in a user's in-app inbox. Unread while readAt is null. */
 export const NotificationSchema = z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
-  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
+  createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   type: NotificationTypeSchema,
   title: z.string().min(1).max(150).describe('Headline shown in the inbox.'),
   body: z.string().max(2000).describe('Full text.'),
-  data: NotificationDataSchema.nullable().describe('What the notification links to.'),
-  readAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().describe('When the user read it; null while unread.'),
+  data: jsonColumn(NotificationDataSchema).nullable().describe('What the notification links to.'),
+  readAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the user read it; null while unread.'),
 }).describe('A message in a user\'s in-app inbox. Unread while readAt is null.');
 
 export type Notification = z.infer<typeof NotificationSchema>;
+export type NotificationJson = z.input<typeof NotificationSchema>;
 
 /**
  * A message in a user's in-app inbox. Unread while readAt is null.
@@ -58,8 +60,8 @@ export const NotificationCreateSchema = z.strictObject({
   type: NotificationTypeSchema,
   title: z.string().min(1).max(150).describe('Headline shown in the inbox.'),
   body: z.string().max(2000).describe('Full text.'),
-  data: NotificationDataSchema.nullable().optional().describe('What the notification links to.'),
-  readAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().optional().describe('When the user read it; null while unread.'),
+  data: nullableJsonInput(NotificationDataSchema).exactOptional().describe('What the notification links to.'),
+  readAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().exactOptional().describe('When the user read it; null while unread.'),
 }).describe('A message in a user\'s in-app inbox. Unread while readAt is null.\n\nInput for creating one; fields with defaults may be left out.');
 
 export type NotificationCreate = z.infer<typeof NotificationCreateSchema>;
@@ -70,12 +72,12 @@ export type NotificationCreate = z.infer<typeof NotificationCreateSchema>;
  * Input for updating one; every field is optional.
  */
 export const NotificationUpdateSchema = z.strictObject({
-  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
-  type: NotificationTypeSchema.optional(),
-  title: z.string().min(1).max(150).optional().describe('Headline shown in the inbox.'),
-  body: z.string().max(2000).optional().describe('Full text.'),
-  data: NotificationDataSchema.nullable().optional().describe('What the notification links to.'),
-  readAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().optional().describe('When the user read it; null while unread.'),
+  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).exactOptional(),
+  type: NotificationTypeSchema.exactOptional(),
+  title: z.string().min(1).max(150).exactOptional().describe('Headline shown in the inbox.'),
+  body: z.string().max(2000).exactOptional().describe('Full text.'),
+  data: nullableJsonInput(NotificationDataSchema).exactOptional().describe('What the notification links to.'),
+  readAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().exactOptional().describe('When the user read it; null while unread.'),
 }).describe('A message in a user\'s in-app inbox. Unread while readAt is null.\n\nInput for updating one; every field is optional.');
 
 export type NotificationUpdate = z.infer<typeof NotificationUpdateSchema>;

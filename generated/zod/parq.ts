@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { formats } from './formats.ts';
+import { dateTime, jsonColumn } from './codecs.ts';
 
 /** Answers to the seven standard PAR-Q questions; true means "yes". */
 export const ParqAnswersSchema = z.strictObject({
@@ -12,7 +13,7 @@ export const ParqAnswersSchema = z.strictObject({
   boneOrJointProblem: z.boolean().describe('Do you have a bone or joint problem that could be made worse by a change in physical activity?'),
   bloodPressureMedication: z.boolean().describe('Is a doctor currently prescribing drugs for your blood pressure or heart condition?'),
   otherReason: z.boolean().describe('Do you know of any other reason why you should not do physical activity?'),
-  details: z.string().max(2000).nullable().optional().describe('Details for any "yes" answer.'),
+  details: z.string().max(2000).nullable().exactOptional().describe('Details for any "yes" answer.'),
 }).describe('Answers to the seven standard PAR-Q questions; true means "yes".');
 
 export type ParqAnswers = z.infer<typeof ParqAnswersSchema>;
@@ -20,17 +21,18 @@ export type ParqAnswers = z.infer<typeof ParqAnswersSchema>;
 /** One signed PAR-Q. A "yes" to any question needs medical clearance before the member may book. */
 export const ParqQuestionnaireSchema = z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
-  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
+  createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   profileId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
-  answers: ParqAnswersSchema.describe('The member\'s answers to the seven questions.'),
+  answers: jsonColumn(ParqAnswersSchema).describe('The member\'s answers to the seven questions.'),
   hasPositiveAnswer: z.boolean().describe('True when any answer is "yes"; computed by the server from answers.'),
   signatureName: z.string().min(2).max(200).describe('Full name typed by the member as their signature.'),
-  signedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the member signed.'),
-  expiresAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().describe('When the member must sign again (normally 12 months after signing).'),
-  medicalClearanceAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().describe('When staff recorded a doctor\'s clearance, for a questionnaire with a "yes" answer.'),
+  signedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the member signed.'),
+  expiresAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the member must sign again (normally 12 months after signing).'),
+  medicalClearanceAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When staff recorded a doctor\'s clearance, for a questionnaire with a "yes" answer.'),
 }).describe('One signed PAR-Q. A "yes" to any question needs medical clearance before the member may book.');
 
 export type ParqQuestionnaire = z.infer<typeof ParqQuestionnaireSchema>;
+export type ParqQuestionnaireJson = z.input<typeof ParqQuestionnaireSchema>;
 
 /**
  * One signed PAR-Q. A "yes" to any question needs medical clearance before the member may book.
@@ -41,8 +43,8 @@ export const ParqQuestionnaireCreateSchema = z.strictObject({
   profileId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   answers: ParqAnswersSchema.describe('The member\'s answers to the seven questions.'),
   signatureName: z.string().min(2).max(200).describe('Full name typed by the member as their signature.'),
-  signedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the member signed.'),
-  medicalClearanceAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().optional().describe('When staff recorded a doctor\'s clearance, for a questionnaire with a "yes" answer.'),
+  signedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the member signed.'),
+  medicalClearanceAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().exactOptional().describe('When staff recorded a doctor\'s clearance, for a questionnaire with a "yes" answer.'),
 }).describe('One signed PAR-Q. A "yes" to any question needs medical clearance before the member may book.\n\nInput for creating one; fields with defaults may be left out.');
 
 export type ParqQuestionnaireCreate = z.infer<typeof ParqQuestionnaireCreateSchema>;
@@ -53,11 +55,11 @@ export type ParqQuestionnaireCreate = z.infer<typeof ParqQuestionnaireCreateSche
  * Input for updating one; every field is optional.
  */
 export const ParqQuestionnaireUpdateSchema = z.strictObject({
-  profileId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
-  answers: ParqAnswersSchema.optional().describe('The member\'s answers to the seven questions.'),
-  signatureName: z.string().min(2).max(200).optional().describe('Full name typed by the member as their signature.'),
-  signedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).optional().describe('When the member signed.'),
-  medicalClearanceAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().optional().describe('When staff recorded a doctor\'s clearance, for a questionnaire with a "yes" answer.'),
+  profileId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).exactOptional(),
+  answers: ParqAnswersSchema.exactOptional().describe('The member\'s answers to the seven questions.'),
+  signatureName: z.string().min(2).max(200).exactOptional().describe('Full name typed by the member as their signature.'),
+  signedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).exactOptional().describe('When the member signed.'),
+  medicalClearanceAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().exactOptional().describe('When staff recorded a doctor\'s clearance, for a questionnaire with a "yes" answer.'),
 }).describe('One signed PAR-Q. A "yes" to any question needs medical clearance before the member may book.\n\nInput for updating one; every field is optional.');
 
 export type ParqQuestionnaireUpdate = z.infer<typeof ParqQuestionnaireUpdateSchema>;

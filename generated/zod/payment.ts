@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { formats } from './formats.ts';
+import { dateTime, decimal } from './codecs.ts';
 
 /** Where a payment is in its lifecycle, mirroring Stripe. */
 export const PaymentStatusSchema = z.enum(['PENDING', 'SUCCEEDED', 'FAILED', 'REFUNDED', 'PARTIALLY_REFUNDED', 'CANCELLED']).describe('Where a payment is in its lifecycle, mirroring Stripe.');
@@ -34,22 +35,23 @@ export type PaymentType = z.infer<typeof PaymentTypeSchema>;
 /** A payment by a member, for a credit pack, a subscription period or a drop-in session. */
 export const PaymentSchema = z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
-  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
-  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was last changed.'),
+  createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
+  updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
   userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
-  amount: z.number().min(0).describe('Amount charged, in currency units (not cents).'),
+  amount: decimal(z.number().min(0)).describe('Amount charged, in currency units (not cents).'),
   currency: z.string().length(3).regex(new RegExp('^[A-Z]{3}$', 'u')).describe('ISO 4217 currency code.'),
   status: PaymentStatusSchema.describe('Set from Stripe webhooks.'),
   type: PaymentTypeSchema,
   description: z.string().max(500).nullable().describe('Line shown on receipts.'),
   stripePaymentId: z.string().max(255).nullable().describe('Stripe PaymentIntent id.'),
-  refundedAmount: z.number().min(0).nullable().describe('Total refunded so far.'),
-  paidAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().describe('When the payment succeeded.'),
+  refundedAmount: decimal(z.number().min(0)).nullable().describe('Total refunded so far.'),
+  paidAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the payment succeeded.'),
   creditPackId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable(),
   subscriptionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable(),
 }).describe('A payment by a member, for a credit pack, a subscription period or a drop-in session.');
 
 export type Payment = z.infer<typeof PaymentSchema>;
+export type PaymentJson = z.input<typeof PaymentSchema>;
 
 /**
  * A payment by a member, for a credit pack, a subscription period or a drop-in session.
@@ -58,12 +60,12 @@ export type Payment = z.infer<typeof PaymentSchema>;
  */
 export const PaymentCreateSchema = z.strictObject({
   userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
-  amount: z.number().min(0).describe('Amount charged, in currency units (not cents).'),
-  currency: z.string().length(3).regex(new RegExp('^[A-Z]{3}$', 'u')).optional().describe('ISO 4217 currency code.'),
+  amount: decimal(z.number().min(0)).describe('Amount charged, in currency units (not cents).'),
+  currency: z.string().length(3).regex(new RegExp('^[A-Z]{3}$', 'u')).exactOptional().describe('ISO 4217 currency code.'),
   type: PaymentTypeSchema,
-  description: z.string().max(500).nullable().optional().describe('Line shown on receipts.'),
-  creditPackId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().optional(),
-  subscriptionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().optional(),
+  description: z.string().max(500).nullable().exactOptional().describe('Line shown on receipts.'),
+  creditPackId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().exactOptional(),
+  subscriptionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().exactOptional(),
 }).describe('A payment by a member, for a credit pack, a subscription period or a drop-in session.\n\nInput for creating one; fields with defaults may be left out.');
 
 export type PaymentCreate = z.infer<typeof PaymentCreateSchema>;
@@ -74,13 +76,13 @@ export type PaymentCreate = z.infer<typeof PaymentCreateSchema>;
  * Input for updating one; every field is optional.
  */
 export const PaymentUpdateSchema = z.strictObject({
-  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
-  amount: z.number().min(0).optional().describe('Amount charged, in currency units (not cents).'),
-  currency: z.string().length(3).regex(new RegExp('^[A-Z]{3}$', 'u')).optional().describe('ISO 4217 currency code.'),
-  type: PaymentTypeSchema.optional(),
-  description: z.string().max(500).nullable().optional().describe('Line shown on receipts.'),
-  creditPackId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().optional(),
-  subscriptionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().optional(),
+  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).exactOptional(),
+  amount: decimal(z.number().min(0)).exactOptional().describe('Amount charged, in currency units (not cents).'),
+  currency: z.string().length(3).regex(new RegExp('^[A-Z]{3}$', 'u')).exactOptional().describe('ISO 4217 currency code.'),
+  type: PaymentTypeSchema.exactOptional(),
+  description: z.string().max(500).nullable().exactOptional().describe('Line shown on receipts.'),
+  creditPackId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().exactOptional(),
+  subscriptionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().exactOptional(),
 }).describe('A payment by a member, for a credit pack, a subscription period or a drop-in session.\n\nInput for updating one; every field is optional.');
 
 export type PaymentUpdate = z.infer<typeof PaymentUpdateSchema>;

@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { formats } from './formats.ts';
+import { dateTime } from './codecs.ts';
 
 /** State of a member's place in a session. */
 export const BookingStatusSchema = z.enum(['CONFIRMED', 'CANCELLED', 'ATTENDED', 'NO_SHOW']).describe('State of a member\'s place in a session.');
@@ -46,22 +47,23 @@ export type WaitingListStatus = z.infer<typeof WaitingListStatusSchema>;
 /** A scheduled class or training session at a gym, led by a trainer, that members book with credits. */
 export const SessionSchema = z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
-  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
-  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was last changed.'),
+  createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
+  updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
   title: z.string().min(2).max(120),
   description: z.string().max(2000).nullable(),
   gymId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   trainerId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable(),
-  startTime: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('Start, in UTC. Must be before endTime (checked by the API).'),
-  endTime: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('End, in UTC.'),
+  startTime: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('Start, in UTC. Must be before endTime (checked by the API).'),
+  endTime: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('End, in UTC.'),
   capacity: z.int32().min(1).max(500).describe('Places available.'),
   creditCost: z.int32().min(0).max(100).describe('Credits a booking costs.'),
   status: SessionStatusSchema.describe('Only SCHEDULED sessions can be booked.'),
-  cancelledAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable(),
+  cancelledAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable(),
   cancellationReason: z.string().max(500).nullable().describe('Shown to booked members when the session is cancelled.'),
 }).describe('A scheduled class or training session at a gym, led by a trainer, that members book with credits.');
 
 export type Session = z.infer<typeof SessionSchema>;
+export type SessionJson = z.input<typeof SessionSchema>;
 
 /**
  * A scheduled class or training session at a gym, led by a trainer, that members book with credits.
@@ -70,15 +72,15 @@ export type Session = z.infer<typeof SessionSchema>;
  */
 export const SessionCreateSchema = z.strictObject({
   title: z.string().min(2).max(120),
-  description: z.string().max(2000).nullable().optional(),
+  description: z.string().max(2000).nullable().exactOptional(),
   gymId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
-  trainerId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().optional(),
-  startTime: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('Start, in UTC. Must be before endTime (checked by the API).'),
-  endTime: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('End, in UTC.'),
-  capacity: z.int32().min(1).max(500).optional().describe('Places available.'),
-  creditCost: z.int32().min(0).max(100).optional().describe('Credits a booking costs.'),
-  status: SessionStatusSchema.optional().describe('Only SCHEDULED sessions can be booked.'),
-  cancellationReason: z.string().max(500).nullable().optional().describe('Shown to booked members when the session is cancelled.'),
+  trainerId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().exactOptional(),
+  startTime: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('Start, in UTC. Must be before endTime (checked by the API).'),
+  endTime: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('End, in UTC.'),
+  capacity: z.int32().min(1).max(500).exactOptional().describe('Places available.'),
+  creditCost: z.int32().min(0).max(100).exactOptional().describe('Credits a booking costs.'),
+  status: SessionStatusSchema.exactOptional().describe('Only SCHEDULED sessions can be booked.'),
+  cancellationReason: z.string().max(500).nullable().exactOptional().describe('Shown to booked members when the session is cancelled.'),
 }).describe('A scheduled class or training session at a gym, led by a trainer, that members book with credits.\n\nInput for creating one; fields with defaults may be left out.');
 
 export type SessionCreate = z.infer<typeof SessionCreateSchema>;
@@ -89,16 +91,16 @@ export type SessionCreate = z.infer<typeof SessionCreateSchema>;
  * Input for updating one; every field is optional.
  */
 export const SessionUpdateSchema = z.strictObject({
-  title: z.string().min(2).max(120).optional(),
-  description: z.string().max(2000).nullable().optional(),
-  gymId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
-  trainerId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().optional(),
-  startTime: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).optional().describe('Start, in UTC. Must be before endTime (checked by the API).'),
-  endTime: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).optional().describe('End, in UTC.'),
-  capacity: z.int32().min(1).max(500).optional().describe('Places available.'),
-  creditCost: z.int32().min(0).max(100).optional().describe('Credits a booking costs.'),
-  status: SessionStatusSchema.optional().describe('Only SCHEDULED sessions can be booked.'),
-  cancellationReason: z.string().max(500).nullable().optional().describe('Shown to booked members when the session is cancelled.'),
+  title: z.string().min(2).max(120).exactOptional(),
+  description: z.string().max(2000).nullable().exactOptional(),
+  gymId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).exactOptional(),
+  trainerId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().exactOptional(),
+  startTime: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).exactOptional().describe('Start, in UTC. Must be before endTime (checked by the API).'),
+  endTime: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).exactOptional().describe('End, in UTC.'),
+  capacity: z.int32().min(1).max(500).exactOptional().describe('Places available.'),
+  creditCost: z.int32().min(0).max(100).exactOptional().describe('Credits a booking costs.'),
+  status: SessionStatusSchema.exactOptional().describe('Only SCHEDULED sessions can be booked.'),
+  cancellationReason: z.string().max(500).nullable().exactOptional().describe('Shown to booked members when the session is cancelled.'),
 }).describe('A scheduled class or training session at a gym, led by a trainer, that members book with credits.\n\nInput for updating one; every field is optional.');
 
 export type SessionUpdate = z.infer<typeof SessionUpdateSchema>;
@@ -106,17 +108,18 @@ export type SessionUpdate = z.infer<typeof SessionUpdateSchema>;
 /** A member's place in a session. One per member and session; cancelling keeps the row with status CANCELLED. */
 export const SessionBookingSchema = z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
-  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
-  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was last changed.'),
+  createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
+  updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
   sessionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   status: BookingStatusSchema,
   creditsSpent: z.int32().min(0).describe('Credits taken for this booking (the session\'s creditCost at booking time).'),
-  checkedInAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable(),
-  cancelledAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable(),
+  checkedInAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable(),
+  cancelledAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable(),
 }).describe('A member\'s place in a session. One per member and session; cancelling keeps the row with status CANCELLED.');
 
 export type SessionBooking = z.infer<typeof SessionBookingSchema>;
+export type SessionBookingJson = z.input<typeof SessionBookingSchema>;
 
 /**
  * A member's place in a session. One per member and session; cancelling keeps the row with status CANCELLED.
@@ -126,7 +129,7 @@ export type SessionBooking = z.infer<typeof SessionBookingSchema>;
 export const SessionBookingCreateSchema = z.strictObject({
   sessionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
-  status: BookingStatusSchema.optional(),
+  status: BookingStatusSchema.exactOptional(),
   creditsSpent: z.int32().min(0).describe('Credits taken for this booking (the session\'s creditCost at booking time).'),
 }).describe('A member\'s place in a session. One per member and session; cancelling keeps the row with status CANCELLED.\n\nInput for creating one; fields with defaults may be left out.');
 
@@ -138,10 +141,10 @@ export type SessionBookingCreate = z.infer<typeof SessionBookingCreateSchema>;
  * Input for updating one; every field is optional.
  */
 export const SessionBookingUpdateSchema = z.strictObject({
-  sessionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
-  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
-  status: BookingStatusSchema.optional(),
-  creditsSpent: z.int32().min(0).optional().describe('Credits taken for this booking (the session\'s creditCost at booking time).'),
+  sessionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).exactOptional(),
+  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).exactOptional(),
+  status: BookingStatusSchema.exactOptional(),
+  creditsSpent: z.int32().min(0).exactOptional().describe('Credits taken for this booking (the session\'s creditCost at booking time).'),
 }).describe('A member\'s place in a session. One per member and session; cancelling keeps the row with status CANCELLED.\n\nInput for updating one; every field is optional.');
 
 export type SessionBookingUpdate = z.infer<typeof SessionBookingUpdateSchema>;
@@ -149,8 +152,8 @@ export type SessionBookingUpdate = z.infer<typeof SessionBookingUpdateSchema>;
 /** A member's rating of a session they attended. One per member and session. */
 export const SessionReviewSchema = z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
-  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
-  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was last changed.'),
+  createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
+  updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
   sessionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   rating: z.int32().min(1).max(5).describe('1 (poor) to 5 (excellent).'),
@@ -159,6 +162,7 @@ export const SessionReviewSchema = z.object({
 }).describe('A member\'s rating of a session they attended. One per member and session.');
 
 export type SessionReview = z.infer<typeof SessionReviewSchema>;
+export type SessionReviewJson = z.input<typeof SessionReviewSchema>;
 
 /**
  * A member's rating of a session they attended. One per member and session.
@@ -169,8 +173,8 @@ export const SessionReviewCreateSchema = z.strictObject({
   sessionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   rating: z.int32().min(1).max(5).describe('1 (poor) to 5 (excellent).'),
-  comment: z.string().max(2000).nullable().optional(),
-  isHidden: z.boolean().optional().describe('Hidden by a moderator.'),
+  comment: z.string().max(2000).nullable().exactOptional(),
+  isHidden: z.boolean().exactOptional().describe('Hidden by a moderator.'),
 }).describe('A member\'s rating of a session they attended. One per member and session.\n\nInput for creating one; fields with defaults may be left out.');
 
 export type SessionReviewCreate = z.infer<typeof SessionReviewCreateSchema>;
@@ -181,11 +185,11 @@ export type SessionReviewCreate = z.infer<typeof SessionReviewCreateSchema>;
  * Input for updating one; every field is optional.
  */
 export const SessionReviewUpdateSchema = z.strictObject({
-  sessionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
-  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
-  rating: z.int32().min(1).max(5).optional().describe('1 (poor) to 5 (excellent).'),
-  comment: z.string().max(2000).nullable().optional(),
-  isHidden: z.boolean().optional().describe('Hidden by a moderator.'),
+  sessionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).exactOptional(),
+  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).exactOptional(),
+  rating: z.int32().min(1).max(5).exactOptional().describe('1 (poor) to 5 (excellent).'),
+  comment: z.string().max(2000).nullable().exactOptional(),
+  isHidden: z.boolean().exactOptional().describe('Hidden by a moderator.'),
 }).describe('A member\'s rating of a session they attended. One per member and session.\n\nInput for updating one; every field is optional.');
 
 export type SessionReviewUpdate = z.infer<typeof SessionReviewUpdateSchema>;
@@ -193,17 +197,18 @@ export type SessionReviewUpdate = z.infer<typeof SessionReviewUpdateSchema>;
 /** A member queued for a full session. When a place frees up, the first WAITING entry is offered it. */
 export const WaitingListEntrySchema = z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
-  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
-  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was last changed.'),
+  createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
+  updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
   sessionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   position: z.int32().min(1).describe('Place in the queue, 1 first. Not unique, so the queue can be renumbered in one pass.'),
   status: WaitingListStatusSchema,
-  offeredAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable(),
-  offerExpiresAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable(),
+  offeredAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable(),
+  offerExpiresAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable(),
 }).describe('A member queued for a full session. When a place frees up, the first WAITING entry is offered it.');
 
 export type WaitingListEntry = z.infer<typeof WaitingListEntrySchema>;
+export type WaitingListEntryJson = z.input<typeof WaitingListEntrySchema>;
 
 /**
  * A member queued for a full session. When a place frees up, the first WAITING entry is offered it.
@@ -213,7 +218,7 @@ export type WaitingListEntry = z.infer<typeof WaitingListEntrySchema>;
 export const WaitingListEntryCreateSchema = z.strictObject({
   sessionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
-  status: WaitingListStatusSchema.optional(),
+  status: WaitingListStatusSchema.exactOptional(),
 }).describe('A member queued for a full session. When a place frees up, the first WAITING entry is offered it.\n\nInput for creating one; fields with defaults may be left out.');
 
 export type WaitingListEntryCreate = z.infer<typeof WaitingListEntryCreateSchema>;
@@ -224,9 +229,9 @@ export type WaitingListEntryCreate = z.infer<typeof WaitingListEntryCreateSchema
  * Input for updating one; every field is optional.
  */
 export const WaitingListEntryUpdateSchema = z.strictObject({
-  sessionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
-  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
-  status: WaitingListStatusSchema.optional(),
+  sessionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).exactOptional(),
+  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).exactOptional(),
+  status: WaitingListStatusSchema.exactOptional(),
 }).describe('A member queued for a full session. When a place frees up, the first WAITING entry is offered it.\n\nInput for updating one; every field is optional.');
 
 export type WaitingListEntryUpdate = z.infer<typeof WaitingListEntryUpdateSchema>;

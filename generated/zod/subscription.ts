@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { formats } from './formats.ts';
+import { dateTime, decimal } from './codecs.ts';
 
 /** How often a plan is billed (and its credits granted). */
 export const BillingIntervalSchema = z.enum(['WEEKLY', 'MONTHLY', 'QUARTERLY', 'YEARLY']).describe('How often a plan is billed (and its credits granted).');
@@ -33,19 +34,20 @@ export type SubscriptionStatus = z.infer<typeof SubscriptionStatusSchema>;
 /** A member's subscription to a plan. */
 export const SubscriptionSchema = z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
-  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
-  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was last changed.'),
+  createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
+  updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
   userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   planId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   status: SubscriptionStatusSchema,
-  currentPeriodStart: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }),
-  currentPeriodEnd: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the current period ends and the next renewal is due.'),
-  cancelAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().describe('When the subscription will end (cancel at period end); null if it renews.'),
-  cancelledAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().describe('When the cancellation was requested.'),
+  currentPeriodStart: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })),
+  currentPeriodEnd: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the current period ends and the next renewal is due.'),
+  cancelAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the subscription will end (cancel at period end); null if it renews.'),
+  cancelledAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the cancellation was requested.'),
   stripeSubscriptionId: z.string().max(255).nullable(),
 }).describe('A member\'s subscription to a plan.');
 
 export type Subscription = z.infer<typeof SubscriptionSchema>;
+export type SubscriptionJson = z.input<typeof SubscriptionSchema>;
 
 /**
  * A member's subscription to a plan.
@@ -55,7 +57,7 @@ export type Subscription = z.infer<typeof SubscriptionSchema>;
 export const SubscriptionCreateSchema = z.strictObject({
   userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   planId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
-  cancelAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().optional().describe('When the subscription will end (cancel at period end); null if it renews.'),
+  cancelAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().exactOptional().describe('When the subscription will end (cancel at period end); null if it renews.'),
 }).describe('A member\'s subscription to a plan.\n\nInput for creating one; fields with defaults may be left out.');
 
 export type SubscriptionCreate = z.infer<typeof SubscriptionCreateSchema>;
@@ -66,9 +68,9 @@ export type SubscriptionCreate = z.infer<typeof SubscriptionCreateSchema>;
  * Input for updating one; every field is optional.
  */
 export const SubscriptionUpdateSchema = z.strictObject({
-  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
-  planId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
-  cancelAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().optional().describe('When the subscription will end (cancel at period end); null if it renews.'),
+  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).exactOptional(),
+  planId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).exactOptional(),
+  cancelAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().exactOptional().describe('When the subscription will end (cancel at period end); null if it renews.'),
 }).describe('A member\'s subscription to a plan.\n\nInput for updating one; every field is optional.');
 
 export type SubscriptionUpdate = z.infer<typeof SubscriptionUpdateSchema>;
@@ -76,11 +78,11 @@ export type SubscriptionUpdate = z.infer<typeof SubscriptionUpdateSchema>;
 /** A membership plan members can subscribe to. */
 export const SubscriptionPlanSchema = z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
-  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
-  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was last changed.'),
+  createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
+  updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
   name: z.string().min(2).max(80),
   description: z.string().max(1000).nullable(),
-  price: z.number().min(0).describe('Price per interval.'),
+  price: decimal(z.number().min(0)).describe('Price per interval.'),
   currency: z.string().length(3).regex(new RegExp('^[A-Z]{3}$', 'u')),
   interval: BillingIntervalSchema,
   creditsPerPeriod: z.int32().min(0).describe('Credits granted at the start of each period.'),
@@ -90,6 +92,7 @@ export const SubscriptionPlanSchema = z.object({
 }).describe('A membership plan members can subscribe to.');
 
 export type SubscriptionPlan = z.infer<typeof SubscriptionPlanSchema>;
+export type SubscriptionPlanJson = z.input<typeof SubscriptionPlanSchema>;
 
 /**
  * A membership plan members can subscribe to.
@@ -98,14 +101,14 @@ export type SubscriptionPlan = z.infer<typeof SubscriptionPlanSchema>;
  */
 export const SubscriptionPlanCreateSchema = z.strictObject({
   name: z.string().min(2).max(80),
-  description: z.string().max(1000).nullable().optional(),
-  price: z.number().min(0).describe('Price per interval.'),
-  currency: z.string().length(3).regex(new RegExp('^[A-Z]{3}$', 'u')).optional(),
-  interval: BillingIntervalSchema.optional(),
+  description: z.string().max(1000).nullable().exactOptional(),
+  price: decimal(z.number().min(0)).describe('Price per interval.'),
+  currency: z.string().length(3).regex(new RegExp('^[A-Z]{3}$', 'u')).exactOptional(),
+  interval: BillingIntervalSchema.exactOptional(),
   creditsPerPeriod: z.int32().min(0).describe('Credits granted at the start of each period.'),
-  trialDays: z.int32().min(0).max(90).optional(),
-  isActive: z.boolean().optional().describe('Inactive plans take no new subscribers; existing ones continue.'),
-  stripePriceId: z.string().max(255).nullable().optional(),
+  trialDays: z.int32().min(0).max(90).exactOptional(),
+  isActive: z.boolean().exactOptional().describe('Inactive plans take no new subscribers; existing ones continue.'),
+  stripePriceId: z.string().max(255).nullable().exactOptional(),
 }).describe('A membership plan members can subscribe to.\n\nInput for creating one; fields with defaults may be left out.');
 
 export type SubscriptionPlanCreate = z.infer<typeof SubscriptionPlanCreateSchema>;
@@ -116,15 +119,15 @@ export type SubscriptionPlanCreate = z.infer<typeof SubscriptionPlanCreateSchema
  * Input for updating one; every field is optional.
  */
 export const SubscriptionPlanUpdateSchema = z.strictObject({
-  name: z.string().min(2).max(80).optional(),
-  description: z.string().max(1000).nullable().optional(),
-  price: z.number().min(0).optional().describe('Price per interval.'),
-  currency: z.string().length(3).regex(new RegExp('^[A-Z]{3}$', 'u')).optional(),
-  interval: BillingIntervalSchema.optional(),
-  creditsPerPeriod: z.int32().min(0).optional().describe('Credits granted at the start of each period.'),
-  trialDays: z.int32().min(0).max(90).optional(),
-  isActive: z.boolean().optional().describe('Inactive plans take no new subscribers; existing ones continue.'),
-  stripePriceId: z.string().max(255).nullable().optional(),
+  name: z.string().min(2).max(80).exactOptional(),
+  description: z.string().max(1000).nullable().exactOptional(),
+  price: decimal(z.number().min(0)).exactOptional().describe('Price per interval.'),
+  currency: z.string().length(3).regex(new RegExp('^[A-Z]{3}$', 'u')).exactOptional(),
+  interval: BillingIntervalSchema.exactOptional(),
+  creditsPerPeriod: z.int32().min(0).exactOptional().describe('Credits granted at the start of each period.'),
+  trialDays: z.int32().min(0).max(90).exactOptional(),
+  isActive: z.boolean().exactOptional().describe('Inactive plans take no new subscribers; existing ones continue.'),
+  stripePriceId: z.string().max(255).nullable().exactOptional(),
 }).describe('A membership plan members can subscribe to.\n\nInput for updating one; every field is optional.');
 
 export type SubscriptionPlanUpdate = z.infer<typeof SubscriptionPlanUpdateSchema>;

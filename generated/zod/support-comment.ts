@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { formats } from './formats.ts';
+import { dateTime } from './codecs.ts';
 
 /** Topic of a ticket, for routing. */
 export const TicketCategorySchema = z.enum(['BOOKING', 'BILLING', 'ACCOUNT', 'GYM_FACILITIES', 'TECHNICAL', 'FEEDBACK', 'OTHER']).describe('Topic of a ticket, for routing.');
@@ -47,16 +48,17 @@ export type TicketStatus = z.infer<typeof TicketStatusSchema>;
 /** A message on a support ticket, by the requester or staff. Internal notes are visible to staff only. */
 export const SupportCommentSchema = z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
-  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
-  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was last changed.'),
+  createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
+  updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
   ticketId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   authorId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   body: z.string().min(1).max(10000).describe('The message text (plain text or Markdown).'),
   isInternal: z.boolean().describe('A staff-only note, never shown to the requester.'),
-  editedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().describe('When the body was last edited.'),
+  editedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the body was last edited.'),
 }).describe('A message on a support ticket, by the requester or staff. Internal notes are visible to staff only.');
 
 export type SupportComment = z.infer<typeof SupportCommentSchema>;
+export type SupportCommentJson = z.input<typeof SupportCommentSchema>;
 
 /**
  * A message on a support ticket, by the requester or staff. Internal notes are visible to staff only.
@@ -67,7 +69,7 @@ export const SupportCommentCreateSchema = z.strictObject({
   ticketId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   authorId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   body: z.string().min(1).max(10000).describe('The message text (plain text or Markdown).'),
-  isInternal: z.boolean().optional().describe('A staff-only note, never shown to the requester.'),
+  isInternal: z.boolean().exactOptional().describe('A staff-only note, never shown to the requester.'),
 }).describe('A message on a support ticket, by the requester or staff. Internal notes are visible to staff only.\n\nInput for creating one; fields with defaults may be left out.');
 
 export type SupportCommentCreate = z.infer<typeof SupportCommentCreateSchema>;
@@ -78,10 +80,10 @@ export type SupportCommentCreate = z.infer<typeof SupportCommentCreateSchema>;
  * Input for updating one; every field is optional.
  */
 export const SupportCommentUpdateSchema = z.strictObject({
-  ticketId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
-  authorId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
-  body: z.string().min(1).max(10000).optional().describe('The message text (plain text or Markdown).'),
-  isInternal: z.boolean().optional().describe('A staff-only note, never shown to the requester.'),
+  ticketId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).exactOptional(),
+  authorId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).exactOptional(),
+  body: z.string().min(1).max(10000).exactOptional().describe('The message text (plain text or Markdown).'),
+  isInternal: z.boolean().exactOptional().describe('A staff-only note, never shown to the requester.'),
 }).describe('A message on a support ticket, by the requester or staff. Internal notes are visible to staff only.\n\nInput for updating one; every field is optional.');
 
 export type SupportCommentUpdate = z.infer<typeof SupportCommentUpdateSchema>;
@@ -89,18 +91,19 @@ export type SupportCommentUpdate = z.infer<typeof SupportCommentUpdateSchema>;
 /** A request for help opened by a user. */
 export const SupportTicketSchema = z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
-  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
-  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was last changed.'),
+  createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
+  updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
   requesterId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   assigneeId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable(),
   subject: z.string().min(3).max(200).describe('One-line summary of the problem.'),
   category: TicketCategorySchema,
   priority: TicketPrioritySchema,
   status: TicketStatusSchema,
-  resolvedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable(),
+  resolvedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable(),
 }).describe('A request for help opened by a user.');
 
 export type SupportTicket = z.infer<typeof SupportTicketSchema>;
+export type SupportTicketJson = z.input<typeof SupportTicketSchema>;
 
 /**
  * A request for help opened by a user.
@@ -109,11 +112,11 @@ export type SupportTicket = z.infer<typeof SupportTicketSchema>;
  */
 export const SupportTicketCreateSchema = z.strictObject({
   requesterId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
-  assigneeId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().optional(),
+  assigneeId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().exactOptional(),
   subject: z.string().min(3).max(200).describe('One-line summary of the problem.'),
-  category: TicketCategorySchema.optional(),
-  priority: TicketPrioritySchema.optional(),
-  status: TicketStatusSchema.optional(),
+  category: TicketCategorySchema.exactOptional(),
+  priority: TicketPrioritySchema.exactOptional(),
+  status: TicketStatusSchema.exactOptional(),
 }).describe('A request for help opened by a user.\n\nInput for creating one; fields with defaults may be left out.');
 
 export type SupportTicketCreate = z.infer<typeof SupportTicketCreateSchema>;
@@ -124,12 +127,12 @@ export type SupportTicketCreate = z.infer<typeof SupportTicketCreateSchema>;
  * Input for updating one; every field is optional.
  */
 export const SupportTicketUpdateSchema = z.strictObject({
-  requesterId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
-  assigneeId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().optional(),
-  subject: z.string().min(3).max(200).optional().describe('One-line summary of the problem.'),
-  category: TicketCategorySchema.optional(),
-  priority: TicketPrioritySchema.optional(),
-  status: TicketStatusSchema.optional(),
+  requesterId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).exactOptional(),
+  assigneeId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().exactOptional(),
+  subject: z.string().min(3).max(200).exactOptional().describe('One-line summary of the problem.'),
+  category: TicketCategorySchema.exactOptional(),
+  priority: TicketPrioritySchema.exactOptional(),
+  status: TicketStatusSchema.exactOptional(),
 }).describe('A request for help opened by a user.\n\nInput for updating one; every field is optional.');
 
 export type SupportTicketUpdate = z.infer<typeof SupportTicketUpdateSchema>;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { formats } from './formats.ts';
 import { AddressSchema } from './common.ts';
+import { date, dateTime, jsonColumn } from './codecs.ts';
 
 /** What an address is used for. */
 export const AddressKindSchema = z.enum(['HOME', 'BILLING', 'WORK', 'OTHER']).describe('What an address is used for.');
@@ -45,19 +46,20 @@ export type UserStatus = z.infer<typeof UserStatusSchema>;
 /** An account on the platform. The role decides whether the user is a member, a trainer or staff. */
 export const UserSchema = z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
-  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
-  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was last changed.'),
-  email: z.string().max(254).regex(formats['email'], { error: 'must be a valid email' }).describe('Sign-in email address, stored lower-case.'),
-  emailVerifiedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().describe('When the email address was verified; null until then.'),
+  createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
+  updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
+  email: z.email({ error: 'must be a valid email' }).max(254).describe('Sign-in email address, stored lower-case.'),
+  emailVerifiedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the email address was verified; null until then.'),
   firstName: z.string().min(1).max(100),
   lastName: z.string().min(1).max(100),
   role: UserRoleSchema.describe('Access level. Only admins may change it.'),
   status: UserStatusSchema,
   creditBalance: z.int32().min(0).describe('Cached session-credit balance; always equals the balanceAfter of the user\'s latest credit transaction.'),
-  lastLoginAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().describe('When the user last signed in successfully.'),
+  lastLoginAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the user last signed in successfully.'),
 }).describe('An account on the platform. The role decides whether the user is a member, a trainer or staff.');
 
 export type User = z.infer<typeof UserSchema>;
+export type UserJson = z.input<typeof UserSchema>;
 
 /**
  * An account on the platform. The role decides whether the user is a member, a trainer or staff.
@@ -65,11 +67,11 @@ export type User = z.infer<typeof UserSchema>;
  * Input for creating one; fields with defaults may be left out.
  */
 export const UserCreateSchema = z.strictObject({
-  email: z.string().max(254).regex(formats['email'], { error: 'must be a valid email' }).describe('Sign-in email address, stored lower-case.'),
+  email: z.email({ error: 'must be a valid email' }).max(254).describe('Sign-in email address, stored lower-case.'),
   firstName: z.string().min(1).max(100),
   lastName: z.string().min(1).max(100),
-  role: UserRoleSchema.optional().describe('Access level. Only admins may change it.'),
-  status: UserStatusSchema.optional(),
+  role: UserRoleSchema.exactOptional().describe('Access level. Only admins may change it.'),
+  status: UserStatusSchema.exactOptional(),
 }).describe('An account on the platform. The role decides whether the user is a member, a trainer or staff.\n\nInput for creating one; fields with defaults may be left out.');
 
 export type UserCreate = z.infer<typeof UserCreateSchema>;
@@ -80,11 +82,11 @@ export type UserCreate = z.infer<typeof UserCreateSchema>;
  * Input for updating one; every field is optional.
  */
 export const UserUpdateSchema = z.strictObject({
-  email: z.string().max(254).regex(formats['email'], { error: 'must be a valid email' }).optional().describe('Sign-in email address, stored lower-case.'),
-  firstName: z.string().min(1).max(100).optional(),
-  lastName: z.string().min(1).max(100).optional(),
-  role: UserRoleSchema.optional().describe('Access level. Only admins may change it.'),
-  status: UserStatusSchema.optional(),
+  email: z.email({ error: 'must be a valid email' }).max(254).exactOptional().describe('Sign-in email address, stored lower-case.'),
+  firstName: z.string().min(1).max(100).exactOptional(),
+  lastName: z.string().min(1).max(100).exactOptional(),
+  role: UserRoleSchema.exactOptional().describe('Access level. Only admins may change it.'),
+  status: UserStatusSchema.exactOptional(),
 }).describe('An account on the platform. The role decides whether the user is a member, a trainer or staff.\n\nInput for updating one; every field is optional.');
 
 export type UserUpdate = z.infer<typeof UserUpdateSchema>;
@@ -92,18 +94,19 @@ export type UserUpdate = z.infer<typeof UserUpdateSchema>;
 /** A postal address of a user. A model (not a Json column on the profile) because a user keeps several addresses, each with its own kind and default flag; the address itself uses the shared Address shape, so its rules are written once. */
 export const UserAddressSchema = z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
-  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
-  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was last changed.'),
+  createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
+  updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
   profileId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   kind: AddressKindSchema,
   label: z.string().max(50).nullable().describe('The user\'s own name for it.'),
   isDefault: z.boolean().describe('The address used when none is chosen; at most one per profile and kind (enforced by the API).'),
   get address() {
-    return AddressSchema.describe('The address itself.');
+    return jsonColumn(AddressSchema).describe('The address itself.');
   },
 }).describe('A postal address of a user. A model (not a Json column on the profile) because a user keeps several addresses, each with its own kind and default flag; the address itself uses the shared Address shape, so its rules are written once.');
 
 export type UserAddress = z.infer<typeof UserAddressSchema>;
+export type UserAddressJson = z.input<typeof UserAddressSchema>;
 
 /**
  * A postal address of a user. A model (not a Json column on the profile) because a user keeps several addresses, each with its own kind and default flag; the address itself uses the shared Address shape, so its rules are written once.
@@ -112,9 +115,9 @@ export type UserAddress = z.infer<typeof UserAddressSchema>;
  */
 export const UserAddressCreateSchema = z.strictObject({
   profileId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
-  kind: AddressKindSchema.optional(),
-  label: z.string().max(50).nullable().optional().describe('The user\'s own name for it.'),
-  isDefault: z.boolean().optional().describe('The address used when none is chosen; at most one per profile and kind (enforced by the API).'),
+  kind: AddressKindSchema.exactOptional(),
+  label: z.string().max(50).nullable().exactOptional().describe('The user\'s own name for it.'),
+  isDefault: z.boolean().exactOptional().describe('The address used when none is chosen; at most one per profile and kind (enforced by the API).'),
   get address() {
     return AddressSchema.describe('The address itself.');
   },
@@ -128,12 +131,12 @@ export type UserAddressCreate = z.infer<typeof UserAddressCreateSchema>;
  * Input for updating one; every field is optional.
  */
 export const UserAddressUpdateSchema = z.strictObject({
-  profileId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional(),
-  kind: AddressKindSchema.optional(),
-  label: z.string().max(50).nullable().optional().describe('The user\'s own name for it.'),
-  isDefault: z.boolean().optional().describe('The address used when none is chosen; at most one per profile and kind (enforced by the API).'),
+  profileId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).exactOptional(),
+  kind: AddressKindSchema.exactOptional(),
+  label: z.string().max(50).nullable().exactOptional().describe('The user\'s own name for it.'),
+  isDefault: z.boolean().exactOptional().describe('The address used when none is chosen; at most one per profile and kind (enforced by the API).'),
   get address() {
-    return AddressSchema.optional().describe('The address itself.');
+    return AddressSchema.exactOptional().describe('The address itself.');
   },
 }).describe('A postal address of a user. A model (not a Json column on the profile) because a user keeps several addresses, each with its own kind and default flag; the address itself uses the shared Address shape, so its rules are written once.\n\nInput for updating one; every field is optional.');
 
@@ -142,18 +145,19 @@ export type UserAddressUpdate = z.infer<typeof UserAddressUpdateSchema>;
 /** Personal details of a user, kept apart from the account so sign-in stays lean. One per user. */
 export const UserProfileSchema = z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
-  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was created.'),
-  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).describe('When the record was last changed.'),
+  createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
+  updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
   userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('The user this profile belongs to.'),
-  dateOfBirth: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().describe('Date of birth (date only; the time part is ignored).'),
+  dateOfBirth: date(z.iso.date({ error: 'must be a valid date' })).nullable().describe('Date of birth (date only; the time part is ignored).'),
   phone: z.string().regex(formats['e164'], { error: 'must be a valid e164' }).nullable().describe('Mobile number in E.164 form.'),
   bio: z.string().max(1000).nullable().describe('Free text shown on the user\'s public page (trainers).'),
-  avatarUrl: z.string().max(2048).regex(formats['url'], { error: 'must be a valid url' }).nullable().describe('Profile picture.'),
+  avatarUrl: z.url({ protocol: /^https?$/, error: 'must be a valid url' }).max(2048).nullable().describe('Profile picture.'),
   emergencyContactName: z.string().max(200).nullable(),
   emergencyContactPhone: z.string().regex(formats['e164'], { error: 'must be a valid e164' }).nullable(),
 }).describe('Personal details of a user, kept apart from the account so sign-in stays lean. One per user.');
 
 export type UserProfile = z.infer<typeof UserProfileSchema>;
+export type UserProfileJson = z.input<typeof UserProfileSchema>;
 
 /**
  * Personal details of a user, kept apart from the account so sign-in stays lean. One per user.
@@ -162,12 +166,12 @@ export type UserProfile = z.infer<typeof UserProfileSchema>;
  */
 export const UserProfileCreateSchema = z.strictObject({
   userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('The user this profile belongs to.'),
-  dateOfBirth: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().optional().describe('Date of birth (date only; the time part is ignored).'),
-  phone: z.string().regex(formats['e164'], { error: 'must be a valid e164' }).nullable().optional().describe('Mobile number in E.164 form.'),
-  bio: z.string().max(1000).nullable().optional().describe('Free text shown on the user\'s public page (trainers).'),
-  avatarUrl: z.string().max(2048).regex(formats['url'], { error: 'must be a valid url' }).nullable().optional().describe('Profile picture.'),
-  emergencyContactName: z.string().max(200).nullable().optional(),
-  emergencyContactPhone: z.string().regex(formats['e164'], { error: 'must be a valid e164' }).nullable().optional(),
+  dateOfBirth: date(z.iso.date({ error: 'must be a valid date' })).nullable().exactOptional().describe('Date of birth (date only; the time part is ignored).'),
+  phone: z.string().regex(formats['e164'], { error: 'must be a valid e164' }).nullable().exactOptional().describe('Mobile number in E.164 form.'),
+  bio: z.string().max(1000).nullable().exactOptional().describe('Free text shown on the user\'s public page (trainers).'),
+  avatarUrl: z.url({ protocol: /^https?$/, error: 'must be a valid url' }).max(2048).nullable().exactOptional().describe('Profile picture.'),
+  emergencyContactName: z.string().max(200).nullable().exactOptional(),
+  emergencyContactPhone: z.string().regex(formats['e164'], { error: 'must be a valid e164' }).nullable().exactOptional(),
 }).describe('Personal details of a user, kept apart from the account so sign-in stays lean. One per user.\n\nInput for creating one; fields with defaults may be left out.');
 
 export type UserProfileCreate = z.infer<typeof UserProfileCreateSchema>;
@@ -178,13 +182,13 @@ export type UserProfileCreate = z.infer<typeof UserProfileCreateSchema>;
  * Input for updating one; every field is optional.
  */
 export const UserProfileUpdateSchema = z.strictObject({
-  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).optional().describe('The user this profile belongs to.'),
-  dateOfBirth: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().optional().describe('Date of birth (date only; the time part is ignored).'),
-  phone: z.string().regex(formats['e164'], { error: 'must be a valid e164' }).nullable().optional().describe('Mobile number in E.164 form.'),
-  bio: z.string().max(1000).nullable().optional().describe('Free text shown on the user\'s public page (trainers).'),
-  avatarUrl: z.string().max(2048).regex(formats['url'], { error: 'must be a valid url' }).nullable().optional().describe('Profile picture.'),
-  emergencyContactName: z.string().max(200).nullable().optional(),
-  emergencyContactPhone: z.string().regex(formats['e164'], { error: 'must be a valid e164' }).nullable().optional(),
+  userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).exactOptional().describe('The user this profile belongs to.'),
+  dateOfBirth: date(z.iso.date({ error: 'must be a valid date' })).nullable().exactOptional().describe('Date of birth (date only; the time part is ignored).'),
+  phone: z.string().regex(formats['e164'], { error: 'must be a valid e164' }).nullable().exactOptional().describe('Mobile number in E.164 form.'),
+  bio: z.string().max(1000).nullable().exactOptional().describe('Free text shown on the user\'s public page (trainers).'),
+  avatarUrl: z.url({ protocol: /^https?$/, error: 'must be a valid url' }).max(2048).nullable().exactOptional().describe('Profile picture.'),
+  emergencyContactName: z.string().max(200).nullable().exactOptional(),
+  emergencyContactPhone: z.string().regex(formats['e164'], { error: 'must be a valid e164' }).nullable().exactOptional(),
 }).describe('Personal details of a user, kept apart from the account so sign-in stays lean. One per user.\n\nInput for updating one; every field is optional.');
 
 export type UserProfileUpdate = z.infer<typeof UserProfileUpdateSchema>;

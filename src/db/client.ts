@@ -2,25 +2,42 @@
 import type { PGlite } from '@electric-sql/pglite'
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
+import { clientOmit } from '../../generated/zod/client-omit.ts'
 import { PrismaClient } from '../generated/prisma/client.ts'
 import { type DatabaseConfig, readDatabaseConfig } from './config.ts'
 import { deployMigrations } from './deploy-migrations.ts'
 import { openPGlite } from './open-pglite.ts'
 import { pgliteAdapter } from './pglite-adapter.ts'
 import { attachReadReplicas } from './replicas/attach-replicas.ts'
-import { poolConfig } from './server-connection.ts'
+import { poolConfig, TimedPool } from './server-connection.ts'
 
 export { Prisma, PrismaClient } from '../generated/prisma/client.ts'
 
+/**
+ * The PGlite instance under an embedded client, as far as the package's public types name it:
+ * PGlite's own typings need the DOM library and @types/emscripten, which a Node service that checks
+ * its dependencies' types (skipLibCheck: false) does not have. A PGlite instance is one.
+ */
+export interface EmbeddedDatabase {
+  transaction<T>(callback: (tx: unknown) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
+/**
+ * The configured client: the models' `private` fields (password and token hashes) are left out of
+ * every result, as the read schemas leave them out, unless a query asks (`omit: { passwordHash: false }`).
+ */
+export type ConfiguredPrismaClient = PrismaClient<never, typeof clientOmit>
+
 /** A Prisma client bound to one database, and what it takes to let go of that database. */
 export interface DatabaseClient {
-  readonly prisma: PrismaClient
+  readonly prisma: ConfiguredPrismaClient
   readonly config: DatabaseConfig
   /**
    * The connection Prisma runs on, for work Prisma cannot do (the seeder's COPY): the PGlite
    * instance, or the pg pool of a server. It is closed by close().
    */
-  readonly driver: PGlite | pg.Pool
+  readonly driver: EmbeddedDatabase | pg.Pool
   /** Disconnects Prisma and closes the pool or the PGlite instance. Safe to call twice. */
   close(): Promise<void>
 }
@@ -37,9 +54,9 @@ export async function createPrisma(config: DatabaseConfig = readDatabaseConfig()
     return createPrismaForPGlite(await openPGlite(config.target.dataDir, config.schema), config)
   }
   // `schema` makes Prisma qualify every table with DATABASE_SCHEMA; search_path covers raw SQL.
-  const pool = new pg.Pool(poolConfig(config.target.url, config))
+  const pool = new TimedPool(poolConfig(config.target.url, config))
   const adapter = new PrismaPg(pool, { schema: config.schema })
-  const prisma = new PrismaClient({ adapter, log: [...config.log] })
+  const prisma = new PrismaClient({ adapter, log: [...config.log], omit: clientOmit })
   if (!config.replicas) return withClose(prisma, config, pool, () => pool.end()) // the adapter leaves a pool it was given open
   const replicated = await attachReadReplicas({ prisma, pool }, config, config.replicas)
   return withClose(replicated.prisma, config, pool, () => replicated.close().then(() => prisma.$disconnect()).then(() => pool.end()))
@@ -48,13 +65,14 @@ export async function createPrisma(config: DatabaseConfig = readDatabaseConfig()
 /**
  * A client over an already open PGlite instance (say an in-memory test database); its close()
  * closes the instance too. `config.schema` must match the instance's search_path (openPGlite sets it).
+ * @internal Left out of the package's .d.ts (stripInternal): it would pull in PGlite's typings.
  */
 export function createPrismaForPGlite(pglite: PGlite, config: DatabaseConfig): DatabaseClient {
-  const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite, config.schema), log: [...config.log] })
+  const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite, config.schema), log: [...config.log], omit: clientOmit })
   return withClose(prisma, config, pglite, () => pglite.close()) // the adapter never closes PGlite itself
 }
 
-function withClose(prisma: PrismaClient, config: DatabaseConfig, driver: PGlite | pg.Pool, closeDriver: () => Promise<void>): DatabaseClient {
+function withClose(prisma: ConfiguredPrismaClient, config: DatabaseConfig, driver: PGlite | pg.Pool, closeDriver: () => Promise<void>): DatabaseClient {
   let closing: Promise<void> | undefined
   const close = () => (closing ??= prisma.$disconnect().then(closeDriver))
   return { prisma, config, driver, close }

@@ -1,11 +1,21 @@
 import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DatabaseSetupError } from './errors.ts'
 import { type ReplicaSettings, readReplicaSettings } from './replicas/replica-settings.ts'
 
-/** The package root (two levels above src/db), so default folders don't depend on the caller's cwd. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+/**
+ * The package root, so default folders don't depend on the caller's cwd: the nearest folder above
+ * this module with a package.json (two levels up from src/db, three from the built dist/src/db).
+ */
+export const PACKAGE_ROOT = packageRoot(fileURLToPath(new URL('.', import.meta.url)))
+
+function packageRoot(dir: string): string {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, 'package.json'))) return `${at}/`
+    if (dirname(at) === at) return `${process.cwd()}/` // bundled into a service: its working directory
+  }
+}
 
 /**
  * Loads `.env` from the package root into process.env, if there is one. With a config file Prisma no
@@ -81,7 +91,7 @@ export const pgliteTarget = (dir: string): DatabaseTarget => ({ kind: 'pglite', 
 export function serverTarget(name: string, url: string): DatabaseTarget {
   let parsed: URL
   try {
-    parsed = new URL(url)
+    parsed = parseDatabaseUrl(url)
   } catch {
     throw new DatabaseSetupError(`${name} is not a valid URL; expected postgresql://user:password@host:5432/database`)
   }
@@ -94,7 +104,16 @@ export function serverTarget(name: string, url: string): DatabaseTarget {
 const value = (env: Env, name: string) => (env[name]?.trim() ? env[name].trim() : undefined)
 
 // Prisma's own URL convention (?schema=name) still works when DATABASE_SCHEMA is not set.
-const urlSchema = (t: DatabaseTarget) => (t.kind === 'postgres' ? new URL(t.url).searchParams.get('schema') ?? undefined : undefined)
+const urlSchema = (t: DatabaseTarget) => (t.kind === 'postgres' ? parseDatabaseUrl(t.url).searchParams.get('schema') ?? undefined : undefined)
+
+/**
+ * A DATABASE_URL as a URL object, including libpq's Unix-socket form with no host
+ * (`postgresql://user@/db?host=/var/run/postgresql`), which WHATWG URLs refuse when it has a user:
+ * it is read with `localhost` in the empty host (pg itself connects to the socket in `?host=`).
+ */
+export function parseDatabaseUrl(url: string): URL {
+  return new URL(url.replace(/^(postgres(?:ql)?:\/\/[^/?#]*@)(?=[/?#])/i, '$1localhost'))
+}
 
 function schemaName(name: string | undefined): string | undefined {
   // Interpolated into SET search_path / CREATE SCHEMA, so only plain identifiers are accepted.

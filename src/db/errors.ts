@@ -6,6 +6,17 @@ export class DatabaseSetupError extends Error {
   override readonly name = 'DatabaseSetupError'
 }
 
+/**
+ * No pooled connection could be had within DATABASE_POOL_TIMEOUT (pg's bare "timeout exceeded when
+ * trying to connect"): the pool is too small for the load, or the server does not answer. `code` is
+ * the one Prisma's own pool gives the same case: the client reports it as a
+ * PrismaClientKnownRequestError with code P2024, so a service can answer it (say, with a 503).
+ */
+export class DatabasePoolTimeoutError extends Error {
+  override readonly name = 'DatabasePoolTimeoutError'
+  readonly code = 'P2024'
+}
+
 /** The first line of an error's message, for wrapping third-party errors into one-line messages. */
 export function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error)

@@ -4,7 +4,17 @@ import { createInterface } from 'node:readline'
 import { type DatabaseConfig, PACKAGE_ROOT } from './config.ts'
 import { DatabaseSetupError } from './errors.ts'
 
-const PRISMA_CLI = createRequire(import.meta.url).resolve('prisma/build/index.js')
+/**
+ * The Prisma CLI's script, resolved on first use: `prisma` is a devDependency (an optional peer of
+ * the package), so a service that never migrates from its own process need not install it.
+ */
+function prismaCliPath(): string {
+  try {
+    return createRequire(import.meta.url).resolve('prisma/build/index.js')
+  } catch {
+    throw new DatabaseSetupError('The prisma CLI is not installed; a service that applies migrations itself (MIGRATE_DEPLOY_ON_START) must add it: npm install prisma@6.19.3')
+  }
+}
 
 /** The environment that makes a child process (prisma.config.ts) select the same database as `config`. */
 export function databaseEnv(config: DatabaseConfig, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
@@ -36,7 +46,7 @@ const STDERR_NOISE = new RegExp(`^\\s+at |${SPAN_TRACE.source}|skipping environm
  * output is captured and returned.
  */
 export function runPrismaCli(args: readonly string[], config: DatabaseConfig, terminal = false): Promise<PrismaCliResult> {
-  const child = spawn(process.execPath, [PRISMA_CLI, ...args], {
+  const child = spawn(process.execPath, [prismaCliPath(), ...args], {
     cwd: PACKAGE_ROOT,
     env: databaseEnv(config),
     stdio: [terminal ? 'inherit' : 'ignore', terminal ? 'inherit' : 'pipe', 'pipe'],

@@ -12,7 +12,6 @@ import { runPrismaOrThrow } from './prisma-cli.ts'
 
 export const SCHEMA_FILE = join(PACKAGE_ROOT, 'prisma', 'schema.prisma')
 const CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'pika-db')
-const PRISMA_VERSION: string = createRequire(import.meta.url)('prisma/package.json').version
 
 /**
  * `schema`: what `prisma migrate diff --from-empty --to-schema-datamodel prisma/schema.prisma` prints,
@@ -33,7 +32,7 @@ export async function readSchemaSql(source: SchemaSource = 'schema'): Promise<st
     return localMigrationNames().map((name) => readFileSync(join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8')).join('\n')
   }
   // The diff takes seconds; cache it by schema text and Prisma version (node_modules/.cache is git-ignored).
-  const key = createHash('sha256').update(`${PRISMA_VERSION}\n${readFileSync(SCHEMA_FILE, 'utf8')}`).digest('hex').slice(0, 16)
+  const key = createHash('sha256').update(`${prismaVersion()}\n${readFileSync(SCHEMA_FILE, 'utf8')}`).digest('hex').slice(0, 16)
   const cached = join(CACHE_DIR, `schema-${key}.sql`)
   if (existsSync(cached)) return readFileSync(cached, 'utf8')
   const sql = await diffFromEmpty()
@@ -43,6 +42,9 @@ export async function readSchemaSql(source: SchemaSource = 'schema'): Promise<st
   renameSync(temporary, cached)
   return sql
 }
+
+// Read on use: `prisma` is a devDependency, and test databases built from migrations never need it.
+const prismaVersion = (): string => createRequire(import.meta.url)('prisma/package.json').version
 
 async function diffFromEmpty(): Promise<string> {
   // The diff never connects; the default (PGlite) config just keeps prisma.config.ts off any server.

@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { CatalogTextClient } from './catalog-text-client.ts'
-import type { DatabaseConfig } from './config.ts'
-import { DatabaseSetupError, firstLine } from './errors.ts'
+import { type DatabaseConfig, parseDatabaseUrl } from './config.ts'
+import { DatabasePoolTimeoutError, DatabaseSetupError, firstLine } from './errors.ts'
 
 /** pg `options` that make unqualified SQL (migrations, raw queries) use DATABASE_SCHEMA. */
 export const searchPathOption = (schema: string | undefined) => (schema ? `-c search_path="${schema}"` : undefined)
@@ -18,10 +18,29 @@ export function poolConfig(url: string, config: DatabaseConfig): pg.PoolConfig {
   }
 }
 
+/** `host:port`, or the socket folder of a Unix-socket URL (`?host=/var/run/postgresql`). */
+const serverOf = (u: URL) => `${u.searchParams.get('host') ?? (u.hostname || 'localhost')}:${u.port || 5432}`
+
+/** A pg pool whose wait for a free connection fails with a DatabasePoolTimeoutError. */
+export class TimedPool extends pg.Pool {
+  override connect(...args: any[]): any {
+    const callback = args[0]
+    if (typeof callback === 'function') return super.connect((error, client, done) => callback(poolError(error), client, done))
+    return super.connect().catch((error: unknown) => Promise.reject(poolError(error)))
+  }
+}
+
+const POOL_TIMEOUT = /^timeout exceeded when trying to connect$/i
+
+function poolError(error: unknown) {
+  if (!(error instanceof Error) || !POOL_TIMEOUT.test(error.message)) return error
+  return new DatabasePoolTimeoutError(`No database connection became free within DATABASE_POOL_TIMEOUT (${error.message})`, { cause: error })
+}
+
 /** `user@host:port/database`, for messages: never the password. */
 export function describeUrl(url: string): string {
-  const u = new URL(url)
-  return `${decodeURIComponent(u.username) || '(default user)'}@${u.hostname || 'localhost'}:${u.port || 5432}${u.pathname}`
+  const u = parseDatabaseUrl(url)
+  return `${decodeURIComponent(u.username) || '(default user)'}@${serverOf(u)}${u.pathname}`
 }
 
 /**
@@ -29,8 +48,8 @@ export function describeUrl(url: string): string {
  * the URL came from (DATABASE_URL or TEST_DATABASE_URL).
  */
 export function describeConnectionError(error: any, url: string, variable: string): string {
-  const u = new URL(url)
-  const server = `${u.hostname || 'localhost'}:${u.port || 5432}`
+  const u = parseDatabaseUrl(url)
+  const server = serverOf(u)
   const user = decodeURIComponent(u.username)
   const database = decodeURIComponent(u.pathname.slice(1)) || user // pg's default database is the user's name
   switch (error?.code) {

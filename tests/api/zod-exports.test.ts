@@ -28,10 +28,11 @@ describe('the generated zod modules, read back with ts-morph', () => {
   it.each(ir!.domains.map((d) => d.name))('%s exports a schema and a type for each of its enums, shapes and model variants, and nothing else', (domain) => {
     const api = apiDomain(ir!, domain)
     const objects = domainObjects(api).map((o) => o.name)
+    const reads = domainObjects(api).filter((o) => o.variant === 'read').map((o) => `${o.name}Json`) // the JSON form of a read schema
     const enums = api.enums.map((e) => e.name)
     expect(exportedNames(domain)).toEqual({
       values: [...enums.flatMap((e) => [e, `${e}Schema`]), ...objects.map((o) => `${o}Schema`)].sort(),
-      types: [...enums, ...objects].sort(),
+      types: [...enums, ...objects, ...reads].sort(),
     })
   })
 
@@ -46,8 +47,8 @@ describe('the generated zod modules, read back with ts-morph', () => {
     }
   })
 
-  it('index.ts re-exports the formats and every domain module', () => {
+  it('index.ts re-exports the formats, the codecs and every domain module', () => {
     const reexports = module('index').getExportDeclarations().map((d) => d.getModuleSpecifierValue())
-    expect(reexports).toEqual(['./formats.ts', ...ir!.domains.map((d) => `./${d.name}.ts`)])
+    expect(reexports).toEqual(['./formats.ts', './codecs.ts', ...ir!.domains.map((d) => `./${d.name}.ts`)])
   })
 })

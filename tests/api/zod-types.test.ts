@@ -1,7 +1,7 @@
 // Type-level checks of the generated zod types, enforced by `tsc` in `npm test`; the runtime
 // assertions only keep vitest honest about the file.
 import { describe, expect, it } from 'vitest'
-import { type Gym, type GymCreate, type UserCreate, UserCreateSchema, type UserUpdate } from '@pika/db/zod'
+import { type Gym, type GymCreate, type UserCreate, UserCreateSchema, type UserUpdate } from '../../generated/zod/index.ts'
 
 const input: UserCreate = { email: 'sam@example.com', firstName: 'Sam', lastName: 'Taylor', role: 'TRAINER' }
 // @ts-expect-error a role outside the enum is a type error

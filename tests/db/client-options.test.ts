@@ -1,11 +1,11 @@
 // The DATABASE_* settings reach the client: schema, pool limit and timeout, logging, deploy on start.
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import { createPrisma, getPrisma } from '../../src/db/client.ts'
+import { createPrisma, getPrisma, Prisma } from '../../src/db/client.ts'
 import { PGLITE_PLACEHOLDER_URL, pgliteTarget, readDatabaseConfig, serverTarget } from '../../src/db/config.ts'
 import { localMigrationNames } from '../../src/db/migration-history.ts'
 import { testTargets } from './test-targets.ts'
@@ -51,7 +51,10 @@ describe.runIf(serverUrl)('pool settings on postgres', () => {
       const started = Date.now()
       await limited.prisma.$transaction(async (tx) => {
         await tx.user.count() // holds the only connection
-        await expect(limited.prisma.user.count()).rejects.toThrow(/timeout/i)
+        const waited = await limited.prisma.user.count().catch((error: unknown) => error)
+        // Prisma's own code for a pool timeout, so a service can tell it apart (and answer 503)
+        expect(waited).toBeInstanceOf(Prisma.PrismaClientKnownRequestError)
+        expect(waited).toMatchObject({ code: 'P2024', message: expect.stringMatching(/No database connection became free within DATABASE_POOL_TIMEOUT/) })
       }, { timeout: 10_000 })
       expect(Date.now() - started).toBeLessThan(5_000)
       expect(await limited.prisma.user.count()).toBe(0) // the pool recovers
@@ -109,3 +112,23 @@ async function adminQuery(sql: string): Promise<void> {
   await admin.connect()
   await admin.query(sql).finally(() => admin.end())
 }
+
+describe.runIf(serverUrl && existsSync('/var/run/postgresql/.s.PGSQL.5432'))('a DATABASE_URL naming a Unix socket', () => {
+  it('connects through the socket (postgresql://user@/db?host=/var/run/postgresql)', async () => {
+    const [target] = testTargets().filter((t) => t.name === 'postgres')
+    const db = await target!.create()
+    const tcp = new URL(db.client.config.target.kind === 'postgres' ? db.client.config.target.url : '')
+    const url = `postgresql://${tcp.username}@${tcp.pathname}?host=/var/run/postgresql`
+    const config = readDatabaseConfig({ DATABASE_URL: url })
+    expect(config.target).toEqual({ kind: 'postgres', url })
+    const socket = await createPrisma(config)
+    try {
+      expect(await socket.prisma.user.count()).toBe(0)
+      const [row] = await socket.prisma.$queryRawUnsafe<{ address: string | null }[]>('SELECT inet_client_addr()::text AS address')
+      expect(row!.address).toBeNull() // no TCP peer: the socket
+    } finally {
+      await socket.close()
+      await db.drop()
+    }
+  })
+})

@@ -1,6 +1,7 @@
 import type { IrEnum, IrModel, IrShape, IrShapeField, IrStoredField, IrValueType, Ir } from '../../ir/types.ts'
 import { formatPatterns } from '../../validate/check-value.ts'
 import { declarationsOf, derivedFromIr } from '../../ir/lookup.ts'
+import { zodFormatPatterns } from './zod-format-patterns.ts'
 
 /**
  * The API's view of the models, shared by the zod and OpenAPI emitters so the two cannot disagree:
@@ -14,13 +15,21 @@ import { declarationsOf, derivedFromIr } from '../../ir/lookup.ts'
  * - Optional columns are nullable: always present in read schemas (maybe null), omittable in inputs.
  */
 export type WireType =
-  | { readonly kind: 'string'; readonly minLength?: number; readonly maxLength?: number; readonly pattern?: string; readonly format?: string; readonly encoding?: 'base64' }
-  | { readonly kind: 'integer'; readonly bits: 32 | 53; readonly minimum?: number; readonly maximum?: number }
-  | { readonly kind: 'number'; readonly minimum?: number; readonly maximum?: number }
+  | { readonly kind: 'string'; readonly minLength?: number; readonly maxLength?: number; readonly pattern?: string; readonly format?: string; readonly encoding?: 'base64'; readonly client?: ClientForm }
+  | { readonly kind: 'integer'; readonly bits: 32 | 53; readonly minimum?: number; readonly maximum?: number; readonly client?: ClientForm }
+  | { readonly kind: 'number'; readonly minimum?: number; readonly maximum?: number; readonly client?: ClientForm }
   | { readonly kind: 'boolean' }
   | { readonly kind: 'json' }
   | { readonly kind: 'ref'; readonly name: string; readonly of: 'enum' | 'shape' }
   | { readonly kind: 'array'; readonly items: WireType }
+
+/**
+ * How the Prisma client holds a column whose JSON form is not the value itself: DateTime as a
+ * `Date` (`date-time`, or `date` for a DATE column), Decimal as `Prisma.Decimal`, BigInt as `bigint`,
+ * Bytes as `Uint8Array`. zod converts between the two forms (codecs); OpenAPI describes only JSON.
+ * Values inside a Json column's shape are JSON in the client too, so they have none.
+ */
+export type ClientForm = 'date-time' | 'date' | 'decimal' | 'bigint' | 'bytes'
 
 export interface ApiProperty {
   readonly name: string
@@ -127,9 +136,19 @@ const INT32 = { min: -2147483648, max: 2147483647 }
  * then also keep what they derive from a wire type by its identity.
  */
 const fieldWireType = derivedFromIr((field: IrStoredField | IrShapeField): WireType => {
-  const single = singleWireType(field.type, field.constraints)
+  const json = singleWireType(field.type, field.constraints)
+  const single = 'column' in field ? withClientForm(json, field) : json
   return field.list ? { kind: 'array', items: single } : single
 })
+
+/** A column's wire type with its client form; a DATE column (`db: Date`) is a `date` on the wire. */
+function withClientForm(type: WireType, field: IrStoredField): WireType {
+  if (type.kind !== 'string' && type.kind !== 'integer' && type.kind !== 'number') return type
+  const scalar = field.type.kind === 'scalar' ? field.type.scalar : undefined
+  if (scalar === 'DateTime' && type.kind === 'string' && field.nativeType?.name === 'Date') return { ...type, format: 'date', client: 'date' }
+  const client = ({ DateTime: 'date-time', Decimal: 'decimal', BigInt: 'bigint', Bytes: 'bytes' } as const)[scalar as string]
+  return client ? { ...type, client } : type
+}
 
 function singleWireType(type: IrValueType, c: IrStoredField['constraints']): WireType {
   if (type.kind === 'enum') return { kind: 'ref', name: type.enum, of: 'enum' }
@@ -158,9 +177,9 @@ function singleWireType(type: IrValueType, c: IrStoredField['constraints']): Wir
   }
 }
 
-/** The regular expression that enforces a string format, identical in zod and OpenAPI. */
+/** The regular expression that enforces a string format in OpenAPI: zod's own where zod checks the format. */
 export function formatPattern(format: string): string {
-  return formatPatterns[format]!.source
+  return zodFormatPatterns[format] ?? formatPatterns[format]!.source
 }
 
 /** Everything the API schemas of one domain hold, in IR order. */

@@ -2,7 +2,9 @@ import type { IrEnum, Ir } from '../../ir/types.ts'
 import { apiDomain, domainObjects, type ApiDomain, type ApiObject } from '../api/api-schema.ts'
 import { allDomains, generatedNotice, type EmittedFile, type Emitter } from '../emitter.ts'
 import { needsGetter, tsString, zodObjectLines, type RefPolicy } from './zod-expression.ts'
-import { formatsModuleBody } from './zod-formats.ts'
+import { CLIENT_OMIT_MODULE, clientOmitModuleBody } from './client-omit.ts'
+import { codecNames, codecsModuleBody, CODECS_MODULE } from './zod-codecs.ts'
+import { formatsModuleBody, zodFormatSchemas } from './zod-formats.ts'
 
 const OUT_DIR = 'generated/zod'
 
@@ -26,8 +28,10 @@ export const zodEmitter: Emitter = {
     }))
     const notice = `// ${generatedNotice(ir, allDomains(ir))}\n\n`
     files.push({ path: `${OUT_DIR}/formats.ts`, content: notice + formatsModuleBody() })
+    files.push({ path: `${OUT_DIR}/${CODECS_MODULE}.ts`, content: notice + codecsModuleBody() })
+    files.push({ path: `${OUT_DIR}/${CLIENT_OMIT_MODULE}.ts`, content: notice + clientOmitModuleBody(ir) })
     const exports = ir.domains.map((d) => `export * from './${d.name}.ts'`).join('\n')
-    files.push({ path: `${OUT_DIR}/index.ts`, content: `${notice}export * from './formats.ts'\n${exports}\n` })
+    files.push({ path: `${OUT_DIR}/index.ts`, content: `${notice}export * from './formats.ts'\nexport * from './${CODECS_MODULE}.ts'\n${exports}\n` })
     return files
   },
 }
@@ -37,19 +41,25 @@ function domainModule(ir: Ir, domain: string, api: ApiDomain): string {
   // Only schemas this module has already declared are read directly; all others through getters.
   const declared = new Set(api.enums.map((e) => e.name))
   const refs: RefPolicy = { isLocal: (name) => declared.has(name) }
-  const lines = imports(ir, domain, api).map(({ moduleSpecifier, namedImports }) => `import { ${namedImports.join(', ')} } from ${tsString(moduleSpecifier)};`)
+  const lines: string[] = []
   for (const e of api.enums) lines.push(...enumDeclarations(e), ...typeAlias(e.name))
   for (const object of domainObjects(api)) {
     const recursive = object.properties.some((p) => needsGetter(p.type, refs) && p.type.kind === 'ref' && p.type.name === object.name)
-    lines.push(...constDeclaration(object.description, `${object.name}Schema${recursive ? ': z.ZodType' : ''}`, zodObjectLines(object, refs)), ...typeAlias(object.name))
+    lines.push(...constDeclaration(object.description, `${object.name}Schema${recursive ? ': z.ZodType' : ''}`, zodObjectLines(object, refs)), ...typeAlias(object.name, object.variant === 'read'))
     declared.add(object.name)
   }
-  return `${lines.join('\n')}\n`
+  const codecs = codecNames(lines)
+  const importLines = [...imports(ir, domain, api), ...(codecs.length ? [{ moduleSpecifier: `./${CODECS_MODULE}.ts`, namedImports: codecs }] : [])]
+    .map(({ moduleSpecifier, namedImports }) => `import { ${namedImports.join(', ')} } from ${tsString(moduleSpecifier)};`)
+  return `${[...importLines, ...lines].join('\n')}\n`
 }
 
-/** Kept one blank line apart from the schema it infers, as a person would write it. */
-function typeAlias(name: string): string[] {
-  return ['', `export type ${name} = z.infer<typeof ${name}Schema>;`]
+/**
+ * Kept one blank line apart from the schema it infers, as a person would write it. `X` is the
+ * client's form (what `parse`/`decode` give); a read schema's JSON form is `XJson` (what `encode` gives).
+ */
+function typeAlias(name: string, withJson = false): string[] {
+  return ['', `export type ${name} = z.infer<typeof ${name}Schema>;`, ...(withJson ? [`export type ${name}Json = z.input<typeof ${name}Schema>;`] : [])]
 }
 
 interface ImportSpec {
@@ -65,7 +75,7 @@ function imports(ir: Ir, domain: string, api: ApiDomain): ImportSpec[] {
   const visit = (type: ApiObject['properties'][number]['type']): void => {
     if (type.kind === 'array') visit(type.items)
     if (type.kind === 'ref') referenced.add(type.name)
-    if (type.kind === 'string' && type.format) referenced.add('#formats')
+    if (type.kind === 'string' && type.format && !zodFormatSchemas[type.format]) referenced.add('#formats')
   }
   for (const object of objects) for (const p of object.properties) visit(p.type)
   if (referenced.has('#formats')) declarations.push({ moduleSpecifier: './formats.ts', namedImports: ['formats'] })

@@ -1,13 +1,21 @@
-import type { ApiObject, ApiProperty, WireType } from '../api/api-schema.ts'
-import { formatPatternNames } from './zod-formats.ts'
+import type { ApiObject, ApiProperty, Variant, WireType } from '../api/api-schema.ts'
+import { jsonColumnExpression, withClientCodec } from './zod-codecs.ts'
+import { formatPatternNames, zodFormatSchemas } from './zod-formats.ts'
 
 /** How references to other schemas are spelled: directly, or through a getter (see emit-zod.ts). */
 export interface RefPolicy {
   readonly isLocal: (name: string) => boolean
 }
 
-/** The zod expression of one wire type. User text only ever enters through JSON.stringify. */
+/**
+ * The zod expression of one wire type: its JSON form, wrapped in a codec to the Prisma client's
+ * value where they differ (zod-codecs.ts). User text only ever enters through JSON.stringify.
+ */
 export function zodType(type: WireType): string {
+  return withClientCodec(type, wireType(type))
+}
+
+function wireType(type: WireType): string {
   switch (type.kind) {
     case 'string':
       return stringType(type)
@@ -22,7 +30,7 @@ export function zodType(type: WireType): string {
     case 'boolean':
       return 'z.boolean()'
     case 'json':
-      return 'z.json()'
+      return 'anyJson()' // z.json(), typed as the client's JsonValue
     case 'ref':
       return `${type.name}Schema`
     case 'array':
@@ -31,22 +39,26 @@ export function zodType(type: WireType): string {
 }
 
 function stringType(type: Extract<WireType, { kind: 'string' }>): string {
-  let expression = 'z.string()'
+  let expression = (type.format && zodFormatSchemas[type.format]) || 'z.string()'
   if (type.minLength !== undefined && type.minLength === type.maxLength) expression += `.length(${type.minLength})`
   else {
     if (type.minLength !== undefined) expression += `.min(${type.minLength})`
     if (type.maxLength !== undefined) expression += `.max(${type.maxLength})`
   }
-  if (type.format && formatPatternNames.has(type.format)) expression += `.regex(formats[${tsString(type.format)}], { error: ${tsString(`must be a valid ${type.format}`)} })`
+  if (type.format && !zodFormatSchemas[type.format] && formatPatternNames.has(type.format)) expression += `.regex(formats[${tsString(type.format)}], { error: ${tsString(`must be a valid ${type.format}`)} })`
   if (type.pattern !== undefined) expression += `.regex(new RegExp(${tsString(type.pattern)}, 'u'))`
   return expression
 }
 
-/** A property's full expression: type, nullability, optionality, description. */
-export function zodProperty(property: ApiProperty): string {
-  let expression = zodType(property.type)
-  if (property.nullable) expression += '.nullable()'
-  if (!property.required) expression += '.optional()'
+/**
+ * A property's full expression: type, nullability, optionality, description. An optional key may be
+ * left out but is never `undefined` (exactOptional), which is what the Prisma client's inputs take
+ * under `exactOptionalPropertyTypes`.
+ */
+export function zodProperty(property: ApiProperty, variant: Variant | 'shape'): string {
+  const type = zodType(property.type)
+  let expression = jsonColumnExpression(property, variant, type) ?? (property.nullable ? `${type}.nullable()` : type)
+  if (!property.required) expression += '.exactOptional()'
   if (property.description) expression += `.describe(${tsString(property.description)})`
   return expression
 }
@@ -62,8 +74,8 @@ export function zodObjectLines(object: ApiObject, refs: RefPolicy): string[] {
   const lines = [object.strict ? 'z.strictObject({' : 'z.object({']
   for (const p of object.properties) {
     const key = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(p.name) ? p.name : tsString(p.name)
-    if (needsGetter(p.type, refs)) lines.push(`  get ${key}() {`, `    return ${zodProperty(p)};`, '  },')
-    else lines.push(`  ${key}: ${zodProperty(p)},`)
+    if (needsGetter(p.type, refs)) lines.push(`  get ${key}() {`, `    return ${zodProperty(p, object.variant)};`, '  },')
+    else lines.push(`  ${key}: ${zodProperty(p, object.variant)},`)
   }
   lines.push(`})${object.description ? `.describe(${tsString(object.description)})` : ''}`)
   return lines

@@ -5,7 +5,9 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 import { readReplicas } from '@prisma/extension-read-replicas'
 import pg from 'pg'
+import { clientOmit } from '../../../generated/zod/client-omit.ts'
 import { PrismaClient } from '../../generated/prisma/client.ts'
+import type { ConfiguredPrismaClient } from '../client.ts'
 import type { DatabaseConfig } from '../config.ts'
 import { poolConfig } from '../server-connection.ts'
 import { ReplicaMonitor } from './replica-monitor.ts'
@@ -14,7 +16,7 @@ import { mustReadFromPrimary, readFromPrimary } from './request-scope.ts'
 
 /** The client and pool of the primary, as client.ts built them. */
 export interface PrimaryConnection {
-  readonly prisma: PrismaClient
+  readonly prisma: ConfiguredPrismaClient
   readonly pool: pg.Pool
 }
 
@@ -27,7 +29,7 @@ const run = (client: AnyClient, model: string | undefined, operation: string, ar
   model ? client[lowerFirst(model)][operation](args) : client[operation](args)
 
 export interface ReplicatedClient {
-  readonly prisma: PrismaClient
+  readonly prisma: ConfiguredPrismaClient
   close(): Promise<void>
 }
 
@@ -37,7 +39,8 @@ export async function attachReadReplicas(primary: PrimaryConnection, config: Dat
   // timeout: without DATABASE_POOL_TIMEOUT, connecting to a replica gives up after 5 s.
   const pools = settings.urls.map((url) => new pg.Pool({ connectionTimeoutMillis: 5000, ...poolConfig(url, config) }))
   for (const pool of pools) pool.on('error', () => {}) // an idle connection to a stopped replica must not crash the app
-  const replicas = pools.map((pool) => new PrismaClient({ adapter: new PrismaPg(pool, { schema: config.schema }), log: [...config.log] }))
+  // Replicas answer reads, so they hide private fields as the primary's client does.
+  const replicas = pools.map((pool) => new PrismaClient({ adapter: new PrismaPg(pool, { schema: config.schema }), log: [...config.log], omit: clientOmit }))
   const monitor = new ReplicaMonitor(primary.pool, settings)
   await monitor.start()
 
@@ -72,5 +75,5 @@ export async function attachReadReplicas(primary: PrimaryConnection, config: Dat
     await Promise.all(replicas.map((r) => r.$disconnect()))
     await Promise.all(pools.map((p) => p.end()))
   }
-  return { prisma: prisma as unknown as PrismaClient, close }
+  return { prisma: prisma as unknown as ConfiguredPrismaClient, close }
 }

@@ -1,7 +1,7 @@
 // Generated from models/gym.yaml by `npm run generate`. Do not edit: change the models and regenerate.
 
 import { z } from 'zod';
-import { formats } from './formats.ts';
+import { dateTime, decimal, jsonColumn } from './codecs.ts';
 
 /** Availability of a piece of equipment. */
 export const EquipmentStatusSchema = z.enum(['AVAILABLE', 'IN_USE', 'MAINTENANCE', 'RETIRED']).describe('Availability of a piece of equipment.');
@@ -18,7 +18,7 @@ export type EquipmentStatus = z.infer<typeof EquipmentStatusSchema>;
 
 export const AddressSchema = z.strictObject({
   line1: z.string().max(200),
-  line2: z.string().nullable().optional(),
+  line2: z.string().nullable().exactOptional(),
   city: z.string().max(100),
   postcode: z.string().regex(new RegExp('^[A-Z0-9 -]{3,10}$', 'u')),
   country: z.string().length(2).describe('ISO 3166-1 alpha-2 code'),
@@ -28,16 +28,17 @@ export type Address = z.infer<typeof AddressSchema>;
 
 /** A physical location where sessions take place. */
 export const GymSchema = z.object({
-  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }),
-  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }),
+  createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })),
+  updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })),
   id: z.string(),
   name: z.string().min(2).max(120),
   description: z.string().nullable(),
-  address: AddressSchema,
+  address: jsonColumn(AddressSchema),
   amenities: z.array(z.string()),
 }).describe('A physical location where sessions take place.');
 
 export type Gym = z.infer<typeof GymSchema>;
+export type GymJson = z.input<typeof GymSchema>;
 
 /**
  * A physical location where sessions take place.
@@ -46,9 +47,9 @@ export type Gym = z.infer<typeof GymSchema>;
  */
 export const GymCreateSchema = z.strictObject({
   name: z.string().min(2).max(120),
-  description: z.string().nullable().optional(),
+  description: z.string().nullable().exactOptional(),
   address: AddressSchema,
-  amenities: z.array(z.string()).optional(),
+  amenities: z.array(z.string()).exactOptional(),
 }).describe('A physical location where sessions take place.\n\nInput for creating one; fields with defaults may be left out.');
 
 export type GymCreate = z.infer<typeof GymCreateSchema>;
@@ -59,10 +60,10 @@ export type GymCreate = z.infer<typeof GymCreateSchema>;
  * Input for updating one; every field is optional.
  */
 export const GymUpdateSchema = z.strictObject({
-  name: z.string().min(2).max(120).optional(),
-  description: z.string().nullable().optional(),
-  address: AddressSchema.optional(),
-  amenities: z.array(z.string()).optional(),
+  name: z.string().min(2).max(120).exactOptional(),
+  description: z.string().nullable().exactOptional(),
+  address: AddressSchema.exactOptional(),
+  amenities: z.array(z.string()).exactOptional(),
 }).describe('A physical location where sessions take place.\n\nInput for updating one; every field is optional.');
 
 export type GymUpdate = z.infer<typeof GymUpdateSchema>;
@@ -72,32 +73,33 @@ export const GymEquipmentSchema = z.object({
   gymId: z.string(),
   name: z.string(),
   quantity: z.int32().min(0),
-  price: z.number().min(0),
+  price: decimal(z.number().min(0)),
   status: EquipmentStatusSchema,
 });
 
 export type GymEquipment = z.infer<typeof GymEquipmentSchema>;
+export type GymEquipmentJson = z.input<typeof GymEquipmentSchema>;
 
 /** Input for creating one; fields with defaults may be left out. */
 export const GymEquipmentCreateSchema = z.strictObject({
-  id: z.string().optional(),
+  id: z.string().exactOptional(),
   gymId: z.string(),
   name: z.string(),
-  quantity: z.int32().min(0).optional(),
-  price: z.number().min(0),
-  status: EquipmentStatusSchema.optional(),
+  quantity: z.int32().min(0).exactOptional(),
+  price: decimal(z.number().min(0)),
+  status: EquipmentStatusSchema.exactOptional(),
 }).describe('Input for creating one; fields with defaults may be left out.');
 
 export type GymEquipmentCreate = z.infer<typeof GymEquipmentCreateSchema>;
 
 /** Input for updating one; every field is optional. */
 export const GymEquipmentUpdateSchema = z.strictObject({
-  id: z.string().optional(),
-  gymId: z.string().optional(),
-  name: z.string().optional(),
-  quantity: z.int32().min(0).optional(),
-  price: z.number().min(0).optional(),
-  status: EquipmentStatusSchema.optional(),
+  id: z.string().exactOptional(),
+  gymId: z.string().exactOptional(),
+  name: z.string().exactOptional(),
+  quantity: z.int32().min(0).exactOptional(),
+  price: decimal(z.number().min(0)).exactOptional(),
+  status: EquipmentStatusSchema.exactOptional(),
 }).describe('Input for updating one; every field is optional.');
 
 export type GymEquipmentUpdate = z.infer<typeof GymEquipmentUpdateSchema>;

@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { formats } from './formats.ts';
+import { anyJson, bigInteger, bytes, date, dateTime, decimal } from './codecs.ts';
 
 /** What a member may do. */
 export const RoleSchema = z.enum(['USER', 'TRAINER', 'ADMIN']).describe('What a member may do.');
@@ -19,33 +20,34 @@ export const BookingSchema = z.object({
   id: z.int32(),
   memberId: z.string(),
   coachId: z.string().nullable(),
-  price: z.number().min(0).max(1000),
-  startsAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }),
+  price: decimal(z.number().min(0).max(1000)),
+  startsAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })),
   status: z.array(RoleSchema),
 });
 
 export type Booking = z.infer<typeof BookingSchema>;
+export type BookingJson = z.input<typeof BookingSchema>;
 
 /** Input for creating one; fields with defaults may be left out. */
 export const BookingCreateSchema = z.strictObject({
-  id: z.int32().optional(),
+  id: z.int32().exactOptional(),
   memberId: z.string(),
-  coachId: z.string().nullable().optional(),
-  price: z.number().min(0).max(1000).optional(),
-  startsAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }),
-  status: z.array(RoleSchema).optional(),
+  coachId: z.string().nullable().exactOptional(),
+  price: decimal(z.number().min(0).max(1000)).exactOptional(),
+  startsAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })),
+  status: z.array(RoleSchema).exactOptional(),
 }).describe('Input for creating one; fields with defaults may be left out.');
 
 export type BookingCreate = z.infer<typeof BookingCreateSchema>;
 
 /** Input for updating one; every field is optional. */
 export const BookingUpdateSchema = z.strictObject({
-  id: z.int32().optional(),
-  memberId: z.string().optional(),
-  coachId: z.string().nullable().optional(),
-  price: z.number().min(0).max(1000).optional(),
-  startsAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).optional(),
-  status: z.array(RoleSchema).optional(),
+  id: z.int32().exactOptional(),
+  memberId: z.string().exactOptional(),
+  coachId: z.string().nullable().exactOptional(),
+  price: decimal(z.number().min(0).max(1000)).exactOptional(),
+  startsAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).exactOptional(),
+  status: z.array(RoleSchema).exactOptional(),
 }).describe('Input for updating one; every field is optional.');
 
 export type BookingUpdate = z.infer<typeof BookingUpdateSchema>;
@@ -56,6 +58,7 @@ export const FavouriteGymSchema = z.object({
 });
 
 export type FavouriteGym = z.infer<typeof FavouriteGymSchema>;
+export type FavouriteGymJson = z.input<typeof FavouriteGymSchema>;
 
 /** Input for creating one; fields with defaults may be left out. */
 export const FavouriteGymCreateSchema = z.strictObject({
@@ -67,8 +70,8 @@ export type FavouriteGymCreate = z.infer<typeof FavouriteGymCreateSchema>;
 
 /** Input for updating one; every field is optional. */
 export const FavouriteGymUpdateSchema = z.strictObject({
-  memberId: z.string().optional(),
-  gymName: z.string().max(120).optional(),
+  memberId: z.string().exactOptional(),
+  gymName: z.string().max(120).exactOptional(),
 }).describe('Input for updating one; every field is optional.');
 
 export type FavouriteGymUpdate = z.infer<typeof FavouriteGymUpdateSchema>;
@@ -78,25 +81,26 @@ export type FavouriteGymUpdate = z.infer<typeof FavouriteGymUpdateSchema>;
  * Comments like *\/ or ${x} or `ticks` are safe.
  */
 export const MemberSchema = z.object({
-  createdAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }),
-  updatedAt: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }),
+  createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })),
+  updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })),
   version: z.int32().min(0),
   id: z.string(),
-  email: z.string().max(254).regex(formats['email'], { error: 'must be a valid email' }),
+  email: z.email({ error: 'must be a valid email' }).max(254),
   displayName: z.string().min(1).max(80),
   role: RoleSchema,
-  credits: z.int(),
+  credits: bigInteger(z.int()),
   weightKg: z.number().min(20).max(400).nullable(),
-  homepage: z.string().regex(formats['url'], { error: 'must be a valid url' }).nullable(),
+  homepage: z.url({ protocol: /^https?$/, error: 'must be a valid url' }).nullable(),
   phone: z.string().regex(formats['e164'], { error: 'must be a valid e164' }).nullable(),
-  externalId: z.string().regex(formats['uuid'], { error: 'must be a valid uuid' }).nullable(),
-  birthDate: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable(),
-  avatar: z.string().regex(new RegExp('^[A-Za-z0-9+/]*={0,2}$', 'u')).nullable(),
+  externalId: z.uuid({ error: 'must be a valid uuid' }).nullable(),
+  birthDate: date(z.iso.date({ error: 'must be a valid date' })).nullable(),
+  avatar: bytes(z.string().regex(new RegExp('^[A-Za-z0-9+/]*={0,2}$', 'u'))).nullable(),
   tags: z.array(z.string()),
-  settings: z.json(),
+  settings: anyJson(),
 }).describe('Someone who trains at a gym.\nComments like */ or ${x} or `ticks` are safe.');
 
 export type Member = z.infer<typeof MemberSchema>;
+export type MemberJson = z.input<typeof MemberSchema>;
 
 /**
  * Someone who trains at a gym.
@@ -105,19 +109,19 @@ export type Member = z.infer<typeof MemberSchema>;
  * Input for creating one; fields with defaults may be left out.
  */
 export const MemberCreateSchema = z.strictObject({
-  email: z.string().max(254).regex(formats['email'], { error: 'must be a valid email' }),
+  email: z.email({ error: 'must be a valid email' }).max(254),
   displayName: z.string().min(1).max(80),
-  role: RoleSchema.optional(),
-  password: z.string().min(8).nullable().optional(),
-  credits: z.int().optional(),
-  weightKg: z.number().min(20).max(400).nullable().optional(),
-  homepage: z.string().regex(formats['url'], { error: 'must be a valid url' }).nullable().optional(),
-  phone: z.string().regex(formats['e164'], { error: 'must be a valid e164' }).nullable().optional(),
-  externalId: z.string().regex(formats['uuid'], { error: 'must be a valid uuid' }).nullable().optional(),
-  birthDate: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().optional(),
-  avatar: z.string().regex(new RegExp('^[A-Za-z0-9+/]*={0,2}$', 'u')).nullable().optional(),
-  tags: z.array(z.string()).optional(),
-  settings: z.json().optional(),
+  role: RoleSchema.exactOptional(),
+  password: z.string().min(8).nullable().exactOptional(),
+  credits: bigInteger(z.int()).exactOptional(),
+  weightKg: z.number().min(20).max(400).nullable().exactOptional(),
+  homepage: z.url({ protocol: /^https?$/, error: 'must be a valid url' }).nullable().exactOptional(),
+  phone: z.string().regex(formats['e164'], { error: 'must be a valid e164' }).nullable().exactOptional(),
+  externalId: z.uuid({ error: 'must be a valid uuid' }).nullable().exactOptional(),
+  birthDate: date(z.iso.date({ error: 'must be a valid date' })).nullable().exactOptional(),
+  avatar: bytes(z.string().regex(new RegExp('^[A-Za-z0-9+/]*={0,2}$', 'u'))).nullable().exactOptional(),
+  tags: z.array(z.string()).exactOptional(),
+  settings: anyJson().exactOptional(),
 }).describe('Someone who trains at a gym.\nComments like */ or ${x} or `ticks` are safe.\n\nInput for creating one; fields with defaults may be left out.');
 
 export type MemberCreate = z.infer<typeof MemberCreateSchema>;
@@ -129,19 +133,19 @@ export type MemberCreate = z.infer<typeof MemberCreateSchema>;
  * Input for updating one; every field is optional.
  */
 export const MemberUpdateSchema = z.strictObject({
-  email: z.string().max(254).regex(formats['email'], { error: 'must be a valid email' }).optional(),
-  displayName: z.string().min(1).max(80).optional(),
-  role: RoleSchema.optional(),
-  password: z.string().min(8).nullable().optional(),
-  credits: z.int().optional(),
-  weightKg: z.number().min(20).max(400).nullable().optional(),
-  homepage: z.string().regex(formats['url'], { error: 'must be a valid url' }).nullable().optional(),
-  phone: z.string().regex(formats['e164'], { error: 'must be a valid e164' }).nullable().optional(),
-  externalId: z.string().regex(formats['uuid'], { error: 'must be a valid uuid' }).nullable().optional(),
-  birthDate: z.string().regex(formats['date-time'], { error: 'must be a valid date-time' }).nullable().optional(),
-  avatar: z.string().regex(new RegExp('^[A-Za-z0-9+/]*={0,2}$', 'u')).nullable().optional(),
-  tags: z.array(z.string()).optional(),
-  settings: z.json().optional(),
+  email: z.email({ error: 'must be a valid email' }).max(254).exactOptional(),
+  displayName: z.string().min(1).max(80).exactOptional(),
+  role: RoleSchema.exactOptional(),
+  password: z.string().min(8).nullable().exactOptional(),
+  credits: bigInteger(z.int()).exactOptional(),
+  weightKg: z.number().min(20).max(400).nullable().exactOptional(),
+  homepage: z.url({ protocol: /^https?$/, error: 'must be a valid url' }).nullable().exactOptional(),
+  phone: z.string().regex(formats['e164'], { error: 'must be a valid e164' }).nullable().exactOptional(),
+  externalId: z.uuid({ error: 'must be a valid uuid' }).nullable().exactOptional(),
+  birthDate: date(z.iso.date({ error: 'must be a valid date' })).nullable().exactOptional(),
+  avatar: bytes(z.string().regex(new RegExp('^[A-Za-z0-9+/]*={0,2}$', 'u'))).nullable().exactOptional(),
+  tags: z.array(z.string()).exactOptional(),
+  settings: anyJson().exactOptional(),
 }).describe('Someone who trains at a gym.\nComments like */ or ${x} or `ticks` are safe.\n\nInput for updating one; every field is optional.');
 
 export type MemberUpdate = z.infer<typeof MemberUpdateSchema>;
@@ -154,12 +158,13 @@ export const MemberProfileSchema = z.object({
 });
 
 export type MemberProfile = z.infer<typeof MemberProfileSchema>;
+export type MemberProfileJson = z.input<typeof MemberProfileSchema>;
 
 /** Input for creating one; fields with defaults may be left out. */
 export const MemberProfileCreateSchema = z.strictObject({
-  id: z.string().optional(),
+  id: z.string().exactOptional(),
   memberId: z.string(),
-  bio: z.string().max(500).nullable().optional(),
+  bio: z.string().max(500).nullable().exactOptional(),
   code: z.string().length(6).regex(new RegExp('^[A-Z]{3}[0-9]{3}$', 'u')),
 }).describe('Input for creating one; fields with defaults may be left out.');
 
@@ -167,10 +172,10 @@ export type MemberProfileCreate = z.infer<typeof MemberProfileCreateSchema>;
 
 /** Input for updating one; every field is optional. */
 export const MemberProfileUpdateSchema = z.strictObject({
-  id: z.string().optional(),
-  memberId: z.string().optional(),
-  bio: z.string().max(500).nullable().optional(),
-  code: z.string().length(6).regex(new RegExp('^[A-Z]{3}[0-9]{3}$', 'u')).optional(),
+  id: z.string().exactOptional(),
+  memberId: z.string().exactOptional(),
+  bio: z.string().max(500).nullable().exactOptional(),
+  code: z.string().length(6).regex(new RegExp('^[A-Z]{3}[0-9]{3}$', 'u')).exactOptional(),
 }).describe('Input for updating one; every field is optional.');
 
 export type MemberProfileUpdate = z.infer<typeof MemberProfileUpdateSchema>;

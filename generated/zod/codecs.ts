@@ -1,0 +1,56 @@
+// Generated from models/audit-log.yaml, models/auth.yaml, models/common.yaml, models/communication-log.yaml, models/credit.yaml, models/gym.yaml, models/notification.yaml, models/parq.yaml, models/payment.yaml, models/session.yaml, models/subscription.yaml, models/support-comment.yaml, models/user.yaml by `npm run generate`. Do not edit: change the models and regenerate.
+
+import { z } from 'zod';
+import { Decimal, objectEnumValues, type JsonValue } from '@prisma/client/runtime/client';
+
+// Each converts between a column's JSON form (the schema's input: `Schema.decode(json)`, `parse`)
+// and the value the Prisma client reads and writes (its output: `Schema.encode(row)`).
+
+/**
+ * SQL NULL in a Json column, as the client spells it (`Prisma.DbNull`). An interface, so .d.ts
+ * files can name it: the runtime does not export the class behind it.
+ */
+export interface DbNull extends InstanceType<typeof objectEnumValues.classes.DbNull> {}
+const DbNull: DbNull = objectEnumValues.instances.DbNull;
+
+/**
+ * Any JSON value, typed as the client types a Json column. (Written with types every zod 4 release
+ * of the peer range exports, as is `instanceOf`: the package's .d.ts name them.)
+ */
+export const anyJson = (): z.ZodType<JsonValue> => z.json() as z.ZodType<JsonValue>;
+
+const instanceOf = <T>(type: abstract new (...args: never[]) => T) => z.custom<T>((value) => value instanceof type);
+
+/** DateTime: an RFC 3339 date-time on the wire, a `Date` in the client. */
+export const dateTime = (wire: z.ZodType<string>) =>
+  z.codec(wire, z.date(), { decode: (text) => new Date(text), encode: (value) => value.toISOString() });
+
+/** DateTime stored as DATE: `2026-01-31` on the wire, a `Date` at UTC midnight in the client. */
+export const date = (wire: z.ZodType<string>) =>
+  z.codec(wire, z.date(), { decode: (text) => new Date(`${text}T00:00:00.000Z`), encode: (value) => value.toISOString().slice(0, 10) });
+
+/** Decimal: a JSON number on the wire, `Prisma.Decimal` in the client. */
+export const decimal = (wire: z.ZodType<number>) =>
+  z.codec(wire, instanceOf(Decimal), { decode: (n) => new Decimal(n), encode: (value) => value.toNumber() });
+
+/** BigInt: a JSON integer on the wire (within ±(2^53 − 1)), a `bigint` in the client. */
+export const bigInteger = (wire: z.ZodType<number>) =>
+  z.codec(wire, z.bigint(), { decode: (n) => BigInt(n), encode: (value) => Number(value) });
+
+/** Bytes: base64 on the wire, a `Uint8Array` in the client. */
+export const bytes = (wire: z.ZodType<string>) =>
+  z.codec(wire, instanceOf(Uint8Array), {
+    decode: (text) => new Uint8Array(Buffer.from(text, 'base64')),
+    encode: (value) => Buffer.from(value).toString('base64'),
+  });
+
+/** A Json column in a read schema: the client holds any JSON; on the wire it must fit its shape. */
+export const jsonColumn = <S extends z.ZodType>(shape: S) =>
+  z.codec(shape, z.custom<JsonValue>((value) => value !== undefined), { decode: (value) => value as JsonValue, encode: (value) => value as z.output<S> });
+
+/** A nullable Json column in an input: JSON `null` is SQL NULL, which the client takes as `Prisma.DbNull`. */
+export const nullableJsonInput = <S extends z.ZodType>(shape: S) =>
+  z.codec(shape.nullable(), z.custom<z.output<S> | DbNull>(), {
+    decode: (value) => (value === null ? DbNull : value),
+    encode: (value) => (value === DbNull ? null : (value as z.output<S>)),
+  });

@@ -1,0 +1,91 @@
+import type { ApiProperty, Variant, WireType } from '../api/api-schema.ts'
+
+/**
+ * The codecs (zod 4's `z.codec`) that turn a column's JSON form into the value the Prisma client
+ * holds and back: a schema's input is the wire form, its output the client's. Printed once into
+ * generated/zod/codecs.ts; the property expressions below call them.
+ */
+export const CODECS_MODULE = 'codecs'
+
+const CODEC_OF_CLIENT_FORM = { 'date-time': 'dateTime', date: 'date', decimal: 'decimal', bigint: 'bigInteger', bytes: 'bytes' } as const
+
+/** `expression` (the wire schema) wrapped in the codec of its client form, if it has one. */
+export function withClientCodec(type: WireType, expression: string): string {
+  const client = 'client' in type ? type.client : undefined
+  return client ? `${CODEC_OF_CLIENT_FORM[client]}(${expression})` : expression
+}
+
+/**
+ * A Json column's expression: in read schemas the client's value is any JSON (`Prisma.JsonValue`),
+ * checked against the shape on the way out; in inputs a JSON `null` is SQL NULL, `Prisma.DbNull`.
+ */
+export function jsonColumnExpression(property: ApiProperty, variant: Variant | 'shape', expression: string): string | undefined {
+  if (variant === 'shape' || property.type.kind !== 'ref' || property.type.of !== 'shape') return undefined
+  if (variant === 'read') return `jsonColumn(${expression})${property.nullable ? '.nullable()' : ''}`
+  return property.nullable ? `nullableJsonInput(${expression})` : undefined
+}
+
+/** The names a module's expressions call, to import from codecs.ts. */
+export function codecNames(expressions: readonly string[]): string[] {
+  const names = [...Object.values(CODEC_OF_CLIENT_FORM), 'anyJson', 'jsonColumn', 'nullableJsonInput']
+  return names.filter((name) => expressions.some((e) => e.includes(`${name}(`))).sort()
+}
+
+/** The body of generated/zod/codecs.ts. */
+export function codecsModuleBody(): string {
+  return `import { z } from 'zod';
+import { Decimal, objectEnumValues, type JsonValue } from '@prisma/client/runtime/client';
+
+// Each converts between a column's JSON form (the schema's input: \`Schema.decode(json)\`, \`parse\`)
+// and the value the Prisma client reads and writes (its output: \`Schema.encode(row)\`).
+
+/**
+ * SQL NULL in a Json column, as the client spells it (\`Prisma.DbNull\`). An interface, so .d.ts
+ * files can name it: the runtime does not export the class behind it.
+ */
+export interface DbNull extends InstanceType<typeof objectEnumValues.classes.DbNull> {}
+const DbNull: DbNull = objectEnumValues.instances.DbNull;
+
+/**
+ * Any JSON value, typed as the client types a Json column. (Written with types every zod 4 release
+ * of the peer range exports, as is \`instanceOf\`: the package's .d.ts name them.)
+ */
+export const anyJson = (): z.ZodType<JsonValue> => z.json() as z.ZodType<JsonValue>;
+
+const instanceOf = <T>(type: abstract new (...args: never[]) => T) => z.custom<T>((value) => value instanceof type);
+
+/** DateTime: an RFC 3339 date-time on the wire, a \`Date\` in the client. */
+export const dateTime = (wire: z.ZodType<string>) =>
+  z.codec(wire, z.date(), { decode: (text) => new Date(text), encode: (value) => value.toISOString() });
+
+/** DateTime stored as DATE: \`2026-01-31\` on the wire, a \`Date\` at UTC midnight in the client. */
+export const date = (wire: z.ZodType<string>) =>
+  z.codec(wire, z.date(), { decode: (text) => new Date(\`\${text}T00:00:00.000Z\`), encode: (value) => value.toISOString().slice(0, 10) });
+
+/** Decimal: a JSON number on the wire, \`Prisma.Decimal\` in the client. */
+export const decimal = (wire: z.ZodType<number>) =>
+  z.codec(wire, instanceOf(Decimal), { decode: (n) => new Decimal(n), encode: (value) => value.toNumber() });
+
+/** BigInt: a JSON integer on the wire (within ±(2^53 − 1)), a \`bigint\` in the client. */
+export const bigInteger = (wire: z.ZodType<number>) =>
+  z.codec(wire, z.bigint(), { decode: (n) => BigInt(n), encode: (value) => Number(value) });
+
+/** Bytes: base64 on the wire, a \`Uint8Array\` in the client. */
+export const bytes = (wire: z.ZodType<string>) =>
+  z.codec(wire, instanceOf(Uint8Array), {
+    decode: (text) => new Uint8Array(Buffer.from(text, 'base64')),
+    encode: (value) => Buffer.from(value).toString('base64'),
+  });
+
+/** A Json column in a read schema: the client holds any JSON; on the wire it must fit its shape. */
+export const jsonColumn = <S extends z.ZodType>(shape: S) =>
+  z.codec(shape, z.custom<JsonValue>((value) => value !== undefined), { decode: (value) => value as JsonValue, encode: (value) => value as z.output<S> });
+
+/** A nullable Json column in an input: JSON \`null\` is SQL NULL, which the client takes as \`Prisma.DbNull\`. */
+export const nullableJsonInput = <S extends z.ZodType>(shape: S) =>
+  z.codec(shape.nullable(), z.custom<z.output<S> | DbNull>(), {
+    decode: (value) => (value === null ? DbNull : value),
+    encode: (value) => (value === DbNull ? null : (value as z.output<S>)),
+  });
+`
+}
