@@ -76,7 +76,8 @@ export function readTestDatabaseConfig(env: Env = process.env): DatabaseConfig {
   return { ...readDatabaseConfig({ ...env, DATABASE_URL: undefined }), target, schema, migrateDeployOnStart: false, replicas: undefined }
 }
 
-export const pgliteTarget = (dir: string): DatabaseTarget => ({ kind: 'pglite', dataDir: resolve(dir) })
+// memory:// is an in-memory instance (migration diffs use one so they never touch a folder).
+export const pgliteTarget = (dir: string): DatabaseTarget => ({ kind: 'pglite', dataDir: dir.startsWith('memory://') ? dir : resolve(dir) })
 
 export function serverTarget(name: string, url: string): DatabaseTarget {
   let parsed: URL
