@@ -19,8 +19,8 @@ export function parseResolveArgs(args: readonly string[]): { resolution: Resolut
 }
 
 /** Records the resolution; returns the sentence saying what was recorded. */
-export async function resolveMigration(s: SqlSession, resolution: Resolution, name: string): Promise<string> {
-  const migration = readLocalMigrations().find((m) => m.name === name)
+export async function resolveMigration(s: SqlSession, resolution: Resolution, name: string, local = readLocalMigrations()): Promise<string> {
+  const migration = local.find((m) => m.name === name)
   if (!migration) throw new DatabaseSetupError(`there is no migration ${name} in prisma/migrations; give its folder name (npm run db:migrate:status lists them)`)
   await ensureHistoryTable(s)
   const rows = await readHistory(s)
