@@ -5,8 +5,8 @@ import { createInterface } from 'node:readline/promises'
 import type { DatabaseConfig } from '../src/db/config.ts'
 import { DatabaseSetupError } from '../src/db/errors.ts'
 import { describeTarget } from '../src/db/preflight.ts'
-import { acceptedTargets, acceptFlag, planMigration, unaccepted, writeMigration } from '../src/db/migrate/create.ts'
-import { countRisks, type DataLossRisk } from '../src/db/migrate/data-loss.ts'
+import { acceptedTargets, acceptFlag, diffDown, diffUp, planOf, unaccepted, writeMigration } from '../src/db/migrate/create.ts'
+import { countRisks, type DataLossRisk, dataLossRisks } from '../src/db/migrate/data-loss.ts'
 import { deploy, deployOnSession, describeDeploy } from '../src/db/migrate/deploy.ts'
 import { readHistory } from '../src/db/migrate/history-table.ts'
 import { readLocalMigrations } from '../src/db/migrate/migration-files.ts'
@@ -71,14 +71,14 @@ export async function resetCommand(ctx: MigrateContext): Promise<void> {
 export async function migrateCommand(ctx: MigrateContext): Promise<void> {
   const where = describeTarget(ctx.config)
   const before = await deploy(ctx.config, ctx.variable, printApplied)
-  const plan = await planMigration(ctx.config)
-  if (plan.up === '') {
+  const up = await diffUp(ctx.config)
+  if (up === '') {
     say(`the migrations already match the models: no new migration. ${describeDeploy(before, where)}`)
     return
   }
-  const risky = unaccepted(plan.risks, acceptedTargets(ctx.args))
-  if (risky.length > 0) await confirmRisks(ctx, risky)
-  const folder = writeMigration(plan, migrationName(ctx.args), new Date())
+  const risky = unaccepted(dataLossRisks(up), acceptedTargets(ctx.args))
+  if (risky.length > 0) await confirmRisks(ctx, risky) // before the second diff: a refusal comes sooner
+  const folder = writeMigration(planOf(up, await diffDown(ctx.config)), migrationName(ctx.args), new Date())
   say(`created prisma/migrations/${folder}/migration.sql and down.sql (review down.sql before relying on it)`)
   if (ctx.args.includes('--create-only')) {
     say(`not applied (--create-only): edit it if needed (add data steps), then run npm run db:migrate to apply it`)

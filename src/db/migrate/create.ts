@@ -37,14 +37,16 @@ async function diff(config: DatabaseConfig, from: string[], to: string[]): Promi
   return EMPTY.test(sql) ? '' : withoutTransactionControl(sql)
 }
 
-/** What a new migration would hold: the change from prisma/migrations to prisma/schema.prisma, and back. */
-export async function planMigration(config: DatabaseConfig): Promise<PlannedMigration> {
-  const migrations = ['prisma/migrations']
-  const up = await diff(config, ['--from-migrations', ...migrations], ['--to-schema-datamodel', SCHEMA_FILE])
-  if (up === '') return { up, down: '', risks: [], downRisks: [] }
-  const down = await diff(config, ['--from-schema-datamodel', SCHEMA_FILE], ['--to-migrations', ...migrations])
-  return { up, down, risks: dataLossRisks(up), downRisks: dataLossRisks(down) }
-}
+/** The change from prisma/migrations to prisma/schema.prisma ('' when there is none). */
+export const diffUp = (config: DatabaseConfig): Promise<string> =>
+  diff(config, ['--from-migrations', 'prisma/migrations'], ['--to-schema-datamodel', SCHEMA_FILE])
+
+/** The same change in reverse, for down.sql: from prisma/schema.prisma back to prisma/migrations. */
+export const diffDown = async (config: DatabaseConfig): Promise<string> =>
+  // Prisma qualifies names with "public" in this direction; unqualified, it follows DATABASE_SCHEMA like migration.sql.
+  (await diff(config, ['--from-schema-datamodel', SCHEMA_FILE], ['--to-migrations', 'prisma/migrations'])).replace(/"public"\./g, '')
+
+export const planOf = (up: string, down: string): PlannedMigration => ({ up, down, risks: dataLossRisks(up), downRisks: dataLossRisks(down) })
 
 /** Reads `--accept-data-loss=a,b` / `--accept-data-loss a,b` (what the author accepts to lose). */
 export function acceptedTargets(args: readonly string[]): Set<string> {

@@ -14,6 +14,8 @@ export interface DataLossRisk {
 }
 
 const IDENT = String.raw`"((?:[^"]|"")+)"`
+// A table name, maybe schema-qualified ("public"."users"): the table is the last part.
+const TABLE = String.raw`(?:"(?:[^"]|"")+"\.)?"((?:[^"]|"")+)"`
 const unquote = (q: string) => q.replaceAll('""', '"')
 
 /** Every risky step in `sql`, in order. */
@@ -21,15 +23,15 @@ export function dataLossRisks(sql: string): DataLossRisk[] {
   const risks: DataLossRisk[] = []
   for (const { sql: statement } of splitSqlStatements(sql)) {
     const text = statement.replace(/--[^\n]*/g, '')
-    let m = new RegExp(`^DROP TABLE ${IDENT}`, 'i').exec(text.trim())
+    let m = new RegExp(`^DROP TABLE ${TABLE}`, 'i').exec(text.trim())
     if (m) {
       const t = unquote(m[1]!)
       risks.push({ target: t, what: `drops table ${t} and every row in it`, countSql: `SELECT count(*) AS n FROM ${quoteIdentifier(t)}` })
       continue
     }
-    m = new RegExp(`^ALTER TABLE ${IDENT}`, 'i').exec(text.trim())
+    m = new RegExp(`^ALTER TABLE ${TABLE}`, 'i').exec(text.trim())
     if (m) risks.push(...alterTableRisks(unquote(m[1]!), text))
-    m = new RegExp(`^CREATE UNIQUE INDEX ${IDENT} ON ${IDENT}\\s*\\(([^)]*)\\)`, 'i').exec(text.trim())
+    m = new RegExp(`^CREATE UNIQUE INDEX ${IDENT} ON ${TABLE}\\s*\\(([^)]*)\\)`, 'i').exec(text.trim())
     if (m) {
       const t = unquote(m[2]!)
       const columns = m[3]!
@@ -39,7 +41,7 @@ export function dataLossRisks(sql: string): DataLossRisk[] {
         countSql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${quoteIdentifier(t)} GROUP BY ${columns} HAVING count(*) > 1) AS duplicated`,
       })
     }
-    m = new RegExp(`^CREATE TYPE ${IDENT} AS ENUM`, 'i').exec(text.trim())
+    m = new RegExp(`^CREATE TYPE ${TABLE} AS ENUM`, 'i').exec(text.trim())
     if (m && m[1]!.endsWith('_new')) {
       const e = unquote(m[1]!).slice(0, -4)
       risks.push({ target: e, what: `recreates enum ${e} without some of its values; rows holding a removed value make it fail` })
