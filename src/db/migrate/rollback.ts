@@ -9,10 +9,9 @@ import { readLocalMigrations } from './migration-files.ts'
 import type { SqlSession } from './session.ts'
 
 /** Rolls back the latest applied migration; returns the sentence saying what happened. */
-export async function rollbackLatest(s: SqlSession, accepted: ReadonlySet<string>, where: string): Promise<string> {
+export async function rollbackLatest(s: SqlSession, accepted: ReadonlySet<string>, where: string, local = readLocalMigrations()): Promise<string> {
   return withMigrateLock(s, async () => {
     const rows = await readHistory(s)
-    const local = readLocalMigrations()
     const latest = local.findLast((m) => appliedRow(rows, m.name))
     if (!latest) throw new DatabaseSetupError(`${where} has no applied migration to roll back`)
     if (latest.downSql === undefined) {
