@@ -9,6 +9,7 @@ import { CatalogTextClient } from '../src/db/catalog-text-client.ts'
 import type { DatabaseConfig } from '../src/db/config.ts'
 import { openPGlite } from '../src/db/open-pglite.ts'
 import { pgliteAdapter } from '../src/db/pglite-adapter.ts'
+import { pgliteExtensionOptions } from '../src/db/pglite-extensions.ts'
 import { searchPathOption } from '../src/db/server-connection.ts'
 import { runsOutsideTransaction } from '../src/db/migrate/migration-files.ts'
 import { splitSqlStatements } from '../src/db/migrate/sql-statements.ts'
@@ -94,7 +95,7 @@ function pgliteMigrateAdapter(dataDir: string, schema: string | undefined): SqlM
     adapterName: 'pglite-prisma-adapter',
     connect: async () => pgliteAdapter(await (mainDb ??= openPGlite(dataDir, schema)), schema).connect(),
     connectToShadowDb: async () => {
-      const shadowDb = (await (await (emptyDb ??= PGlite.create())).clone()) as PGlite
+      const shadowDb = (await (await (emptyDb ??= pgliteExtensionOptions().then((options) => PGlite.create(options)))).clone()) as PGlite
       if (schema) await shadowDb.exec(`CREATE SCHEMA "${schema}"; SET search_path TO "${schema}"`)
       const shadow = await pgliteAdapter(shadowDb, schema).connect()
       shadow.dispose = () => shadowDb.close()
