@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import type { Ir } from '../generators/ir/types.ts'
-import { pgliteExtensionOptions } from '../src/db/pglite-extensions.ts'
+import { extensionsCreatedBy, pgliteExtensionOptions, schemaExtensions } from '../src/db/pglite-extensions.ts'
 import { quoteIdentifier, quoteLiteral } from '../src/db/schema-sql.ts'
 
 /** What the database built by the existing migrations has, as far as renames need to know. */
@@ -57,7 +57,8 @@ export function planRenames(ir: Ir, catalog: Catalog): string[] {
 
 /** Builds the database the migrations describe (in memory) and reads what renames need from it. */
 export async function catalogOfMigrations(migrationsSql: string): Promise<Catalog> {
-  const db = await PGlite.create(await pgliteExtensionOptions())
+  // The migrations may create extensions the current schema no longer lists: load both.
+  const db = await PGlite.create(await pgliteExtensionOptions([...new Set([...schemaExtensions(), ...extensionsCreatedBy(migrationsSql)])]))
   try {
     await db.exec(migrationsSql)
     const rows = async (sql: string) => (await db.query<{ name: string }>(sql)).rows.map((r) => r.name)

@@ -14,6 +14,11 @@ export function schemaExtensions(schemaText: string = readFileSync(SCHEMA_FILE, 
   return list ? list.split(',').map((e) => e.trim().replace(/\(.*\)$/, '')).filter(Boolean) : []
 }
 
+/** The extensions a script creates (`CREATE EXTENSION [IF NOT EXISTS] "name"`), e.g. migrations to replay. */
+export function extensionsCreatedBy(sql: string): string[] {
+  return [...new Set([...sql.matchAll(/CREATE EXTENSION\s+(?:IF NOT EXISTS\s+)?"?([\w-]+)"?/gi)].map((m) => m[1]!))]
+}
+
 /** PGlite.create() options that load `names` (default: the schema's) from @electric-sql/pglite/contrib. */
 export async function pgliteExtensionOptions(names: readonly string[] = schemaExtensions()): Promise<PGliteOptions> {
   if (names.length === 0) return {}

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
+import { pgliteExtensionOptions } from '../../../src/db/pglite-extensions.ts'
 import { pgliteSession, pgSession, type SqlSession } from '../../../src/db/migrate/session.ts'
 
 export interface Engine {
@@ -14,12 +15,13 @@ export interface Engine {
   open(): Promise<SqlSession>
 }
 
-export function engines(): Engine[] {
+/** `extensions`: PGlite contrib builds to load, as the package loads those the schema lists. */
+export function engines(extensions: readonly string[] = []): Engine[] {
   const url = process.env.TEST_DATABASE_URL?.trim()
   // initdb takes seconds; a clone of one empty instance about one.
   let empty: Promise<PGlite> | undefined
   const pglite = async () => {
-    const db = (await (await (empty ??= PGlite.create())).clone()) as PGlite
+    const db = (await (await (empty ??= pgliteExtensionOptions(extensions).then((o) => PGlite.create(o)))).clone()) as PGlite
     return pgliteSession(db)
   }
   const list: Engine[] = [{ name: 'pglite', open: pglite }]
