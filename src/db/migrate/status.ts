@@ -14,7 +14,14 @@ export function migrationStatus(rows: readonly HistoryRow[], local: readonly Loc
   const lines: string[] = []
   const known = new Set(local.map((m) => m.name))
   const missing = [...new Set(rows.filter((r) => r.finished && !r.rolledBack && !known.has(r.name)).map((r) => r.name))]
-  for (const name of missing) lines.push(`${name}: applied to the database but not in prisma/migrations (newer code migrated it); update this checkout`)
+  if (missing.length > 0) {
+    // Nothing else can be judged against a folder that is behind the database.
+    const subject = where.charAt(0).toUpperCase() + where.slice(1)
+    return {
+      upToDate: false,
+      lines: [`${subject} has ${missing.length} applied migration(s) missing from prisma/migrations (latest: ${missing.at(-1)}); it was migrated by newer code: update this checkout (git pull) or point at another database`],
+    }
+  }
   let pending = 0
   for (const m of local) {
     const applied = appliedRow(rows, m.name)
