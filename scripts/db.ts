@@ -1,6 +1,7 @@
 // The one entry point of the db:* npm scripts: `tsx scripts/db.ts <command> [options]`.
 // It checks the database first (src/db/preflight.ts) so that common faults end in one line saying
-// what to do, then does the work (scripts/migrate-commands.ts; Prisma's CLI only generates and diffs). It exits through runScript, the only place that calls process.exit.
+// what to do, then does the work (scripts/migrate-commands.ts; Prisma's CLI only generates the client
+// and computes migration SQL). It exits through runScript, the only place that calls process.exit.
 import { join } from 'node:path'
 import { type DatabaseConfig, loadDotenv, PACKAGE_ROOT, readDatabaseConfig, readTestDatabaseConfig } from '../src/db/config.ts'
 import { DatabaseSetupError, runScript } from '../src/db/errors.ts'
@@ -81,9 +82,9 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
 }
 
 /**
- * Before `migrate dev` diffs the schema: the schema must be generated from the current models, and
+ * Before db:migrate diffs the schema: the schema must be generated from the current models, and
  * every pending `renamedFrom` becomes a migration of its own, dated a second earlier so it applies
- * before the migration Prisma creates for the rest of the change.
+ * before the migration made for the rest of the change.
  */
 async function prepareRenames(args: readonly string[]): Promise<void> {
   const { ir } = compileModels(join(PACKAGE_ROOT, 'models'), PACKAGE_ROOT)
