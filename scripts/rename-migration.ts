@@ -1,6 +1,6 @@
 // `renamedFrom` in the models becomes a migration that renames (table, column, enum, enum value)
 // instead of Prisma's drop-and-add, so the data survives. db:migrate writes it before running
-// `prisma migrate dev`, which then applies it and creates a migration for whatever else changed.
+// the diff; it is applied first, and the diff then makes a migration only for whatever else changed.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'

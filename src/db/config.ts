@@ -41,7 +41,7 @@ export interface DatabaseConfig {
   readonly poolTimeoutSeconds: number | undefined
   /** PrismaClient `log` levels; empty = Prisma's default. */
   readonly log: readonly LogLevel[]
-  /** Apply pending migrations (`prisma migrate deploy`) before createPrisma() returns. */
+  /** Apply pending migrations (as db:migrate:deploy does) before createPrisma() returns. */
   readonly migrateDeployOnStart: boolean
   /** Read replicas of the server (DATABASE_REPLICA_URLS...); undefined = none. See replicas/. */
   readonly replicas: ReplicaSettings | undefined
