@@ -18,10 +18,19 @@ const IDENT = String.raw`"((?:[^"]|"")+)"`
 const TABLE = String.raw`(?:"(?:[^"]|"")+"\.)?"((?:[^"]|"")+)"`
 const unquote = (q: string) => q.replaceAll('""', '"')
 
-/** Every risky step in `sql`, in order. */
+/** Every risky step in `sql`, in order; steps on a table the same script creates touch no existing row. */
 export function dataLossRisks(sql: string): DataLossRisk[] {
+  const statements = splitSqlStatements(sql)
+  const created = new Set(statements.flatMap(({ sql: st }) => {
+    const m = new RegExp(`^CREATE TABLE ${TABLE}`, 'i').exec(st.replace(/--[^\n]*/g, '').trim())
+    return m ? [unquote(m[1]!)] : []
+  }))
+  return risksOf(statements.map((s) => s.sql)).filter((r) => !created.has(r.target.split('.')[0]!))
+}
+
+function risksOf(statements: readonly string[]): DataLossRisk[] {
   const risks: DataLossRisk[] = []
-  for (const { sql: statement } of splitSqlStatements(sql)) {
+  for (const statement of statements) {
     const text = statement.replace(/--[^\n]*/g, '')
     let m = new RegExp(`^DROP TABLE ${TABLE}`, 'i').exec(text.trim())
     if (m) {
