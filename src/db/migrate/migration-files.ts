@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { localMigrationNames, MIGRATIONS_DIR } from '../migration-history.ts'
+import { splitSqlStatements } from './sql-statements.ts'
 
 export interface LocalMigration {
   /** Folder name, e.g. 20261127100740_init; also the `migration_name` recorded when applied. */
@@ -23,8 +24,15 @@ export interface LocalMigration {
 /** The marker line that makes a migration run outside a transaction. */
 export const NO_TRANSACTION_MARKER = '-- pika:no-transaction'
 const MARKER = /^--\s*pika:no-transaction\s*$/m
-/** Whether a script carries the no-transaction marker. */
-export const runsOutsideTransaction = (sql: string): boolean => MARKER.test(sql)
+/**
+ * Whether a script runs outside a transaction: it carries the marker, or it is one lone CONCURRENTLY
+ * statement (the migration lint's advice), which PostgreSQL refuses inside any transaction.
+ */
+export function runsOutsideTransaction(sql: string): boolean {
+  if (MARKER.test(sql)) return true
+  const statements = splitSqlStatements(sql)
+  return statements.length === 1 && /\bCONCURRENTLY\b/i.test(statements[0]!.sql)
+}
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
 

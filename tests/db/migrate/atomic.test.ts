@@ -89,14 +89,15 @@ describe.each(engines())('migrations on $name', (engine) => {
     expect(migrationStatus(await readHistory(s), readLocalMigrations(dir), 'db').upToDate).toBe(true)
   }))
 
-  it('-- pika:no-transaction runs CREATE INDEX CONCURRENTLY', () => withDb(async (s) => {
+  it('-- pika:no-transaction runs CREATE INDEX CONCURRENTLY, and a lone CONCURRENTLY statement needs no marker', () => withDb(async (s) => {
     const local = readLocalMigrations(folder({
       '1_table': 'CREATE TABLE "visit" ("id" INT PRIMARY KEY, "gym" TEXT);',
-      '2_index': '-- pika:no-transaction\nCREATE INDEX CONCURRENTLY "visit_gym_idx" ON "visit" ("gym");\n',
+      '2_index': '-- pika:no-transaction\nCREATE INDEX CONCURRENTLY "visit_gym_idx" ON "visit" ("gym");\nCREATE INDEX CONCURRENTLY "visit_id_gym_idx" ON "visit" ("id", "gym");\n',
+      '3_lone': '-- CreateIndex\nCREATE INDEX CONCURRENTLY "visit_lone_idx" ON "visit" ("gym", "id");\n', // the lint's advice, no marker
     }))
-    expect(local[1]!.noTransaction).toBe(true)
+    expect(local.map((m) => m.noTransaction)).toEqual([false, true, true])
     await deployOnSession(s, 'db', undefined, local)
-    expect(await tableExists(s, 'visit_gym_idx')).toBe(true)
+    for (const index of ['visit_gym_idx', 'visit_id_gym_idx', 'visit_lone_idx']) expect(await tableExists(s, index)).toBe(true)
   }))
 
   it('a failed no-transaction migration blocks until resolved, then --rolled-back lets it run again', () => withDb(async (s) => {
