@@ -9,7 +9,10 @@ import { CatalogTextClient } from '../src/db/catalog-text-client.ts'
 import type { DatabaseConfig } from '../src/db/config.ts'
 import { openPGlite } from '../src/db/open-pglite.ts'
 import { pgliteAdapter } from '../src/db/pglite-adapter.ts'
+import { pgliteExtensionOptions } from '../src/db/pglite-extensions.ts'
 import { searchPathOption } from '../src/db/server-connection.ts'
+import { runsOutsideTransaction } from '../src/db/migrate/migration-files.ts'
+import { splitSqlStatements } from '../src/db/migrate/sql-statements.ts'
 
 /**
  * The WASM code (schema engine, PGlite) arms 10-60 s timers it never clears, so a finished command
@@ -24,6 +27,20 @@ export function unrefWasmTimers(): void {
   }) as typeof setTimeout
 }
 
+/**
+ * PrismaPg's executeScript splits a migration at EVERY `;` (inside strings, comments and $$ bodies
+ * too) and runs the pieces one by one: send it whole instead, as the simple query protocol allows.
+ * A `-- pika:no-transaction` script runs statement by statement, as db:migrate:deploy runs it.
+ */
+function sendScriptsWhole<T extends { executeScript(script: string): Promise<void> }>(adapter: T): T {
+  const { client, onError } = adapter as unknown as { client: pg.Pool; onError(error: unknown): never }
+  adapter.executeScript = async (script: string) => {
+    const parts = runsOutsideTransaction(script) ? splitSqlStatements(script).map((s) => s.sql) : [script]
+    for (const part of parts) await client.query(part).catch((error) => onError.call(adapter, error))
+  }
+  return adapter
+}
+
 /** The adapter factory Migrate uses for `config`'s database. */
 export function migrateAdapter(config: DatabaseConfig): SqlMigrationAwareDriverAdapterFactory {
   return config.target.kind === 'pglite'
@@ -36,6 +53,8 @@ function pgMigrateAdapter(url: string, schema: string | undefined): SqlMigration
   const poolConfig = (connectionString: string) =>
     ({ connectionString, Client: CatalogTextClient, allowExitOnIdle: true, options: searchPathOption(schema) })
   const adapter = new PrismaPg(poolConfig(url), { schema })
+  const connect = adapter.connect.bind(adapter)
+  adapter.connect = async () => sendScriptsWhole(await connect())
   // PrismaPg's own shadow database reuses the main connection string with a `database` override that
   // the string wins over, and is dropped while still connected: make a real one, drop it after closing.
   adapter.connectToShadowDb = async () => {
@@ -52,7 +71,7 @@ function pgMigrateAdapter(url: string, schema: string | undefined): SqlMigration
     })
     try {
       const shadowUrl = Object.assign(new URL(url), { pathname: `/${name}` }).href
-      const shadow = await new PrismaPg(poolConfig(shadowUrl), { schema }).connect()
+      const shadow = sendScriptsWhole(await new PrismaPg(poolConfig(shadowUrl), { schema }).connect())
       if (schema) await shadow.executeScript(`CREATE SCHEMA IF NOT EXISTS "${schema}"`)
       const dispose = shadow.dispose.bind(shadow)
       shadow.dispose = () => dispose().then(dropShadow)
@@ -76,7 +95,7 @@ function pgliteMigrateAdapter(dataDir: string, schema: string | undefined): SqlM
     adapterName: 'pglite-prisma-adapter',
     connect: async () => pgliteAdapter(await (mainDb ??= openPGlite(dataDir, schema)), schema).connect(),
     connectToShadowDb: async () => {
-      const shadowDb = (await (await (emptyDb ??= PGlite.create())).clone()) as PGlite
+      const shadowDb = (await (await (emptyDb ??= pgliteExtensionOptions().then((options) => PGlite.create(options)))).clone()) as PGlite
       if (schema) await shadowDb.exec(`CREATE SCHEMA "${schema}"; SET search_path TO "${schema}"`)
       const shadow = await pgliteAdapter(shadowDb, schema).connect()
       shadow.dispose = () => shadowDb.close()

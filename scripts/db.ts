@@ -1,11 +1,14 @@
-// The one entry point of the db:* npm scripts: `tsx scripts/db.ts <command> [prisma args...]`.
+// The one entry point of the db:* npm scripts: `tsx scripts/db.ts <command> [options]`.
 // It checks the database first (src/db/preflight.ts) so that common faults end in one line saying
-// what to do, then runs the Prisma CLI. It exits through runScript, the only place that calls process.exit.
+// what to do, then does the work (scripts/migrate-commands.ts; Prisma's CLI only generates the client
+// and computes migration SQL). It exits through runScript, the only place that calls process.exit.
 import { join } from 'node:path'
 import { type DatabaseConfig, loadDotenv, PACKAGE_ROOT, readDatabaseConfig, readTestDatabaseConfig } from '../src/db/config.ts'
 import { DatabaseSetupError, runScript } from '../src/db/errors.ts'
 import { describeTarget, type PreflightChecks, preflightDatabase } from '../src/db/preflight.ts'
 import { runPrismaOrThrow } from '../src/db/prisma-cli.ts'
+import { helpText } from './db-help.ts'
+import { deployCommand, type MigrateContext, migrateCommand, migrationName, resetCommand, resolveCommand, rollbackCommand, statusCommand } from './migrate-commands.ts'
 import { prismaEmitter } from '../generators/emit/prisma/emit-prisma.ts'
 import { compileModels } from '../generators/pipeline.ts'
 import { planOutputs } from '../generators/write/write-files.ts'
@@ -16,11 +19,11 @@ import { confirmDataLoss } from './confirm.ts'
 import { catalogOfMigrations, planRenames, writeRenameMigration } from './rename-migration.ts'
 
 interface DbCommand {
-  /** The Prisma CLI command to run, if any. */
-  readonly prisma?: readonly string[]
-  /** Work done in this process after the CLI command (seeding). */
-  readonly then?: (config: DatabaseConfig) => Promise<unknown>
-  /** Checks before the CLI runs; undefined = the command needs no database (generate). */
+  /** One line for --help. */
+  readonly summary: string
+  /** The work, after the checks below. */
+  readonly run: (ctx: MigrateContext) => Promise<unknown>
+  /** Checks before the work; undefined = the command needs none (generate, resolve). */
   readonly preflight?: PreflightChecks
   /** Targets the test database (TEST_DATABASE_URL or .pglite-test/). */
   readonly test?: boolean
@@ -31,26 +34,34 @@ interface DbCommand {
 }
 
 const history = { migrationHistory: true, createDatabase: false }
+const none = { migrationHistory: false, createDatabase: false }
 // Imported on use: the seeder needs the generated Prisma client, which `db:generate` creates.
-const runSeed = async (config: DatabaseConfig) => (await import('../seed/run-seed.ts')).runSeed(config)
-const migrateDev: DbCommand = { prisma: ['migrate', 'dev'], preflight: { migrationHistory: true, createDatabase: true }, renames: true }
+const runSeed = async ({ config }: MigrateContext) => (await import('../seed/run-seed.ts')).runSeed(config)
+const prismaGenerate = ({ config }: MigrateContext) => runPrismaOrThrow(['generate'], config, { terminal: true, what: 'prisma generate' })
+const migrate: DbCommand = {
+  summary: 'apply pending migrations, create one for what the models changed (with down.sql) and apply it',
+  run: migrateCommand, preflight: { migrationHistory: true, createDatabase: true }, renames: true,
+}
 const COMMANDS: Record<string, DbCommand> = {
-  generate: { prisma: ['generate'] },
-  migrate: migrateDev,
-  'migrate:dev': migrateDev,
-  'migrate:deploy': { prisma: ['migrate', 'deploy'], preflight: history },
-  'migrate:status': { prisma: ['migrate', 'status'], preflight: history },
-  'migrate:reset': { prisma: ['migrate', 'reset', '--force'], preflight: { migrationHistory: false, createDatabase: false }, destructive: true },
-  'migrate:test': { prisma: ['migrate', 'deploy'], preflight: history, test: true },
-  seed: { then: runSeed, preflight: history },
-  'seed:test': { then: runSeed, preflight: history, test: true },
+  generate: { summary: 'generate the Prisma client', run: prismaGenerate },
+  migrate,
+  'migrate:dev': migrate,
+  'migrate:deploy': { summary: 'apply pending migrations, each in one transaction', run: deployCommand, preflight: history },
+  'migrate:status': { summary: 'say which migrations are applied, pending, failed or edited (exit 1 unless up to date)', run: statusCommand, preflight: none },
+  'migrate:resolve': { summary: 'record a failed migration as --rolled-back <name> (to retry it) or --applied <name>', run: resolveCommand, preflight: none },
+  'migrate:rollback': { summary: "apply the latest migration's down.sql in one transaction", run: rollbackCommand, preflight: history },
+  'migrate:reset': { summary: 'empty the database and apply every migration again', run: resetCommand, preflight: none, destructive: true },
+  'migrate:test': { summary: 'apply pending migrations to the test database', run: deployCommand, preflight: history, test: true },
+  seed: { summary: 'fill the database with the generated fixtures', run: runSeed, preflight: history },
+  'seed:test': { summary: 'seed the test database', run: runSeed, preflight: history, test: true },
   // The test database is disposable: it is reset without asking.
-  'test:reset': { prisma: ['migrate', 'reset', '--force', '--skip-seed'], then: runSeed, preflight: { migrationHistory: false, createDatabase: false }, test: true },
+  'test:reset': { summary: 'reset and seed the test database, without asking', run: async (ctx) => { await resetCommand(ctx); await runSeed(ctx) }, preflight: none, test: true },
 }
 
 async function main(name: string | undefined, args: string[]): Promise<void> {
   const command = name === undefined ? undefined : COMMANDS[name]
   if (!command) throw new DatabaseSetupError(`unknown command "${name ?? ''}"; use one of: ${Object.keys(COMMANDS).join(', ')}`)
+  if (args.includes('--help') || args.includes('-h')) return console.log(helpText(name!, command.summary))
   loadDotenv()
   const config = command.test ? readTestDatabaseConfig() : readDatabaseConfig()
   const variable = command.test ? 'TEST_DATABASE_URL' : 'DATABASE_URL'
@@ -61,28 +72,19 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
   }
   if (command.preflight) await preflightDatabase(config, variable, command.preflight)
   const migrationsBefore = command.renames ? localMigrationNames() : undefined
-  if (command.renames) {
-    await prepareRenames(args)
-    // With the WebAssembly engine, `migrate dev` fails ("shadow DB must be provided through an
-    // external factory") when it has pending migrations to apply first; apply them beforehand.
-    await runPrismaOrThrow(['migrate', 'deploy'], config, { what: 'applying pending migrations' })
-  }
   try {
-    if (command.prisma) {
-      const prismaArgs = [...command.prisma, ...args.filter((a) => !(force && a === '--force'))]
-      await runPrismaOrThrow(prismaArgs, config, { terminal: true, what: `prisma ${command.prisma.join(' ')}` })
-    }
+    if (command.renames) await prepareRenames(args)
+    await command.run({ config, variable, args })
   } finally {
-    // Also when Prisma fails after writing the migration: it is on disk and will be applied.
+    // Also when applying fails after the migration was written: it is on disk and will be applied.
     if (migrationsBefore) await printLintOfNewMigrations(MIGRATIONS_DIR, migrationsBefore, localMigrationNames())
   }
-  await command.then?.(config)
 }
 
 /**
- * Before `migrate dev` diffs the schema: the schema must be generated from the current models, and
+ * Before db:migrate diffs the schema: the schema must be generated from the current models, and
  * every pending `renamedFrom` becomes a migration of its own, dated a second earlier so it applies
- * before the migration Prisma creates for the rest of the change.
+ * before the migration made for the rest of the change.
  */
 async function prepareRenames(args: readonly string[]): Promise<void> {
   const { ir } = compileModels(join(PACKAGE_ROOT, 'models'), PACKAGE_ROOT)
@@ -90,9 +92,7 @@ async function prepareRenames(args: readonly string[]): Promise<void> {
   const schema = prismaEmitter.emit(ir) // only the schema: the other emitters' files are not needed here
   if (planOutputs(PACKAGE_ROOT, schema, []).changed.length) throw new DatabaseSetupError('prisma/schema.prisma is older than the models; run npm run generate first')
   const statements = planRenames(ir, await catalogOfMigrations(await readSchemaSql('migrations')))
-  const nameAt = args.findIndex((a) => a === '--name' || a.startsWith('--name='))
-  const name = (nameAt < 0 ? 'model' : args[nameAt]!.includes('=') ? args[nameAt]!.split('=')[1]! : (args[nameAt + 1] ?? 'model')).replace(/[^A-Za-z0-9_]/g, '_')
-  const folder = writeRenameMigration(MIGRATIONS_DIR, name, statements, new Date(Date.now() - 1000))
+  const folder = writeRenameMigration(MIGRATIONS_DIR, migrationName(args), statements, new Date(Date.now() - 1000))
   if (folder) console.error(`db: wrote prisma/migrations/${folder} with ${statements.length} rename(s) from renamedFrom`)
 }
 

@@ -1,10 +1,12 @@
 // `renamedFrom` in the models becomes a migration that renames (table, column, enum, enum value)
 // instead of Prisma's drop-and-add, so the data survives. db:migrate writes it before running
-// `prisma migrate dev`, which then applies it and creates a migration for whatever else changed.
+// the diff; it is applied first, and the diff then makes a migration only for whatever else changed.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
-import type { Ir } from '../generators/ir/types.ts'
+import type { Ir, IrModel } from '../generators/ir/types.ts'
+import { joinTableRenames, ownObjectRenames, readTableObjects, sequenceRenames, type TableObjects } from './rename-relations.ts'
+import { extensionsCreatedBy, pgliteExtensionOptions, schemaExtensions } from '../src/db/pglite-extensions.ts'
 import { quoteIdentifier, quoteLiteral } from '../src/db/schema-sql.ts'
 
 /** What the database built by the existing migrations has, as far as renames need to know. */
@@ -15,6 +17,10 @@ export interface Catalog {
   readonly enums: ReadonlySet<string>
   /** `Enum.VALUE` */
   readonly enumValues: ReadonlySet<string>
+  /** Sequences (those behind autoincrement keys among them). */
+  readonly sequences?: ReadonlySet<string>
+  /** Per table, its constraints and the indexes that back no constraint, by name. */
+  readonly tableObjects?: ReadonlyMap<string, TableObjects>
 }
 
 /**
@@ -28,18 +34,24 @@ export function planRenames(ir: Ir, catalog: Catalog): string[] {
   for (const model of ir.models) {
     if (!model.renamedFrom || tables.has(model.table) || !tables.has(model.renamedFrom)) continue
     statements.push(`ALTER TABLE ${quoteIdentifier(model.renamedFrom)} RENAME TO ${quoteIdentifier(model.table)};`)
+    statements.push(...ownObjectRenames(model.renamedFrom, model.table, catalog.tableObjects?.get(model.renamedFrom)))
     tables.delete(model.renamedFrom)
     tables.add(model.table)
   }
-  const tableBefore = (table: string) => ir.models.find((m) => m.table === table && m.renamedFrom && !catalog.tables.has(table))?.renamedFrom ?? table
+  const tableBefore = (model: { table: string }) => tableBeforeName(model.table)
+  const tableBeforeName = (table: string) => ir.models.find((m) => m.table === table && m.renamedFrom && !catalog.tables.has(table))?.renamedFrom ?? table
   for (const model of ir.models) {
     for (const field of model.fields) {
       if (field.kind !== 'stored' || !field.renamedFrom) continue
-      const oldTable = tableBefore(model.table)
+      const oldTable = tableBeforeName(model.table)
       if (!catalog.columns.has(`${oldTable}.${field.renamedFrom}`) || catalog.columns.has(`${oldTable}.${field.column}`)) continue
       statements.push(`ALTER TABLE ${quoteIdentifier(model.table)} RENAME COLUMN ${quoteIdentifier(field.renamedFrom)} TO ${quoteIdentifier(field.column)};`)
     }
   }
+  // Join tables are named after the MODEL names (whatever `table:` says); each rename is skipped once applied.
+  const oldModelName = (m: IrModel) => m.renamedFrom ?? m.name
+  statements.push(...joinTableRenames(ir, oldModelName, catalog.tables))
+  statements.push(...sequenceRenames(ir, tableBefore, catalog.sequences ?? new Set()))
   for (const e of ir.enums) {
     let current = e.name
     if (e.renamedFrom && !catalog.enums.has(e.name) && catalog.enums.has(e.renamedFrom)) {
@@ -56,7 +68,8 @@ export function planRenames(ir: Ir, catalog: Catalog): string[] {
 
 /** Builds the database the migrations describe (in memory) and reads what renames need from it. */
 export async function catalogOfMigrations(migrationsSql: string): Promise<Catalog> {
-  const db = await PGlite.create()
+  // The migrations may create extensions the current schema no longer lists: load both.
+  const db = await PGlite.create(await pgliteExtensionOptions([...new Set([...schemaExtensions(), ...extensionsCreatedBy(migrationsSql)])]))
   try {
     await db.exec(migrationsSql)
     const rows = async (sql: string) => (await db.query<{ name: string }>(sql)).rows.map((r) => r.name)
@@ -65,6 +78,8 @@ export async function catalogOfMigrations(migrationsSql: string): Promise<Catalo
       columns: new Set(await rows(`SELECT table_name || '.' || column_name AS name FROM information_schema.columns WHERE table_schema = current_schema()`)),
       enums: new Set(await rows(`SELECT typname AS name FROM pg_type WHERE typtype = 'e'`)),
       enumValues: new Set(await rows(`SELECT t.typname || '.' || e.enumlabel AS name FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid`)),
+      sequences: new Set(await rows(`SELECT sequence_name AS name FROM information_schema.sequences WHERE sequence_schema = current_schema()`)),
+      tableObjects: await readTableObjects((sql) => db.query<{ table: string; name: string; kind: string }>(sql).then((r) => r.rows)),
     }
   } finally {
     await db.close()

@@ -1,5 +1,5 @@
 import type { RawEnum, RawField, RawShape } from '../load/model-file.ts'
-import { parseNativeType } from '../validate/native-types.ts'
+import { NATIVE_TYPE_EXTENSIONS, parseNativeType } from '../validate/native-types.ts'
 import type { ExpandedModel } from '../validate/rules/context.ts'
 import { compareText } from '../diagnostics/diagnostic.ts'
 import { ownFields, type Decl, type FieldDecl, type SymbolTable, type ScalarType } from '../validate/symbols.ts'
@@ -18,8 +18,15 @@ export function buildIr(validation: ValidationResult, modelsDir: string): Ir {
     enums: byName([...symbols.enums.values()].map(buildEnum)),
     shapes: byName([...symbols.shapes.values()].map((decl) => buildShape(decl, symbols))),
     models: byName([...models.values()].map((model) => buildModel(model, symbols, relations))),
+    extensions: [],
   }
-  return deepFreeze(ir)
+  return deepFreeze({ ...ir, extensions: requiredExtensions(ir, symbols) })
+}
+
+function requiredExtensions(ir: Ir, symbols: SymbolTable): string[] {
+  const implied = ir.models.flatMap((m) => m.fields.flatMap((f) => (f.kind === 'stored' && f.nativeType ? [NATIVE_TYPE_EXTENSIONS[f.nativeType.name]] : [])))
+  const declared = [...symbols.extensions.values()].flat()
+  return [...new Set([...declared, ...implied].filter((e): e is string => e !== undefined))].sort(compareText)
 }
 
 const domainOf = (file: string) => file.replace(/\.ya?ml$/, '')

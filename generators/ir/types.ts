@@ -16,6 +16,8 @@ export interface Ir {
   readonly enums: readonly IrEnum[]
   readonly shapes: readonly IrShape[]
   readonly models: readonly IrModel[]
+  /** PostgreSQL extensions the schema needs (declared by files and implied by native types), sorted. */
+  readonly extensions: readonly string[]
 }
 
 /** One model file. */

@@ -4,6 +4,8 @@
  */
 export interface ModelFileData {
   readonly description?: string
+  /** PostgreSQL extensions the domain needs beyond those its native types imply. */
+  readonly extensions?: readonly string[]
   readonly enums?: Readonly<Record<string, RawEnum>>
   readonly types?: Readonly<Record<string, RawShape>>
   readonly mixins?: Readonly<Record<string, RawMixin>>

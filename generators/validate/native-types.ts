@@ -51,3 +51,6 @@ export function checkNativeType(scalar: ScalarType, text: string): { message: st
   if ((native.name === 'VarChar' || native.name === 'Char') && native.args[0] === 0) return { message: `${native.name}(0) cannot hold any text` }
   return undefined
 }
+
+/** Native types that exist only once a PostgreSQL extension is created. */
+export const NATIVE_TYPE_EXTENSIONS: Readonly<Record<string, string>> = { Citext: 'citext' }

@@ -31,6 +31,8 @@ export interface SymbolTable {
   readonly brokenNames: ReadonlySet<string>
   /** The file-level `description` of each domain, by file. */
   readonly domains: ReadonlyMap<string, string | undefined>
+  /** The `extensions:` each file declares, by file. */
+  readonly extensions: ReadonlyMap<string, readonly string[]>
 }
 
 const sections = [
@@ -49,10 +51,12 @@ export function collectSymbols(files: readonly LoadedFile[]): { symbols: SymbolT
   const tables = { enums: new Map(), types: new Map(), mixins: new Map(), models: new Map() } as Record<string, Map<string, Decl<unknown>>>
   const firstByName = new Map<string, { kind: string; decl: Decl<unknown> }>()
   const domains = new Map<string, string | undefined>()
+  const extensions = new Map<string, readonly string[]>()
   const diagnostics: Diagnostic[] = []
   for (const { source, data } of files) {
     const fileData = data as ModelFileData
     domains.set(source.file, typeof fileData.description === 'string' ? fileData.description : undefined)
+    if (Array.isArray(fileData.extensions)) extensions.set(source.file, fileData.extensions.filter((e) => typeof e === 'string'))
     for (const [section, kind] of sections) {
       const entries = data[section]
       if (!entries || typeof entries !== 'object' || Array.isArray(entries)) continue
@@ -79,6 +83,7 @@ export function collectSymbols(files: readonly LoadedFile[]): { symbols: SymbolT
     models: tables.models as Map<string, Decl<RawModel>>,
     brokenNames: new Set<string>(),
     domains,
+    extensions,
   }
   return { symbols, diagnostics }
 }

@@ -51,7 +51,7 @@ export interface DatabaseConfig {
   readonly poolTimeoutSeconds: number | undefined
   /** PrismaClient `log` levels; empty = Prisma's default. */
   readonly log: readonly LogLevel[]
-  /** Apply pending migrations (`prisma migrate deploy`) before createPrisma() returns. */
+  /** Apply pending migrations (as db:migrate:deploy does) before createPrisma() returns. */
   readonly migrateDeployOnStart: boolean
   /** Read replicas of the server (DATABASE_REPLICA_URLS...); undefined = none. See replicas/. */
   readonly replicas: ReplicaSettings | undefined
@@ -86,7 +86,8 @@ export function readTestDatabaseConfig(env: Env = process.env): DatabaseConfig {
   return { ...readDatabaseConfig({ ...env, DATABASE_URL: undefined }), target, schema, migrateDeployOnStart: false, replicas: undefined }
 }
 
-export const pgliteTarget = (dir: string): DatabaseTarget => ({ kind: 'pglite', dataDir: resolve(dir) })
+// memory:// is an in-memory instance (migration diffs use one so they never touch a folder).
+export const pgliteTarget = (dir: string): DatabaseTarget => ({ kind: 'pglite', dataDir: dir.startsWith('memory://') ? dir : resolve(dir) })
 
 export function serverTarget(name: string, url: string): DatabaseTarget {
   let parsed: URL

@@ -13,6 +13,8 @@ export interface AppliedMigration {
   readonly name: string
   readonly finished: boolean
   readonly rolledBack: boolean
+  /** SHA-256 of migration.sql as it was applied. */
+  readonly checksum?: string
 }
 
 /** Migration folder names in `dir` (those holding a migration.sql), in apply order. */
@@ -29,10 +31,10 @@ export async function readAppliedMigrations(rows: SqlRows, schema = 'public'): P
   const [table] = await rows(`SELECT to_regclass('"${schema}"."_prisma_migrations"') IS NOT NULL AS "exists"`)
   if (!table?.exists) return []
   const applied = await rows(
-    `SELECT migration_name, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back
+    `SELECT migration_name, checksum, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back
        FROM "${schema}"."_prisma_migrations" ORDER BY started_at`,
   )
-  return applied.map((r) => ({ name: String(r.migration_name), finished: r.finished === true, rolledBack: r.rolled_back === true }))
+  return applied.map((r) => ({ name: String(r.migration_name), finished: r.finished === true, rolledBack: r.rolled_back === true, checksum: String(r.checksum) }))
 }
 
 /**
@@ -53,8 +55,23 @@ export function checkMigrationHistory(applied: readonly AppliedMigration[], loca
   const failed = applied.find((m) => !m.finished && !m.rolledBack)
   if (failed) {
     throw new DatabaseSetupError(
-      `Migration ${failed.name} failed earlier on ${where}; fix the database by hand, then mark it with ` +
-        `npx prisma migrate resolve --rolled-back ${failed.name} (or --applied) and retry`,
+      `Migration ${failed.name} failed earlier on ${where} and left part of it applied; undo (or finish) that part by hand, then run ` +
+        `npm run db:migrate:resolve -- --rolled-back ${failed.name} (to apply it again) or -- --applied ${failed.name} (if it is complete now)`,
     )
   }
+}
+
+/**
+ * Throws when a migration was edited after it was applied (its checksum differs): the database then
+ * does not hold what prisma/migrations says, and every later diff would be built on a false base.
+ */
+export function checkAppliedChecksums(applied: readonly AppliedMigration[], edited: (m: AppliedMigration) => boolean, where: string): void {
+  const changed = applied.filter((m) => m.finished && !m.rolledBack && edited(m)).map((m) => m.name)
+  if (changed.length === 0) return
+  const first = changed[0]!
+  throw new DatabaseSetupError(
+    `prisma/migrations/${first}/migration.sql was edited after it was applied to ${where}${changed.length > 1 ? ` (and ${changed.length - 1} more)` : ''}; ` +
+      `restore it (git checkout -- prisma/migrations/${first}) and put the change in a new migration, or, if the database already matches the edited file, ` +
+      `accept it with npm run db:migrate:resolve -- --applied ${first}`,
+  )
 }

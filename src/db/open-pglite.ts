@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { isAbsolute, join, relative } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { DatabaseSetupError, firstLine } from './errors.ts'
+import { pgliteExtensionOptions } from './pglite-extensions.ts'
 
 /** `dir` relative to the working directory when inside it (`.pglite`), else absolute. */
 export function displayPath(dir: string): string {
@@ -18,7 +19,7 @@ export async function openPGlite(dataDir: string, schema?: string): Promise<PGli
   if (!dataDir.startsWith('memory://')) refuseForeignFolder(dataDir)
   let db: PGlite
   try {
-    db = await PGlite.create(dataDir)
+    db = await PGlite.create(dataDir, await pgliteExtensionOptions())
   } catch (error) {
     // A WASM abort says only "Aborted(). Build with -sASSERTIONS for more info."
     const reason = /^Aborted\(\)/.test(firstLine(error)) ? 'PostgreSQL aborted while reading it' : firstLine(error)

@@ -1,6 +1,8 @@
 import type { PGlite } from '@electric-sql/pglite'
 import type { SqlDriverAdapterFactory, SqlQuery, SqlQueryable } from '@prisma/driver-adapter-utils'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
+import { runsOutsideTransaction } from './migrate/migration-files.ts'
+import { splitSqlStatements } from './migrate/sql-statements.ts'
 
 // Wraps pglite-prisma-adapter 0.6 (the last line that pairs with Prisma 6.19) to fix what it gets wrong:
 // - errors arrive as kind "postgres" without P-codes, so a unique violation is not P2002: map them;
@@ -28,6 +30,12 @@ function rethrow(error: any): never {
   throw Object.assign(new Error(cause.message ?? cause.kind), { name: 'DriverAdapterError', cause })
 }
 
+// A `-- pika:no-transaction` migration (CREATE INDEX CONCURRENTLY) cannot run as one multi-statement exec.
+async function execScript(db: PGlite, sql: string): Promise<void> {
+  const parts = runsOutsideTransaction(sql) ? splitSqlStatements(sql).map((s) => s.sql) : [sql]
+  for (const part of parts) await db.exec(part)
+}
+
 const affectedRows = (results: { affectedRows?: number }[]) => results.reduce((n, r) => n + (r.affectedRows ?? 0), 0)
 
 function patch<T extends SqlQueryable>(queryable: T, db: PGlite | undefined, schema: string | undefined): T {
@@ -38,7 +46,7 @@ function patch<T extends SqlQueryable>(queryable: T, db: PGlite | undefined, sch
   q.executeRaw = (query: SqlQuery) =>
     db && query.args.length === 0 ? db.exec(query.sql).then(affectedRows, rethrow) : executeRaw(query).catch(rethrow)
   if (db) {
-    q.executeScript = (sql: string) => db.exec(sql).then(() => undefined, rethrow)
+    q.executeScript = (sql: string) => execScript(db, sql).catch(rethrow)
     q.getConnectionInfo = () => ({ schemaName: schema, supportsRelationJoins: true })
   }
   if (startTransaction) q.startTransaction = async (...a: unknown[]) => patch(await startTransaction(...a), undefined, schema)

@@ -1,6 +1,7 @@
 import type { DatabaseConfig } from './config.ts'
 import { DatabaseSetupError } from './errors.ts'
-import { checkMigrationHistory, localMigrationNames, readAppliedMigrations, type SqlRows } from './migration-history.ts'
+import { checkAppliedChecksums, checkMigrationHistory, localMigrationNames, readAppliedMigrations, type SqlRows } from './migration-history.ts'
+import { matchesChecksum, readLocalMigration } from './migrate/migration-files.ts'
 import { displayPath, openPGlite } from './open-pglite.ts'
 import { connectServer, describeUrl } from './server-connection.ts'
 
@@ -47,7 +48,10 @@ export async function preflightDatabase(config: DatabaseConfig, variable: string
 
 async function checkHistory(rows: SqlRows, config: DatabaseConfig): Promise<void> {
   const applied = await readAppliedMigrations(rows, config.schema)
-  checkMigrationHistory(applied, localMigrationNames(), describeTarget(config))
+  const local = localMigrationNames()
+  checkMigrationHistory(applied, local, describeTarget(config))
+  const known = new Set(local)
+  checkAppliedChecksums(applied, (m) => known.has(m.name) && m.checksum !== undefined && !matchesChecksum(readLocalMigration(m.name), m.checksum), describeTarget(config))
 }
 
 async function checkCreateDatabase(rows: SqlRows, url: string): Promise<void> {

@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { createPrisma, createPrismaForPGlite, type DatabaseClient } from '../db/client.ts'
 import { type DatabaseConfig, type LogLevel, readDatabaseConfig, serverTarget } from '../db/config.ts'
+import { pgliteExtensionOptions } from '../db/pglite-extensions.ts'
 import { applySchemaSql, readSchemaSql } from '../db/schema-sql.ts'
 import { searchPathOption } from '../db/server-connection.ts'
 
@@ -50,7 +51,7 @@ async function createPGliteDatabase(options: TestDatabaseOptions): Promise<TestD
   const key = options.schema ?? ''
   if (!pgliteTemplates.has(key)) {
     pgliteTemplates.set(key, (async () => {
-      const db = await PGlite.create()
+      const db = await PGlite.create(await pgliteExtensionOptions())
       if (options.schema) await db.exec(`CREATE SCHEMA "${options.schema}"; SET search_path TO "${options.schema}"`)
       await applySchemaSql(db, await readSchemaSql('migrations'))
       return db

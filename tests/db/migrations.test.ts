@@ -2,11 +2,12 @@
 // model change without its migration fails CI.
 import { PGlite } from '@electric-sql/pglite'
 import { afterAll, describe, expect, it } from 'vitest'
+import { pgliteExtensionOptions } from '../../src/db/pglite-extensions.ts'
 import { applySchemaSql, readSchemaSql } from '../../src/db/schema-sql.ts'
 import { describeSchema } from '../helpers/schema-catalog.ts'
 
 async function schemaFrom(...scripts: string[]) {
-  const db = await PGlite.create()
+  const db = await PGlite.create(await pgliteExtensionOptions())
   opened.push(db)
   for (const sql of scripts) await applySchemaSql(db, sql)
   return describeSchema(db)

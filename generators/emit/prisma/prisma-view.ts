@@ -3,6 +3,8 @@ import type { IrDefault, IrEnum, IrField, IrIndex, IrModel, Ir } from '../../ir/
 /** What the Prisma template prints: every line already rendered; the template only loops. */
 export interface PrismaView {
   readonly notice: string
+  readonly generatorLines: readonly string[]
+  readonly datasourceLines: readonly string[]
   readonly enums: readonly { readonly name: string; readonly docLines: readonly string[]; readonly values: readonly { readonly name: string; readonly docLines: readonly string[] }[] }[]
   readonly models: readonly { readonly name: string; readonly docLines: readonly string[]; readonly fields: readonly { readonly docLines: readonly string[]; readonly line: string }[]; readonly blockAttributes: readonly string[] }[]
 }
@@ -10,9 +12,28 @@ export interface PrismaView {
 export function buildPrismaView(ir: Ir, notice: string): PrismaView {
   return {
     notice,
+    ...settingLines(ir.extensions),
     enums: ir.enums.map((e) => ({ name: e.name, docLines: docLines(e.description, e.deprecated), values: enumValues(e) })),
     models: ir.models.map((m) => ({ name: m.name, docLines: docLines(m.description, m.deprecated), fields: fieldLines(m), blockAttributes: blockAttributes(m) })),
   }
+}
+
+/**
+ * The generator and datasource settings, `=` aligned as `prisma format` does. Extensions need
+ * Prisma's postgresqlExtensions preview feature; migrations then create them.
+ */
+function settingLines(extensions: readonly string[]): Pick<PrismaView, 'generatorLines' | 'datasourceLines'> {
+  const aligned = (settings: [string, string][]) => {
+    const width = Math.max(...settings.map(([key]) => key.length))
+    return settings.map(([key, value]) => `${key.padEnd(width)} = ${value}`)
+  }
+  const generator: [string, string][] = [['provider', '"prisma-client"'], ['output', '"../src/generated/prisma"'], ['engineType', '"client"']]
+  const datasource: [string, string][] = [['provider', '"postgresql"'], ['url', 'env("DATABASE_URL")']]
+  if (extensions.length > 0) {
+    generator.push(['previewFeatures', '["postgresqlExtensions"]'])
+    datasource.push(['extensions', `[${extensions.join(', ')}]`])
+  }
+  return { generatorLines: aligned(generator), datasourceLines: aligned(datasource) }
 }
 
 const enumValues = (e: IrEnum) => e.values.map((v) => ({ name: v.name, docLines: docLines(v.description, false) }))
