@@ -1,13 +1,12 @@
 // Fresh, migrated databases for tests: one per call, removed by drop(). Services' tests import
 // createTestDatabase() from '@pika/db/testing'; the package's own tests use it too.
 import { createHash, randomUUID } from 'node:crypto'
-import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { createPrisma, createPrismaForPGlite, type DatabaseClient } from '../db/client.ts'
 import { type DatabaseConfig, type LogLevel, readDatabaseConfig, serverTarget } from '../db/config.ts'
-import { pgliteExtensionOptions } from '../db/pglite-extensions.ts'
 import { applySchemaSql, readSchemaSql } from '../db/schema-sql.ts'
 import { searchPathOption } from '../db/server-connection.ts'
+import { ensurePGliteSnapshot, openSnapshotCopy } from './pglite-snapshot.ts'
 
 export interface TestDatabase {
   readonly client: DatabaseClient
@@ -35,7 +34,8 @@ const testConfig = ({ schema, log = [] }: TestDatabaseOptions): DatabaseConfig =
 /**
  * A new database with every committed migration applied. On PostgreSQL it is cloned from a migrated
  * template database (CREATE DATABASE … TEMPLATE, tens of milliseconds); on PGlite it is an in-memory
- * clone of a migrated instance. The templates are made once per process and migrations version.
+ * copy of a migrated data-dir snapshot kept on disk (see pglite-snapshot.ts). Both templates are
+ * built once per migrations version and reused by later processes and runs.
  */
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = options.serverUrl ?? process.env.TEST_DATABASE_URL?.trim()
@@ -45,30 +45,14 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   return createServerDatabase(serverUrl, options)
 }
 
-const pgliteTemplates = new Map<string, Promise<PGlite>>()
-
 async function createPGliteDatabase(options: TestDatabaseOptions): Promise<TestDatabase> {
-  const key = options.schema ?? ''
-  if (!pgliteTemplates.has(key)) {
-    pgliteTemplates.set(key, (async () => {
-      const db = await PGlite.create(await pgliteExtensionOptions())
-      if (options.schema) await db.exec(`CREATE SCHEMA "${options.schema}"; SET search_path TO "${options.schema}"`)
-      await applySchemaSql(db, await readSchemaSql('migrations'))
-      return db
-    })())
-  }
-  const db = (await (await pgliteTemplates.get(key)!).clone()) as PGlite // initdb takes seconds, a clone ~0.5 s
-  if (options.schema) await db.exec(`SET search_path TO "${options.schema}"`) // session settings are not cloned
-  const client = createPrismaForPGlite(db, testConfig(options))
+  const snapshot = await ensurePGliteSnapshot({ schema: options.schema })
+  const client = createPrismaForPGlite(await openSnapshotCopy(snapshot, options.schema), testConfig(options))
   return { client, prisma: client.prisma, kind: 'pglite', drop: () => client.close() }
 }
 
-/** Releases the in-memory templates (call from a global teardown, or let the process end). */
-export async function disposeTestTemplates(): Promise<void> {
-  const templates = [...pgliteTemplates.values()]
-  pgliteTemplates.clear()
-  await Promise.all(templates.map(async (t) => (await t).close()))
-}
+/** Kept for callers of earlier versions: templates now live on disk, so there is nothing to release. */
+export async function disposeTestTemplates(): Promise<void> {}
 
 async function createServerDatabase(serverUrl: string, options: TestDatabaseOptions): Promise<TestDatabase> {
   const template = await ensureServerTemplate(serverUrl, options.schema)

@@ -1,0 +1,108 @@
+// A migrated embedded database, built once per migrations version and kept on disk as a PGlite
+// data-dir tarball. Building one costs initdb (seconds); loading a copy skips it, so each test
+// database costs only PostgreSQL's start-up. Vitest runs every test file in a fresh module graph, so
+// a template kept in memory would be rebuilt per file: the disk is what survives between files.
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, renameSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { PACKAGE_ROOT } from '../db/config.ts'
+import { localMigrationNames, MIGRATIONS_DIR } from '../db/migration-history.ts'
+import { applySchemaSql, quoteIdentifier } from '../db/schema-sql.ts'
+import { withFileLock } from '../db/file-lock.ts'
+
+// Its package.json is not exported; it sits beside dist/.
+const PGLITE_VERSION: string = JSON.parse(
+  readFileSync(join(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), '..', 'package.json'), 'utf8'),
+).version
+
+/** Where snapshots live: PIKA_TEST_CACHE_DIR, else node_modules/.cache/pika-db (git-ignored). */
+export const defaultSnapshotDir = (): string =>
+  resolve(process.env.PIKA_TEST_CACHE_DIR?.trim() || join(PACKAGE_ROOT, 'node_modules', '.cache', 'pika-db'))
+
+export interface SnapshotOptions {
+  /** PostgreSQL schema the tables live in; part of the key. */
+  readonly schema?: string
+  readonly migrationsDir?: string
+  readonly cacheDir?: string
+}
+
+/** The migrations' SQL in apply order, and a key naming it (with PGlite's version and the schema). */
+export function migrationsVersion(migrationsDir = MIGRATIONS_DIR, schema = ''): { sql: string; hash: string } {
+  const hash = createHash('sha256').update(`pglite ${PGLITE_VERSION}\nschema ${schema}\n`)
+  const parts = localMigrationNames(migrationsDir).map((name) => {
+    const sql = readFileSync(join(migrationsDir, name, 'migration.sql'), 'utf8')
+    hash.update(`${name}\n${sql}\n`)
+    return sql
+  })
+  return { sql: parts.join('\n'), hash: hash.digest('hex').slice(0, 16) }
+}
+
+/**
+ * The path of the snapshot for the current migrations, building it first if it is missing. Workers
+ * that ask at the same moment wait for the one holding the build lock; the file appears by an
+ * atomic rename, so no one ever reads half a snapshot.
+ */
+export async function ensurePGliteSnapshot(options: SnapshotOptions = {}): Promise<string> {
+  const cacheDir = options.cacheDir ?? defaultSnapshotDir()
+  const { sql, hash } = migrationsVersion(options.migrationsDir, options.schema)
+  const file = join(cacheDir, `pglite-${hash}.tar`)
+  if (existsSync(file)) return touch(file)
+  mkdirSync(cacheDir, { recursive: true })
+  await withFileLock(`${file}.lock`, 'building the test database snapshot', async () => {
+    if (existsSync(file)) return // built by the worker we waited for
+    const tarball = await buildSnapshot(sql, options.schema)
+    const temporary = `${file}.${process.pid}.tmp`
+    writeFileSync(temporary, tarball)
+    renameSync(temporary, file)
+    pruneSnapshots(cacheDir, file)
+  })
+  return file
+}
+
+async function buildSnapshot(sql: string, schema: string | undefined): Promise<Uint8Array> {
+  const db = await PGlite.create()
+  try {
+    if (schema) await db.exec(`CREATE SCHEMA ${quoteIdentifier(schema)}; SET search_path TO ${quoteIdentifier(schema)}`)
+    await applySchemaSql(db, sql)
+    await db.exec('CHECKPOINT')
+    return new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer())
+  } finally {
+    await db.close()
+  }
+}
+
+// Snapshots are ~40 MB: drop those of other migrations versions not used for a day (another branch
+// checked out today keeps its own).
+const UNUSED_FOR_MS = 24 * 60 * 60 * 1000
+
+function pruneSnapshots(cacheDir: string, keep: string): void {
+  for (const name of readdirSync(cacheDir)) {
+    const path = join(cacheDir, name)
+    if (path === keep || !/^pglite-[0-9a-f]+\.tar$/.test(name)) continue
+    if (Date.now() - statSync(path).mtimeMs > UNUSED_FOR_MS) rmSync(path, { force: true })
+  }
+}
+
+/** Marks a snapshot as used (pruning goes by modification time). */
+function touch(file: string): string {
+  const now = new Date()
+  try {
+    utimesSync(file, now, now)
+  } catch {
+    // read-only cache: nothing to mark
+  }
+  return file
+}
+
+// One read per process: each test file's worker loads the tarball once and starts copies from memory.
+const tarballs = new Map<string, Promise<Blob>>()
+
+/** A new in-memory PGlite instance holding a copy of the snapshot at `file`; the caller closes it. */
+export async function openSnapshotCopy(file: string, schema?: string): Promise<PGlite> {
+  if (!tarballs.has(file)) tarballs.set(file, Promise.resolve(new Blob([readFileSync(file)])))
+  const db = await PGlite.create({ loadDataDir: await tarballs.get(file)! })
+  if (schema) await db.exec(`SET search_path TO ${quoteIdentifier(schema)}`) // session settings are not in the snapshot
+  return db
+}
