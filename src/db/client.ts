@@ -5,10 +5,12 @@ import pg from 'pg'
 import { clientOmit } from '../../generated/zod/client-omit.ts'
 import { PrismaClient } from '../generated/prisma/client.ts'
 import { type DatabaseConfig, readDatabaseConfig } from './config.ts'
+import { DatabaseSetupError } from './errors.ts'
 import { deployMigrations } from './deploy-migrations.ts'
 import { openPGlite } from './open-pglite.ts'
 import { pgliteAdapter } from './pglite-adapter.ts'
 import { attachReadReplicas } from './replicas/attach-replicas.ts'
+import { sameDatabase } from './same-database.ts'
 import { poolConfig, TimedPool } from './server-connection.ts'
 
 export { Prisma, PrismaClient } from '../generated/prisma/client.ts'
@@ -48,6 +50,7 @@ export interface DatabaseClient {
  * PGlite instance or pg pool keeps the process alive.
  */
 export async function createPrisma(config: DatabaseConfig = readDatabaseConfig()): Promise<DatabaseClient> {
+  if (redirected) refuseDevelopmentDatabase(config)
   if (config.migrateDeployOnStart) await deployMigrations(config) // before we open PGlite: the CLI needs the folder
   if (config.target.kind === 'pglite') {
     if (config.replicas) console.warn('db: DATABASE_REPLICA_URLS is ignored: the embedded database has no replicas, so reads and writes all go to it')
@@ -85,6 +88,7 @@ let shared: Promise<DatabaseClient> | undefined
  * folder and process is a must). Its close() lets the next getPrisma() create a new one.
  */
 export function getPrisma(): Promise<DatabaseClient> {
+  if (redirected) return Promise.resolve(redirected)
   shared ??= createPrisma().then(
     (client) => ({
       ...client,
@@ -99,4 +103,22 @@ export function getPrisma(): Promise<DatabaseClient> {
     },
   )
   return shared
+}
+
+let redirected: DatabaseClient | undefined
+
+/**
+ * For tests (see '@pika/db/testing' useTestDatabaseForGetPrisma): getPrisma() returns `client`
+ * until this is called with undefined, and createPrisma() refuses the development database.
+ */
+export function redirectGetPrisma(client: DatabaseClient | undefined): void {
+  if (client && shared) {
+    throw new DatabaseSetupError('getPrisma() already opened the development database; redirect it before any code calls getPrisma() (in a vitest setup file)')
+  }
+  redirected = client
+}
+
+function refuseDevelopmentDatabase(config: DatabaseConfig): void {
+  if (!sameDatabase(config.target, readDatabaseConfig().target)) return
+  throw new DatabaseSetupError('getPrisma() is redirected to a test database; refusing to open the development database (DATABASE_URL / PGLITE_DIR) meanwhile')
 }

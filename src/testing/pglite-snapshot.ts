@@ -28,9 +28,9 @@ export interface SnapshotOptions {
   readonly cacheDir?: string
 }
 
-/** The migrations' SQL in apply order, and a key naming it (with PGlite's version and the schema). */
+/** The migrations' SQL in apply order, and a key naming it and the schema it is applied in. */
 export function migrationsVersion(migrationsDir = MIGRATIONS_DIR, schema = ''): { sql: string; hash: string } {
-  const hash = createHash('sha256').update(`pglite ${PGLITE_VERSION}\nschema ${schema}\n`)
+  const hash = createHash('sha256').update(`schema ${schema}\n`)
   const parts = localMigrationNames(migrationsDir).map((name) => {
     const sql = readFileSync(join(migrationsDir, name, 'migration.sql'), 'utf8')
     hash.update(`${name}\n${sql}\n`)
@@ -47,7 +47,9 @@ export function migrationsVersion(migrationsDir = MIGRATIONS_DIR, schema = ''): 
 export async function ensurePGliteSnapshot(options: SnapshotOptions = {}): Promise<string> {
   const cacheDir = options.cacheDir ?? defaultSnapshotDir()
   const { sql, hash } = migrationsVersion(options.migrationsDir, options.schema)
-  const file = join(cacheDir, `pglite-${hash}.tar`)
+  // A data dir is only readable by the PostgreSQL build that wrote it: PGlite's version is in the key.
+  const key = createHash('sha256').update(`${hash} pglite ${PGLITE_VERSION}`).digest('hex').slice(0, 16)
+  const file = join(cacheDir, `pglite-${key}.tar`)
   if (existsSync(file)) return touch(file)
   mkdirSync(cacheDir, { recursive: true })
   await withFileLock(`${file}.lock`, 'building the test database snapshot', async () => {

@@ -1,12 +1,18 @@
 // Fresh, migrated databases for tests: one per call, removed by drop(). Services' tests import
 // createTestDatabase() from '@pika/db/testing'; the package's own tests use it too.
-import { createHash, randomUUID } from 'node:crypto'
-import pg from 'pg'
-import { createPrisma, createPrismaForPGlite, type DatabaseClient } from '../db/client.ts'
+import { createPrisma, createPrismaForPGlite, type DatabaseClient, redirectGetPrisma } from '../db/client.ts'
 import { type DatabaseConfig, type LogLevel, readDatabaseConfig, serverTarget } from '../db/config.ts'
-import { applySchemaSql, readSchemaSql } from '../db/schema-sql.ts'
-import { searchPathOption } from '../db/server-connection.ts'
 import { ensurePGliteSnapshot, openSnapshotCopy } from './pglite-snapshot.ts'
+import {
+  cleanTestDatabases,
+  createServerTestDatabase,
+  dropServerTestDatabase,
+  ensureServerTemplate,
+  type ServerTestOptions,
+  testDatabasePrefix,
+} from './server-test-databases.ts'
+
+export { cleanTestDatabases, type ServerTestOptions } from './server-test-databases.ts'
 
 export interface TestDatabase {
   readonly client: DatabaseClient
@@ -20,7 +26,7 @@ export interface TestDatabase {
   drop(): Promise<void>
 }
 
-export interface TestDatabaseOptions {
+export interface TestDatabaseOptions extends ServerTestOptions {
   /** PostgreSQL schema to create the tables in (like DATABASE_SCHEMA). */
   readonly schema?: string
   readonly log?: readonly LogLevel[]
@@ -45,6 +51,42 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   return createServerDatabase(serverUrl, options)
 }
 
+/**
+ * Builds the template createTestDatabase() copies (and on a server drops what dead runs left), for a
+ * vitest globalSetup: then no worker's first test waits on the build.
+ */
+export async function prepareTestDatabases(options: TestDatabaseOptions = {}): Promise<void> {
+  const serverUrl = options.serverUrl ?? process.env.TEST_DATABASE_URL?.trim()
+  if ((options.kind ?? (serverUrl ? 'postgres' : 'pglite')) === 'pglite' || !serverUrl) {
+    await ensurePGliteSnapshot({ schema: options.schema })
+    return
+  }
+  await cleanTestDatabases(serverUrl, options)
+  await ensureServerTemplate(serverUrl, options.schema, testDatabasePrefix(options.prefix))
+}
+
+/**
+ * A test database that `getPrisma()` returns until drop(), so service code that calls getPrisma()
+ * (even at module level) runs on it unchanged. Call it in a vitest setup file, before service code
+ * is imported; while it is active, createPrisma() refuses the development database.
+ */
+export async function useTestDatabaseForGetPrisma(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const db = await createTestDatabase(options)
+  try {
+    redirectGetPrisma(db.client)
+  } catch (error) {
+    await db.drop()
+    throw error
+  }
+  return {
+    ...db,
+    drop: async () => {
+      redirectGetPrisma(undefined)
+      await db.drop()
+    },
+  }
+}
+
 async function createPGliteDatabase(options: TestDatabaseOptions): Promise<TestDatabase> {
   const snapshot = await ensurePGliteSnapshot({ schema: options.schema })
   const client = createPrismaForPGlite(await openSnapshotCopy(snapshot, options.schema), testConfig(options))
@@ -55,56 +97,17 @@ async function createPGliteDatabase(options: TestDatabaseOptions): Promise<TestD
 export async function disposeTestTemplates(): Promise<void> {}
 
 async function createServerDatabase(serverUrl: string, options: TestDatabaseOptions): Promise<TestDatabase> {
-  const template = await ensureServerTemplate(serverUrl, options.schema)
-  const name = `pika_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`
-  const url = withDatabase(serverUrl, name)
-  await withClient(serverUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`))
+  const prefix = testDatabasePrefix(options.prefix)
+  const key = `${prefix} ${serverUrl}`
+  await (cleaned.get(key) ?? cleaned.set(key, cleanTestDatabases(serverUrl, options)).get(key))
+  const { name, url } = await createServerTestDatabase(serverUrl, options.schema, prefix)
   const client = await createPrisma({ ...testConfig(options), target: serverTarget('TEST_DATABASE_URL', url) })
   const drop = async () => {
     await client.close()
-    await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))
+    await dropServerTestDatabase(serverUrl, name)
   }
   return { client, prisma: client.prisma, kind: 'postgres', url, drop }
 }
 
-/**
- * The migrated template for the current migrations, created once per migrations version and kept
- * on the server for later runs (its name carries the hash, so a new migration makes a new one).
- * An advisory lock makes parallel test workers wait for one another instead of racing.
- */
-async function ensureServerTemplate(serverUrl: string, schema: string | undefined): Promise<string> {
-  const sql = await readSchemaSql('migrations')
-  const hash = createHash('sha256').update(`${schema ?? ''}\n${sql}`).digest('hex').slice(0, 12)
-  const name = `pika_template_${hash}`
-  await withClient(serverUrl, async (admin) => {
-    await admin.query('SELECT pg_advisory_lock(hashtext($1))', [name])
-    try {
-      const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
-      if (exists.rowCount) return
-      const building = `${name}_building`
-      await admin.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`)
-      await admin.query(`CREATE DATABASE "${building}"`)
-      await withClient(withDatabase(serverUrl, building), async (c) => {
-        if (schema) await c.query(`CREATE SCHEMA "${schema}"`)
-        await applySchemaSql(c, sql)
-      }, schema)
-      // Renamed only when complete, so an interrupted build never serves as a template.
-      await admin.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`)
-    } finally {
-      await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [name])
-    }
-  })
-  return name
-}
-
-const withDatabase = (url: string, database: string) => Object.assign(new URL(url), { pathname: `/${database}` }).href
-
-async function withClient<T>(url: string, use: (c: pg.Client) => Promise<T>, schema?: string): Promise<T> {
-  const client = new pg.Client({ connectionString: url, options: searchPathOption(schema) })
-  await client.connect()
-  try {
-    return await use(client)
-  } finally {
-    await client.end()
-  }
-}
+// Leftovers of dead processes are cleaned once per process and server, before its first database.
+const cleaned = new Map<string, Promise<unknown>>()
