@@ -9,6 +9,7 @@ import { describeTarget, type PreflightChecks, preflightDatabase } from '../src/
 import { runPrismaOrThrow } from '../src/db/prisma-cli.ts'
 import { helpText } from './db-help.ts'
 import { deployCommand, type MigrateContext, migrateCommand, migrationName, resetCommand, resolveCommand, rollbackCommand, statusCommand } from './migrate-commands.ts'
+import { refuseDevelopmentAsTest } from '../src/db/test-guard.ts'
 import { prismaEmitter } from '../generators/emit/prisma/emit-prisma.ts'
 import { compileModels } from '../generators/pipeline.ts'
 import { planOutputs } from '../generators/write/write-files.ts'
@@ -65,6 +66,7 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
   loadDotenv()
   const config = command.test ? readTestDatabaseConfig() : readDatabaseConfig()
   const variable = command.test ? 'TEST_DATABASE_URL' : 'DATABASE_URL'
+  if (command.test) refuseDevelopmentAsTest(config)
   if (command.test && config.target.kind === 'pglite') console.error(`db: no TEST_DATABASE_URL; using ${describeTarget(config)}`)
   const force = command.destructive === true && args.includes('--force')
   if (command.destructive && !force) {
