@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Results, SetResult, Tool } from './results.ts'
 import type { Summary } from './stats.ts'
 import { medianOf, ours } from './targets.ts'
+import { renderTestDatabases } from './test-databases.ts'
 
 const TOOLS: readonly [Tool, string][] = [
   ['ours', 'ours: `node --import tsx generators/cli.ts` (uncached)'],
@@ -88,6 +89,7 @@ export function renderMarkdown(r: Results): string {
     out.push('', ...r.seeding.notes.map((n) => `- ${n}`), '')
   }
 
+  if (r.testDatabases) out.push(...('error' in r.testDatabases ? ['### Test databases', '', `Failed: ${r.testDatabases.error}`, ''] : renderTestDatabases(r.testDatabases)))
   if (r.profile) out.push(...profileSection(r.profile))
   if (r.notes.length) out.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '')
   return `${out.join('\n').trimEnd()}\n`

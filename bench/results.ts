@@ -2,6 +2,7 @@ import type { MachineInfo } from './machine.ts'
 import type { ProcessMeasurement } from './measure-process.ts'
 import type { ProfileSummary } from './profile-summary.ts'
 import type { SeedingResult } from './seeding.ts'
+import type { TestDatabaseBench } from './test-databases.ts'
 import type { Summary } from './stats.ts'
 import type { ValidationResult } from './validation.ts'
 import type { CodecResult } from './codecs.ts'
@@ -44,6 +45,7 @@ export interface Results {
   /** In-process pipeline latency, and the real `generate --watch` process when it could be measured. */
   readonly watch: readonly (WatchResult & { readonly set: string; readonly process?: Summary | { readonly error: string } })[]
   readonly seeding?: SeedingResult
+  readonly testDatabases?: TestDatabaseBench | { readonly error: string }
   readonly profile?: (ProfileSummary & { readonly set: string; readonly wallMs: number; readonly file: string }) | { readonly error: string }
   readonly targets: readonly Target[]
   readonly notes: readonly string[]

@@ -14,6 +14,7 @@ import { profileGenerate } from './profile.ts'
 import { renderMarkdown, writeResults } from './report.ts'
 import type { Results, SetResult, Tool } from './results.ts'
 import { measureSeeding } from './seeding.ts'
+import { measureTestDatabases } from './test-databases.ts'
 import { summarize, type Summary } from './stats.ts'
 import { writeSyntheticModels } from './synthetic-models.ts'
 import { evaluateTargets } from './targets.ts'
@@ -31,6 +32,7 @@ const { values: args } = parseArgs({
     'seed-rows': { type: 'string' },
     'no-peers': { type: 'boolean', default: false },
     'no-seed': { type: 'boolean', default: false },
+    'no-testdb': { type: 'boolean', default: false },
     'no-profile': { type: 'boolean', default: false },
     results: { type: 'string' },
     keep: { type: 'boolean', default: false },
@@ -44,7 +46,7 @@ if (args.help) {
   --runs <n>         runs per process figure (default 5, quick 1)
   --sizes <a,b,..>   synthetic model counts (default 100,300,1000; quick 100)
   --seed-rows <n>    users per seeding run (default 10000, quick 1000)
-  --no-peers --no-seed --no-profile   leave those out
+  --no-peers --no-seed --no-testdb --no-profile   leave those out
   --results <dir>    where results.md/json go (default bench/; quick: $TMPDIR/pika-bench-quick)
   --keep             keep the temporary workspace`)
   process.exit(0)
@@ -123,6 +125,16 @@ try {
     }
   }
 
+  let testDatabases: Results['testDatabases']
+  if (!args['no-testdb']) {
+    log('test databases (createTestDatabase beside its floors)')
+    try {
+      testDatabases = await measureTestDatabases(quick ? 2 : runs, process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres')
+    } catch (error) {
+      testDatabases = { error: (error as Error).message.split('\n')[0]! }
+    }
+  }
+
   let profile: Results['profile']
   if (!quick && !args['no-profile']) {
     const size = Math.max(0, ...sizes)
@@ -144,7 +156,7 @@ try {
   )
   const fingerprint = { start: fingerprintAtStart, end: sourceFingerprint() }
   if (fingerprint.start !== fingerprint.end) notes.unshift(`The repository changed while the suite ran; every figure comes from the snapshot of the code taken at the start (commit ${commitAtStart}, fingerprint ${fingerprint.start}).`)
-  const partial = { date: new Date().toISOString(), mode: quick ? 'quick' : 'full', runs, machine: { ...machineInfo(), commit: commitAtStart }, fingerprint, sets, validation, codecs, watch, seeding, profile, notes } as const
+  const partial = { date: new Date().toISOString(), mode: quick ? 'quick' : 'full', runs, machine: { ...machineInfo(), commit: commitAtStart }, fingerprint, sets, validation, codecs, watch, seeding, testDatabases, profile, notes } as const
   const results: Results = { ...partial, targets: evaluateTargets(partial) }
   const dir = args.results ?? (quick ? join(tmpdir(), 'pika-bench-quick') : join(REPO_ROOT, 'bench'))
   mkdirSync(dir, { recursive: true })

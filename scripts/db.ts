@@ -9,6 +9,7 @@ import { describeTarget, type PreflightChecks, preflightDatabase } from '../src/
 import { runPrismaOrThrow } from '../src/db/prisma-cli.ts'
 import { helpText } from './db-help.ts'
 import { deployCommand, type MigrateContext, migrateCommand, migrationName, resetCommand, resolveCommand, rollbackCommand, statusCommand } from './migrate-commands.ts'
+import { step as runStep, type StepOptions } from '../src/db/progress.ts'
 import { refuseDevelopmentAsTest } from '../src/db/test-guard.ts'
 import { prismaEmitter } from '../generators/emit/prisma/emit-prisma.ts'
 import { compileModels } from '../generators/pipeline.ts'
@@ -51,13 +52,17 @@ const COMMANDS: Record<string, DbCommand> = {
   'migrate:status': { summary: 'say which migrations are applied, pending, failed or edited (exit 1 unless up to date)', run: statusCommand, preflight: none },
   'migrate:resolve': { summary: 'record a failed migration as --rolled-back <name> (to retry it) or --applied <name>', run: resolveCommand, preflight: none },
   'migrate:rollback': { summary: "apply the latest migration's down.sql in one transaction", run: rollbackCommand, preflight: history },
-  'migrate:reset': { summary: 'empty the database and apply every migration again', run: resetCommand, preflight: none, destructive: true },
+  // Re-seeds, as the README says (Prisma's own seed hook is not configured).
+  'migrate:reset': { summary: 'empty the database, apply every migration again and re-seed', run: async (ctx) => { await resetCommand(ctx); await runSeed(ctx) }, preflight: none, destructive: true },
   'migrate:test': { summary: 'apply pending migrations to the test database', run: deployCommand, preflight: history, test: true },
   seed: { summary: 'fill the database with the generated fixtures', run: runSeed, preflight: history },
   'seed:test': { summary: 'seed the test database', run: runSeed, preflight: history, test: true },
   // The test database is disposable: it is reset without asking.
   'test:reset': { summary: 'reset and seed the test database, without asking', run: async (ctx) => { await resetCommand(ctx); await runSeed(ctx) }, preflight: none, test: true },
 }
+
+// Progress goes to stdout: stderr carries only the one-line reason when a command fails.
+const step = <T>(title: string, work: () => Promise<T>, options: StepOptions = {}) => runStep(title, work, { stream: process.stdout, ...options })
 
 async function main(name: string | undefined, args: string[]): Promise<void> {
   const command = name === undefined ? undefined : COMMANDS[name]
@@ -70,9 +75,9 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
   if (command.test && config.target.kind === 'pglite') console.error(`db: no TEST_DATABASE_URL; using ${describeTarget(config)}`)
   const force = command.destructive === true && args.includes('--force')
   if (command.destructive && !force) {
-    await confirmDataLoss(`This deletes ALL data in ${describeTarget(config)}`, ' and re-applies the migrations.', 'npm run db:migrate:reset -- --force')
+    await confirmDataLoss(`This deletes ALL data in ${describeTarget(config)}`, ' and re-applies the migrations and the seed.', 'npm run db:migrate:reset -- --force')
   }
-  if (command.preflight) await preflightDatabase(config, variable, command.preflight)
+  if (command.preflight) await step(`check ${describeTarget(config)}`, () => preflightDatabase(config, variable, command.preflight!))
   const migrationsBefore = command.renames ? localMigrationNames() : undefined
   try {
     if (command.renames) await prepareRenames(args)

@@ -9,26 +9,25 @@ import { DatabaseSetupError, runScript } from '../src/db/errors.ts'
 import { deployMigrations } from '../src/db/deploy-migrations.ts'
 import { describeTarget } from '../src/db/preflight.ts'
 import { runPrismaOrThrow } from '../src/db/prisma-cli.ts'
+import { step as runStep } from '../src/db/progress.ts'
 
-async function step(title: string, work: () => Promise<void> | void): Promise<void> {
-  const started = performance.now()
-  await work()
-  console.log(`✓ ${title} (${((performance.now() - started) / 1000).toFixed(1)} s)`)
-}
+// Each step shows that it runs (a spinner and elapsed time on a terminal, a line otherwise): the
+// first run of a fresh clone takes seconds per step.
+const step = (title: string, work: () => Promise<unknown> | unknown) => runStep(title, work, { stream: process.stdout })
 
 async function main(): Promise<void> {
   loadDotenv()
   const config = readDatabaseConfig()
   const modelsDir = join(PACKAGE_ROOT, 'models')
-  await step('generated the Prisma schema, zod, OpenAPI, fixtures and docs from models/', async () => {
+  await step('generate the Prisma schema, zod, OpenAPI, fixtures and docs from models/', async () => {
     const outcome = await generateOnce({ modelsDir, outRoot: PACKAGE_ROOT, check: false, color: Boolean(process.stderr.isTTY) })
     if (outcome.report) process.stderr.write(outcome.report)
     if (outcome.exitCode !== 0) throw new DatabaseSetupError('the models are invalid; fix the problems above and rerun npm start')
   })
-  await step('generated the Prisma client', () => runPrismaOrThrow(['generate'], config).then(() => {}))
-  await step(`applied the migrations to ${describeTarget(config)}`, () => deployMigrations(config))
+  await step('generate the Prisma client', () => runPrismaOrThrow(['generate'], config).then(() => {}))
+  await step(`apply the migrations to ${describeTarget(config)}`, () => deployMigrations(config))
   let seeded = 0
-  await step('seeded the fixtures', async () => {
+  await step('seed the fixtures', async () => {
     // Imported only now: the seeder and the client need the Prisma client generated above.
     const { runSeed } = await import('../seed/run-seed.ts')
     const reports = await runSeed(config, () => {})

@@ -1,6 +1,7 @@
 // One process at a time on an embedded database folder: two seeds and a writer started together
 // lose no committed row; the ones that must wait are told who holds the folder; a lock left by a
-// dead process is taken over; the test commands refuse the development database.
+// dead process is taken over; the test commands refuse the development database; db:migrate:reset
+// re-seeds.
 import { execFile, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
@@ -52,7 +53,20 @@ describe('the embedded database folder lock', () => {
     } finally {
       await db.close()
     }
-  }, 300_000) // four processes of PGlite and Prisma's WASM engine on a shared 2-core machine
+
+    // db:migrate:reset empties the folder and re-seeds it, as the README says.
+    const reset = await run('scripts/db.ts', ['migrate:reset', '--force'], { PGLITE_DIR: dir })
+    expect(reset.exitCode, reset.stderr).toBe(0)
+    expect(reset.stdout).toMatch(/Seeded \d+ new rows \(0 already present\)/)
+    const after = await openPGlite(dir)
+    try {
+      const emails = (await after.query<{ email: string }>('SELECT email FROM users')).rows.map((r) => r.email)
+      expect(emails.length).toBeGreaterThan(0)
+      expect(emails.filter((e) => e.startsWith('writer-'))).toEqual([])
+    } finally {
+      await after.close()
+    }
+  }, 300_000) // five processes of PGlite and Prisma's WASM engine on a shared 2-core machine
 
   it('takes over a lock whose process is dead, and refuses one whose process lives', async () => {
     const exited = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' })
