@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
-import { ensurePGliteSnapshot } from '../src/testing/pglite-snapshot.ts'
+import { ensurePGliteSnapshot } from '../src/db/pglite-snapshot.ts'
 import { createTestDatabase } from '../src/testing/test-database.ts'
 import { summarize, type Summary } from './stats.ts'
 

@@ -67,7 +67,7 @@ function describeOpenFailure(dataDir: string, error: unknown): string {
     return `${where} cannot be written: the disk is full (${firstLine(error)}); free some space and rerun`
   }
   const folderVersion = readPgVersion(dataDir)
-  if (folderVersion && folderVersion !== PGLITE_PG_MAJOR) {
+  if (folderVersion && /^\d+$/.test(folderVersion) && folderVersion !== PGLITE_PG_MAJOR) { // else PG_VERSION itself is damaged
     return `${where} was written by PostgreSQL ${folderVersion}, but this PGlite runs PostgreSQL ${PGLITE_PG_MAJOR}; ` +
       `open it with the PGlite version that wrote it (dump it there), or move it aside and rerun to start a new one`
   }

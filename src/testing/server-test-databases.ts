@@ -8,7 +8,7 @@ import { holderIsGone, type LockHolder } from '../db/file-lock.ts'
 import { DatabaseSetupError } from '../db/errors.ts'
 import { applySchemaSql, quoteIdentifier, quoteLiteral } from '../db/schema-sql.ts'
 import { searchPathOption } from '../db/server-connection.ts'
-import { migrationsVersion } from './pglite-snapshot.ts'
+import { migrationsVersion } from '../db/pglite-snapshot.ts'
 
 export interface ServerTestOptions {
   /** Name prefix of test databases and templates (default PIKA_TEST_DB_PREFIX, else pika_test). */

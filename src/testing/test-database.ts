@@ -2,7 +2,7 @@
 // createTestDatabase() from '@pika/db/testing'; the package's own tests use it too.
 import { createPrisma, createPrismaForPGlite, type DatabaseClient, redirectGetPrisma } from '../db/client.ts'
 import { type DatabaseConfig, type LogLevel, readDatabaseConfig, serverTarget } from '../db/config.ts'
-import { ensurePGliteSnapshot, openSnapshotCopy } from './pglite-snapshot.ts'
+import { ensurePGliteSnapshot, openSnapshotCopy } from '../db/pglite-snapshot.ts'
 import {
   cleanTestDatabases,
   createServerTestDatabase,

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { PACKAGE_ROOT, PGLITE_PLACEHOLDER_URL } from '../../src/db/config.ts'
 import { openPGlite, PGLITE_PG_MAJOR } from '../../src/db/open-pglite.ts'
-import { ensurePGliteSnapshot } from '../../src/testing/pglite-snapshot.ts'
+import { ensurePGliteSnapshot } from '../../src/db/pglite-snapshot.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'pika-lock-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))

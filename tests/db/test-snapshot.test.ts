@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { MIGRATIONS_DIR } from '../../src/db/migration-history.ts'
-import { ensurePGliteSnapshot, openSnapshotCopy } from '../../src/testing/pglite-snapshot.ts'
+import { ensurePGliteSnapshot, openSnapshotCopy } from '../../src/db/pglite-snapshot.ts'
 import { createTestDatabase } from '../../src/testing/test-database.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'pika-snapshot-'))

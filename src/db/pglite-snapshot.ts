@@ -7,10 +7,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, uti
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
-import { PACKAGE_ROOT } from '../db/config.ts'
-import { localMigrationNames, MIGRATIONS_DIR } from '../db/migration-history.ts'
-import { applySchemaSql, quoteIdentifier } from '../db/schema-sql.ts'
-import { withFileLock } from '../db/file-lock.ts'
+import { PACKAGE_ROOT } from './config.ts'
+import { localMigrationNames, MIGRATIONS_DIR } from './migration-history.ts'
+import { applySchemaSql, quoteIdentifier } from './schema-sql.ts'
+import { withFileLock } from './file-lock.ts'
+import { extensionsCreatedBy, pgliteExtensionOptions, schemaExtensions } from './pglite-extensions.ts'
 
 // Its package.json is not exported; it sits beside dist/.
 const PGLITE_VERSION: string = JSON.parse(
@@ -64,7 +65,7 @@ export async function ensurePGliteSnapshot(options: SnapshotOptions = {}): Promi
 }
 
 async function buildSnapshot(sql: string, schema: string | undefined): Promise<Uint8Array> {
-  const db = await PGlite.create()
+  const db = await PGlite.create(await pgliteExtensionOptions(extensionsFor(sql)))
   try {
     if (schema) await db.exec(`CREATE SCHEMA ${quoteIdentifier(schema)}; SET search_path TO ${quoteIdentifier(schema)}`)
     await applySchemaSql(db, sql)
@@ -101,10 +102,27 @@ function touch(file: string): string {
 // One read per process: each test file's worker loads the tarball once and starts copies from memory.
 const tarballs = new Map<string, Promise<Blob>>()
 
-/** A new in-memory PGlite instance holding a copy of the snapshot at `file`; the caller closes it. */
-export async function openSnapshotCopy(file: string, schema?: string): Promise<PGlite> {
+/** The PGlite extensions a database needs: the schema's, and those `sql` creates. */
+const extensionsFor = (sql = ''): string[] => [...new Set([...schemaExtensions(), ...extensionsCreatedBy(sql)])]
+
+/**
+ * A new in-memory PGlite instance holding a copy of the snapshot at `file`, with `extensions`
+ * loaded (default: the schema's); the caller closes it.
+ */
+export async function openSnapshotCopy(file: string, schema?: string, extensions: readonly string[] = extensionsFor()): Promise<PGlite> {
   if (!tarballs.has(file)) tarballs.set(file, Promise.resolve(new Blob([readFileSync(file)])))
-  const db = await PGlite.create({ loadDataDir: await tarballs.get(file)! })
+  const db = await PGlite.create({ ...(await pgliteExtensionOptions(extensions)), loadDataDir: await tarballs.get(file)! })
   if (schema) await db.exec(`SET search_path TO ${quoteIdentifier(schema)}`) // session settings are not in the snapshot
   return db
 }
+
+/**
+ * An empty, initialised database (no migrations) from its own snapshot: Migrate's shadow database,
+ * which otherwise costs an initdb on every `db:migrate`.
+ */
+export async function openEmptyPGlite(extensions: readonly string[] = extensionsFor()): Promise<PGlite> {
+  return openSnapshotCopy(await ensurePGliteSnapshot({ migrationsDir: join(defaultSnapshotDir(), 'no-migrations') }), undefined, extensions)
+}
+
+/** openEmptyPGlite() able to run `sql` (its CREATE EXTENSIONs loaded too). */
+export const openEmptyPGliteFor = (sql: string): Promise<PGlite> => openEmptyPGlite(extensionsFor(sql))
