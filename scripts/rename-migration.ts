@@ -3,10 +3,10 @@
 // the diff; it is applied first, and the diff then makes a migration only for whatever else changed.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
+import type { PGlite } from '@electric-sql/pglite'
 import type { Ir, IrModel } from '../generators/ir/types.ts'
 import { joinTableRenames, ownObjectRenames, readTableObjects, sequenceRenames, type TableObjects } from './rename-relations.ts'
-import { extensionsCreatedBy, pgliteExtensionOptions, schemaExtensions } from '../src/db/pglite-extensions.ts'
+import { openEmptyPGliteFor } from '../src/db/pglite-snapshot.ts'
 import { quoteIdentifier, quoteLiteral } from '../src/db/schema-sql.ts'
 
 /** What the database built by the existing migrations has, as far as renames need to know. */
@@ -66,10 +66,13 @@ export function planRenames(ir: Ir, catalog: Catalog): string[] {
   return statements
 }
 
-/** Builds the database the migrations describe (in memory) and reads what renames need from it. */
+/**
+ * Builds the database the migrations describe (in memory, on a copy of an empty snapshot: no initdb
+ * per db:migrate) and reads what renames need from it.
+ */
 export async function catalogOfMigrations(migrationsSql: string): Promise<Catalog> {
   // The migrations may create extensions the current schema no longer lists: load both.
-  const db = await PGlite.create(await pgliteExtensionOptions([...new Set([...schemaExtensions(), ...extensionsCreatedBy(migrationsSql)])]))
+  const db = await openEmptyPGliteFor(migrationsSql)
   try {
     await db.exec(migrationsSql)
     const rows = async (sql: string) => (await db.query<{ name: string }>(sql)).rows.map((r) => r.name)

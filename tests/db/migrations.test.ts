@@ -1,13 +1,13 @@
 // The committed migrations must build exactly the schema that prisma/schema.prisma describes, so a
 // model change without its migration fails CI.
-import { PGlite } from '@electric-sql/pglite'
+import type { PGlite } from '@electric-sql/pglite'
+import { openEmptyPGlite } from '../../src/db/pglite-snapshot.ts'
 import { afterAll, describe, expect, it } from 'vitest'
-import { pgliteExtensionOptions } from '../../src/db/pglite-extensions.ts'
 import { applySchemaSql, readSchemaSql } from '../../src/db/schema-sql.ts'
 import { describeSchema } from '../helpers/schema-catalog.ts'
 
 async function schemaFrom(...scripts: string[]) {
-  const db = await PGlite.create(await pgliteExtensionOptions())
+  const db = await openEmptyPGlite()
   opened.push(db)
   for (const sql of scripts) await applySchemaSql(db, sql)
   return describeSchema(db)

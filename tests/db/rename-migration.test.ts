@@ -2,7 +2,8 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
+import type { PGlite } from '@electric-sql/pglite'
+import { openEmptyPGlite } from '../../src/db/pglite-snapshot.ts'
 import { afterAll, describe, expect, it } from 'vitest'
 import { prismaEmitter } from '../../generators/emit/prisma/emit-prisma.ts'
 import type { Ir } from '../../generators/ir/types.ts'
@@ -43,7 +44,7 @@ async function schemaSqlOf(ir: Ir): Promise<string> {
 }
 
 async function database(...scripts: string[]): Promise<PGlite> {
-  const db = await PGlite.create()
+  const db = await openEmptyPGlite()
   opened.push(db)
   for (const sql of scripts) await db.exec(sql)
   return db
