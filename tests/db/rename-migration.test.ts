@@ -74,7 +74,7 @@ describe('renamedFrom migrations', () => {
     // Nothing else is left for Prisma to drop and re-add: the renamed database is the new schema.
     const fresh = await database(await schemaSqlOf(head))
     expect(await describeSchema(db)).toEqual(await describeSchema(fresh))
-  })
+  }, 180_000) // three PGlite instances and a Prisma CLI run: ~55-61 s at a load of 15 on 2 cores
 
   it('is skipped once applied, so the key can stay until every environment has migrated', async () => {
     const head = modelsWith('user.yaml', renameFirstName)
