@@ -2,6 +2,7 @@ import { relative, resolve, sep } from 'node:path'
 import type { Diagnostic } from './diagnostics/diagnostic.ts'
 import { hasErrors, sortDiagnostics } from './diagnostics/diagnostic.ts'
 import type { EmittedFile, Emitter } from './emit/emitter.ts'
+import { inertOutput } from './inert-text.ts'
 import { buildIr } from './ir/build-ir.ts'
 import type { Ir } from './ir/types.ts'
 import { loadModels, type ParseCache } from './load/load-models.ts'
@@ -32,11 +33,15 @@ export function compileModels(modelsDir: string, outRoot: string, parseCache?: P
   return { ir: buildIr(validation, modelsLabel), diagnostics, sources: loaded.sources }
 }
 
-/** Runs every emitter in order; `onEmitted` sees each one's files as soon as it has run. The files come back sorted by path. */
+/**
+ * Runs every emitter in order; `onEmitted` sees each one's files as soon as it has run. The files
+ * come back sorted by path, with hidden characters of user text made visible (see inert-text.ts):
+ * done here, once for all emitters, so no emitter can forget it.
+ */
 export function emitFiles(ir: Ir, emitters: readonly Emitter[], onEmitted?: (files: readonly EmittedFile[]) => void): EmittedFile[] {
   return emitters
     .flatMap((e) => {
-      const files = e.emit(ir)
+      const files = e.emit(ir).map((file) => ({ path: file.path, content: inertOutput(file.content) }))
       onEmitted?.(files)
       return files
     })

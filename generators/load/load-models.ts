@@ -25,6 +25,8 @@ export interface LoadResult {
 export const MAX_FILE_BYTES = 1024 * 1024
 /** An alias bomb (a billion laughs) expands exponentially; real model files need only a few aliases. */
 const MAX_ALIAS_COUNT = 100
+/** Outside YAML's printable set (tab, line breaks, NEL and the BOM are allowed); one message instead of the parser's confusion. */
+const NON_PRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/
 const KEBAB_CASE_FILE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*\.ya?ml$/
 
 /**
@@ -83,6 +85,13 @@ function parseModelText(name: string, text: string): FileResult {
     // About the file, not a node in it: a single caret at its start.
     const location = source.rangeToLocation([0, 0])
     diagnostics.push({ ...source.diagnostic('PIKA007', `model file \`${name}\` is not kebab-case`, [], { hint: `Rename it to \`${suggestion}.yaml\`.` }), location })
+  }
+  const unprintable = NON_PRINTABLE.exec(text)
+  if (unprintable) {
+    const code = `U+${unprintable[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+    const message = `the file holds the control character ${code}, which YAML does not allow unescaped`
+    const hint = `Write it as an escape in a double-quoted string, e.g. "\\u${code.slice(2)}".`
+    return { source, diagnostics: [...diagnostics, { code: 'PIKA001', severity: 'error', message, location: source.rangeToLocation([unprintable.index, unprintable.index + 1]), hint }] }
   }
   const fast = parseDataFast(text)
   if (fast) return { source, data: fast, diagnostics }

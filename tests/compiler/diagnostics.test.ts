@@ -68,6 +68,7 @@ const expectations: Readonly<Record<string, readonly string[]>> = {
   'invalid-native-type': ['PIKA306@gym.yaml:6:33'],
   'invalid-pattern': ['PIKA403@gym.yaml:6:42'],
   'invalid-table-name': ['PIKA202@gym.yaml:4:12'],
+  'key-terminal-escape': ['PIKA101@gym.yaml:6:29'],
   'length-with-max-length': ['PIKA402@gym.yaml:6:40'],
   'min-greater-than-max': ['PIKA402@gym.yaml:6:32'],
   'min-length-greater-than-max-length': ['PIKA402@gym.yaml:6:40'],
@@ -89,6 +90,7 @@ const expectations: Readonly<Record<string, readonly string[]>> = {
   'one-to-one-foreign-key-not-unique': ['PIKA507@equipment.yaml:6:37'],
   'optional-id': ['PIKA405@gym.yaml:5:31'],
   'optional-relation-required-foreign-key': ['PIKA506@equipment.yaml:6:20'],
+  'raw-control-characters': ['PIKA001@gym.yaml:6:30'],
   'references-non-unique-field': ['PIKA506@equipment.yaml:6:56'],
   'relation-fields-missing-field': ['PIKA506@equipment.yaml:6:46'],
   'relation-in-mixin': ['PIKA307@owned.yaml:5:20'],
@@ -129,6 +131,9 @@ const expectations: Readonly<Record<string, readonly string[]>> = {
 const prepare: Readonly<Record<string, (dir: string) => void>> = {
   // The issue's 5 MB file: generated rather than committed.
   'file-too-large': (dir) => writeFileSync(join(dir, 'huge.yaml'), `# ${'x'.repeat(5 * 1024 * 1024)}\n`),
+  // Raw ESC and RLO bytes, kept out of the repository so no tool shows them raw: the code frame shows ␛ and �.
+  'raw-control-characters': (dir) =>
+    writeFileSync(join(dir, 'gym.yaml'), '# raw control bytes in a key\nmodels:\n  Gym:\n    fields:\n      id: { type: String, id: true, default: cuid() }\n      name: { type: String, x\u001b]0;title\u0007\u202e: true }\n'),
   // Git keeps no empty folders, so the case folder has no models/ at all.
   'no-model-files': () => {},
 }

@@ -1,3 +1,4 @@
+import { LINE_BREAK } from '../../inert-text.ts'
 import type { IrDefault, IrEnum, IrField, IrIndex, IrModel, Ir } from '../../ir/types.ts'
 
 /** What the Prisma template prints: every line already rendered; the template only loops. */
@@ -38,9 +39,12 @@ function settingLines(extensions: readonly string[]): Pick<PrismaView, 'generato
 
 const enumValues = (e: IrEnum) => e.values.map((v) => ({ name: v.name, docLines: docLines(v.description, false) }))
 
-/** `///` doc comments: one per line of the description, so no text can end the comment early. */
+/**
+ * `///` doc comments: one per line of the description, so no text can end the comment early. Split
+ * at every line terminator: Prisma's grammar ends a line at a lone CR too.
+ */
 function docLines(description: string | undefined, deprecated: boolean | undefined): string[] {
-  const lines = description === undefined ? [] : description.trimEnd().split(/\r?\n/).map((l) => l.trimEnd())
+  const lines = description === undefined ? [] : description.trimEnd().split(LINE_BREAK).map((l) => l.trimEnd())
   return deprecated ? [...lines, '@deprecated'] : lines
 }
 

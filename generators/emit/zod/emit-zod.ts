@@ -1,4 +1,5 @@
 import type { IrEnum, Ir } from '../../ir/types.ts'
+import { LINE_BREAK } from '../../inert-text.ts'
 import { apiDomain, domainObjects, type ApiDomain, type ApiObject } from '../api/api-schema.ts'
 import { allDomains, generatedNotice, type EmittedFile, type Emitter } from '../emitter.ts'
 import { needsGetter, tsString, zodObjectLines, type RefPolicy } from './zod-expression.ts'
@@ -107,6 +108,6 @@ function constDeclaration(description: string | undefined, name: string, initial
 /** A JSDoc block from a description; `*\/` is broken up so a description cannot end the comment. */
 function jsDoc(description: string | undefined): string[] {
   if (!description) return []
-  const lines = description.trim().replaceAll('*/', '*\\/').split(/\r?\n/)
+  const lines = description.trim().replaceAll('*/', '*\\/').split(LINE_BREAK)
   return lines.length === 1 ? [`/** ${lines[0]} */`] : ['/**', ...lines.map((l) => ` *${l ? ` ${l}` : ''}`), ' */']
 }
