@@ -8,7 +8,7 @@ export const diagnosticCodes = {
   PIKA002: 'empty model file',
   PIKA003: 'model file is not a mapping',
   PIKA004: 'model file too large',
-  PIKA005: 'too many YAML aliases',
+  PIKA005: 'YAML aliases expand too far',
   PIKA006: 'forbidden key',
   PIKA007: 'model file name is not kebab-case',
   PIKA008: 'no model files',

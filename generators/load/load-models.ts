@@ -1,11 +1,10 @@
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Document } from 'yaml'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { listModelFiles } from '../package-files.ts'
-import { checkYamlTree, syntaxDiagnostics } from './check-yaml.ts'
+import { checkYamlTree, expansionDiagnostic, syntaxDiagnostics } from './check-yaml.ts'
 import { SourceFile } from './source-file.ts'
-import { parseDataFast, yamlLibrary } from './yaml-parsers.ts'
+import { parseDataFast } from './yaml-parsers.ts'
 
 /** A model file that parsed into a mapping; `data` is still unvalidated. */
 export interface LoadedFile {
@@ -23,8 +22,6 @@ export interface LoadResult {
 
 /** Bigger files are refused unread: a model file is hand-written, and parsing megabytes would stall editors' watch loops. */
 export const MAX_FILE_BYTES = 1024 * 1024
-/** An alias bomb (a billion laughs) expands exponentially; real model files need only a few aliases. */
-const MAX_ALIAS_COUNT = 100
 /** Outside YAML's printable set (tab, line breaks, NEL and the BOM are allowed); one message instead of the parser's confusion. */
 const NON_PRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/
 const KEBAB_CASE_FILE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*\.ya?ml$/
@@ -104,14 +101,11 @@ function parseModelText(name: string, text: string): FileResult {
   const treeErrors = checkYamlTree(document, source)
   if (treeErrors.length) return { source, diagnostics: [...diagnostics, ...treeErrors] }
 
-  let data: unknown
-  try {
-    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
-  } catch {
-    const message = `the file expands YAML aliases more than ${MAX_ALIAS_COUNT} times`
-    const location = source.rangeToLocation(firstAliasRange(document))
-    return { source, diagnostics: [...diagnostics, { ...source.diagnostic('PIKA005', message, [], { hint: 'Write the repeated parts out, or use a mixin.' }), location }] }
-  }
+  const expansion = expansionDiagnostic(document, source)
+  if (expansion) return { source, diagnostics: [...diagnostics, expansion] }
+
+  // Expansion is bounded above, so the library's own alias count limit is not needed.
+  const data: unknown = document.toJS({ maxAliasCount: -1 })
   if (data === null || data === undefined) {
     const hint = 'Declare at least one of `enums`, `types`, `mixins` or `models`, or delete the file.'
     return { source, diagnostics: [...diagnostics, source.diagnostic('PIKA002', 'the model file is empty', [], { hint })] }
@@ -122,17 +116,4 @@ function parseModelText(name: string, text: string): FileResult {
     return { source, diagnostics: [...diagnostics, source.diagnostic('PIKA003', `the model file holds ${found}, not a mapping`, [], { hint })] }
   }
   return { source, data: data as Record<string, unknown>, diagnostics }
-}
-
-/** Where the alias expansion starts, for pointing at an alias bomb. */
-function firstAliasRange(document: Document.Parsed): [number, number] {
-  const { visit } = yamlLibrary()
-  let range: [number, number] = [0, 0]
-  visit(document, {
-    Alias(_, node) {
-      if (node.range) range = [node.range[0], node.range[1]]
-      return visit.BREAK
-    },
-  })
-  return range
 }

@@ -19,6 +19,12 @@ import type { Document, LineCounter } from 'yaml'
 
 /** Keys that could alter object prototypes if they reached a plain object. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+/**
+ * How big a file may get once its aliases are expanded, in nodes plus characters of scalar text:
+ * four times the file size limit leaves room for any reasonable use of anchors and stops alias
+ * bombs long before they cost memory.
+ */
+export const MAX_EXPANDED_SIZE = 4 * 1024 * 1024
 /** Far deeper than any model file needs (models › Gym › fields › gym › relation › fields is 6). */
 export const MAX_DEPTH = 64
 

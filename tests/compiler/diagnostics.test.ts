@@ -21,7 +21,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 /** `code@file:line:col` of every diagnostic, in printed order. The first is the problem the case is about. */
 const expectations: Readonly<Record<string, readonly string[]>> = {
-  'alias-bomb': ['PIKA005@gym.yaml:3:8'],
+  'alias-bomb': ['PIKA005@gym.yaml:8:12'],
+  'alias-copies-large-anchor': ['PIKA005@gym.yaml:109:58'],
   'archive-by-not-a-date': ['PIKA508@gym.yaml:8:35'],
   'archive-referenced-model': ['PIKA508@gym.yaml:8:5'],
   'ambiguous-relations': ['PIKA505@equipment.yaml:8:24', 'PIKA505@gym.yaml:6:26'],
@@ -138,6 +139,12 @@ const prepare: Readonly<Record<string, (dir: string) => void>> = {
   // Raw ESC and RLO bytes, kept out of the repository so no tool shows them raw: the code frame shows ␛ and �.
   'raw-control-characters': (dir) =>
     writeFileSync(join(dir, 'gym.yaml'), '# raw control bytes in a key\nmodels:\n  Gym:\n    fields:\n      id: { type: String, id: true, default: cuid() }\n      name: { type: String, x\u001b]0;title\u0007\u202e: true }\n'),
+  // The issue's shape: few aliases of one large anchor. 105 copies of 40 KB pass 4 MiB; the file is 45 KB.
+  'alias-copies-large-anchor': (dir) => {
+    const fields = Array.from({ length: 105 }, (_, i) => `      f${i}: { type: String, optional: true, description: *long }`).join('\n')
+    const head = '# few aliases, large anchor\nmodels:\n  Gym:\n    description: &long ' + `"${'x'.repeat(40 * 1024)}"` + '\n    fields:\n      id: { type: String, id: true, default: cuid() }\n'
+    writeFileSync(join(dir, 'gym.yaml'), `${head}      first: { type: String, optional: true, description: *long }\n${fields}\n`)
+  },
   // Git keeps no empty folders, so the case folder has no models/ at all.
   'no-model-files': () => {},
 }
@@ -245,6 +252,16 @@ describe('loader edge cases', () => {
     // A comment-only file is read, then found empty.
     expect(loadModelFile(join(dir, 'at-limit.yaml'), 'at-limit.yaml').diagnostics.map((d) => d.code)).toEqual(['PIKA002'])
     expect(loadModelFile(join(dir, 'over-limit.yaml'), 'over-limit.yaml').diagnostics.map((d) => d.code)).toEqual(['PIKA004'])
+  })
+
+  it('accepts many aliases of small anchors: the limit is on what they expand to, not their number', () => {
+    const dir = join(scratch, 'many-aliases')
+    mkdirSync(dir, { recursive: true })
+    const fields = Array.from({ length: 1000 }, (_, i) => `      f${i}: *text`).join('\n')
+    writeFileSync(join(dir, 'gym.yaml'), `mixins:\n  Texts:\n    fields:\n      base: &text { type: String, optional: true, description: Shared. }\n${fields}\n`)
+    const { diagnostics, data } = loadModelFile(join(dir, 'gym.yaml'), 'gym.yaml')
+    expect(diagnostics).toEqual([])
+    expect(Object.keys((data as { mixins: { Texts: { fields: object } } }).mixins.Texts.fields)).toHaveLength(1001)
   })
 
   it('turns hostile or odd YAML into diagnostics, never into exceptions', () => {
