@@ -70,6 +70,8 @@ const expectations: Readonly<Record<string, readonly string[]>> = {
   'invalid-index-name': ['PIKA202@gym.yaml:8:33'],
   'invalid-native-type': ['PIKA306@gym.yaml:6:33'],
   'invalid-pattern': ['PIKA403@gym.yaml:6:42'],
+  'pattern-catastrophic-backtracking': ['PIKA407@gym.yaml:6:58'],
+  'pattern-catastrophic-seed-value': ['PIKA407@gym.yaml:10:27'],
   'invalid-table-name': ['PIKA202@gym.yaml:4:12'],
   'key-terminal-escape': ['PIKA101@gym.yaml:6:29'],
   'length-with-max-length': ['PIKA402@gym.yaml:6:40'],

@@ -2,7 +2,8 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.ts'
 import { didYouMean } from '../../diagnostics/suggest.ts'
 import type { RawField } from '../../load/model-file.ts'
 import type { DataPath } from '../../load/source-file.ts'
-import { checkFieldValue, safeRegExp } from '../check-value.ts'
+import { checkFieldValue } from '../check-value.ts'
+import { safeRegExp } from '../pattern-budget.ts'
 import { checkNativeType, parseNativeType } from '../native-types.ts'
 import { isScalarType, knownTypeNames, ownFields, type FieldDecl, type SymbolTable } from '../symbols.ts'
 import type { RuleContext } from './context.ts'
@@ -66,7 +67,7 @@ function checkField(field: FieldDecl, owner: Owner, symbols: SymbolTable, diagno
   if (def.default !== undefined) checkDefault(field, symbols, report)
   if (def.example !== undefined) {
     const problem = checkFieldValue(def, def.example, symbols)
-    if (problem) report('PIKA406', `example of ${fieldName} ${problem.message}`, [...at('example'), ...problem.path])
+    if (problem) report(problem.code ?? 'PIKA406', `example of ${fieldName} ${problem.message}`, [...at('example'), ...problem.path], problem.hint)
   }
 }
 
@@ -136,6 +137,6 @@ function checkDefault(field: FieldDecl, symbols: SymbolTable, report: Report): v
   const problem = checkFieldValue(def as RawField, value, symbols)
   if (problem) {
     const enumHint = symbols.enums.has(def.type) && typeof value === 'string' ? didYouMean(value, symbols.enums.get(def.type)!.def.values.map((v) => (typeof v === 'string' ? v : v.name))) : undefined
-    report('PIKA404', `the default of \`${name}\` ${problem.message}`, [...at, ...problem.path], enumHint)
+    report(problem.code ?? 'PIKA404', `the default of \`${name}\` ${problem.message}`, [...at, ...problem.path], problem.hint ?? enumHint)
   }
 }

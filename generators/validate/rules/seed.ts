@@ -23,7 +23,10 @@ export function checkSeedRows({ models, symbols, diagnostics }: RuleContext): vo
           continue
         }
         const problem = checkFieldValue(field.def, value, symbols)
-        if (problem) diagnostics.push(model.decl.source.diagnostic('PIKA601', `seed row ${index + 1} of \`${model.decl.name}\`: \`${formatPath([key, ...problem.path])}\` ${problem.message}`, [...rowPath, key, ...problem.path]))
+        if (problem) {
+          const message = `seed row ${index + 1} of \`${model.decl.name}\`: \`${formatPath([key, ...problem.path])}\` ${problem.message}`
+          diagnostics.push(model.decl.source.diagnostic(problem.code ?? 'PIKA601', message, [...rowPath, key, ...problem.path], problem.hint ? { hint: problem.hint } : {}))
+        }
       }
       // A row that sets a relation instead of its foreign key is reported once, at the relation.
       const coveredByRelation = new Set(model.fields.filter((f) => Object.hasOwn(row, f.name)).flatMap((f) => f.def.relation?.fields ?? []))
