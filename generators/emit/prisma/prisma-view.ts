@@ -76,7 +76,7 @@ function fieldAttributes(field: IrField, model: IrModel): string[] {
   }
   const attributes: string[] = []
   if (field.id && !model.primaryKey.compound) attributes.push('@id')
-  if (field.default) attributes.push(`@default(${defaultValue(field.default, field.type.kind === 'enum', field.type.kind === 'scalar' && field.type.scalar === 'Json')})`)
+  if (field.default) attributes.push(`@default(${defaultValue(field.default, field.type.kind === 'enum' ? 'enum' : field.type.scalar, field.list)})`)
   if (field.unique) attributes.push('@unique')
   if (field.updatedAt) attributes.push('@updatedAt')
   if (field.column !== field.name) attributes.push(`@map(${JSON.stringify(field.column)})`)
@@ -84,11 +84,16 @@ function fieldAttributes(field: IrField, model: IrModel): string[] {
   return attributes
 }
 
-function defaultValue(value: IrDefault, isEnum: boolean, isJson: boolean): string {
+/**
+ * A default as Prisma writes it: enum values bare, BigInt digits bare even when the model gives
+ * them as a string (a YAML number would lose digits past 2^53, Prisma wants a number), a Json value
+ * as a string of JSON, and a Json list as a list of such strings (`@default([])`).
+ */
+function defaultValue(value: IrDefault, type: string, list: boolean): string {
   if (value.kind === 'function') return `${value.function}()`
-  const literal = (v: unknown): string => (isEnum ? String(v) : typeof v === 'string' ? JSON.stringify(v) : String(v))
-  if (isJson) return JSON.stringify(JSON.stringify(value.value))
-  return Array.isArray(value.value) ? `[${value.value.map(literal).join(', ')}]` : literal(value.value)
+  const literal = (v: unknown): string =>
+    type === 'enum' || (type === 'BigInt' && typeof v === 'string') ? String(v) : type === 'Json' ? JSON.stringify(JSON.stringify(v)) : typeof v === 'string' ? JSON.stringify(v) : String(v)
+  return list && Array.isArray(value.value) ? `[${value.value.map(literal).join(', ')}]` : literal(value.value)
 }
 
 function blockAttributes(model: IrModel): string[] {

@@ -11,7 +11,7 @@ const MAX_SQL_NAME_BYTES = 63
 
 /**
  * Names a declaration cannot take, because generated Prisma, TypeScript or zod code declares each
- * model, enum and shape as a top-level name of a module: keywords; the ECMAScript and Node globals
+ * model, enum and shape as a top-level name of a module: keywords; Prisma's scalar types; the ECMAScript and Node globals
  * and TypeScript's utility types, which such a name would shadow for the module's own code (an enum
  * `RegExp` makes `new RegExp(pattern)` throw on import); and what generated code imports. A fixed
  * list rather than the running Node's globals, so every machine accepts the same models.
@@ -19,6 +19,8 @@ const MAX_SQL_NAME_BYTES = 63
 export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   ...'break case catch class const continue debugger default delete do else enum export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield await async'.split(' '),
   ...'Prisma PrismaClient z Zod formats'.split(' '),
+  // Prisma's scalar types: a model or enum may not take their names.
+  ...'String Int BigInt Float Decimal Boolean DateTime Json Bytes Unsupported'.split(' '),
   ...'globalThis Infinity NaN undefined eval isFinite isNaN parseFloat parseInt decodeURI decodeURIComponent encodeURI encodeURIComponent escape unescape'.split(' '),
   ...'AggregateError Array ArrayBuffer Atomics BigInt BigInt64Array BigUint64Array Boolean DataView Date Error EvalError FinalizationRegistry Float16Array Float32Array Float64Array Function Int8Array Int16Array Int32Array Intl Iterator JSON Map Math Number Object Promise Proxy RangeError ReferenceError Reflect RegExp Set SharedArrayBuffer String Symbol SyntaxError TypeError Uint8Array Uint8ClampedArray Uint16Array Uint32Array URIError WeakMap WeakRef WeakSet'.split(' '),
   ...'AbortController AbortSignal Blob Buffer Event EventTarget File FormData Headers Request Response TextDecoder TextEncoder URL URLSearchParams WebAssembly console crypto fetch module process require exports structuredClone queueMicrotask setTimeout setInterval'.split(' '),
