@@ -70,6 +70,7 @@ const expectations: Readonly<Record<string, readonly string[]>> = {
   'invalid-index-name': ['PIKA202@gym.yaml:8:33'],
   'invalid-native-type': ['PIKA306@gym.yaml:6:33'],
   'invalid-pattern': ['PIKA403@gym.yaml:6:42'],
+  'pattern-cannot-fit-length': ['PIKA402@gym.yaml:6:52'],
   'pattern-catastrophic-backtracking': ['PIKA407@gym.yaml:6:58'],
   'pattern-catastrophic-seed-value': ['PIKA407@gym.yaml:10:27'],
   'invalid-table-name': ['PIKA202@gym.yaml:4:12'],
