@@ -109,6 +109,7 @@ const expectations: Readonly<Record<string, readonly string[]>> = {
   'reserved-field-name-prototype': ['PIKA203@gym.yaml:6:7'],
   'schema-error-no-cascade': ['PIKA101@gym.yaml:6:29'],
   'seed-bad-shape-value': ['PIKA601@gym.yaml:14:47'],
+  'seed-duplicate-unique': ['PIKA601@gym.yaml:11:27'],
   'seed-generate-negative': ['PIKA104@gym.yaml:7:17'],
   'seed-missing-required-field': ['PIKA601@gym.yaml:10:11'],
   'seed-relation-instead-of-foreign-key': ['PIKA601@equipment.yaml:10:13'],

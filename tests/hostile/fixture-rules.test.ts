@@ -37,3 +37,17 @@ describe('generated fixture values', () => {
     expect(rows.filter((row) => row.data.initials !== undefined).length).toBeGreaterThan(100)
   })
 })
+
+describe('generated rows and composite foreign keys', () => {
+  it('point a per-tenant key [tenantId, memberId] at a member of the same tenant, with two tenants seeded', () => {
+    const { ir, diagnostics } = compileModels(join(import.meta.dirname, 'fixtures', 'tenants'), out)
+    expect(diagnostics).toEqual([])
+    const fixtures = JSON.parse(emitFiles(ir!, emitters).find((f) => f.path === 'generated/fixtures/tenant.json')!.content) as Fixtures
+    const value = (row: { data: Record<string, unknown>; internal?: Record<string, unknown> }, key: string) => row.data[key] ?? row.internal?.[key]
+    const members = new Set(fixtures.models.Member!.rows.map((row) => `${value(row, 'tenantId')}/${value(row, 'id')}`))
+    expect(new Set(fixtures.models.Member!.rows.map((row) => value(row, 'tenantId')))).toEqual(new Set(['north', 'south']))
+    const linked = fixtures.models.Booking!.rows.filter((row) => row.data.memberId !== undefined)
+    expect(linked.length).toBeGreaterThan(50)
+    expect(linked.filter((row) => !members.has(`${row.data.tenantId}/${row.data.memberId}`))).toEqual([])
+  })
+})
