@@ -66,7 +66,10 @@ function checkSingleValue(field: RawField, value: unknown, symbols: SymbolTable,
     case 'Float':
     case 'Decimal': {
       const ok = typeof value === 'number' ? Number.isFinite(value) : typeof value === 'string' && field.type === 'Decimal' && /^-?\d+(\.\d+)?$/.test(value)
-      return ok ? checkBounds(field, Number(value), fail) : fail(`must be a number, not ${describe(value)}`)
+      if (!ok) return fail(`must be a number, not ${describe(value)}`)
+      // Decimals travel as JSON numbers (see api-schema.ts): a string is read as one, exactly.
+      if (typeof value === 'string' && significantDigits(value) > 15) return fail(`has ${significantDigits(value)} significant digits; a JSON number keeps 15 exactly`)
+      return checkBounds(field, Number(value), fail)
     }
     case 'Boolean':
       return typeof value === 'boolean' ? undefined : fail(`must be true or false, not ${describe(value)}`)
@@ -108,6 +111,8 @@ function checkString(field: RawField, value: string, symbols: SymbolTable, fail:
   }
   return verdict ? undefined : fail(`must match the pattern ${field.pattern}`)
 }
+
+const significantDigits = (decimal: string) => decimal.replace(/^-?0*/, '').replace('.', '').replace(/^0+/, '').length
 
 function checkBounds(field: RawField, value: number, fail: (message: string) => ValueProblem): ValueProblem | undefined {
   if (field.min !== undefined && value < field.min) return fail(`must be at least ${field.min}`)

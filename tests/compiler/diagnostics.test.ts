@@ -32,6 +32,7 @@ const expectations: Readonly<Record<string, readonly string[]>> = {
   'both-sides-foreign-key': ['PIKA507@equipment.yaml:6:20'],
   'complex-key': ['PIKA006@gym.yaml:6:9'],
   'compound-id-unknown-field': ['PIKA503@gym.yaml:7:27'],
+  'decimal-string-too-precise': ['PIKA404@gym.yaml:6:38'],
   'default-not-an-enum-value': ['PIKA404@gym.yaml:9:43'],
   'default-wrong-type': ['PIKA404@gym.yaml:6:36'],
   'duplicate-enum-value': ['PIKA206@gym.yaml:4:30'],

@@ -1,0 +1,33 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parse as parseYaml } from 'yaml'
+import { emitters } from '../../generators/emit/registry.ts'
+import { compileModels, emitFiles } from '../../generators/pipeline.ts'
+
+/** Values that must not change type between the model and the outputs (tests/hostile/values/models). */
+const { ir, diagnostics } = compileModels(join(import.meta.dirname, 'values', 'models'), '.')
+const files = new Map(emitFiles(ir!, emitters).map((f) => [f.path, f.content]))
+const file = (path: string) => files.get(path) ?? expect.fail(`no ${path}`)
+
+describe('a Decimal written as a string', () => {
+  it('compiles', () => expect(diagnostics).toEqual([]))
+
+  it('is a number in fixtures, OpenAPI defaults and examples, and the Prisma default', () => {
+    const fixtures = JSON.parse(file('generated/fixtures/shop.json')) as { models: { Product: { rows: { data: Record<string, unknown> }[] } } }
+    expect(fixtures.models.Product.rows[0]!.data.price).toBe(19.99)
+    const schemas = parseYaml(file('generated/openapi/openapi.yaml')).components.schemas
+    expect(schemas.ProductCreate.properties.price).toMatchObject({ type: 'number', default: 45.5, examples: [12.3] })
+    expect(file('prisma/schema.prisma')).toMatch(/price +Decimal +@default\(45\.5\) @db\.Decimal\(10, 2\)/)
+  })
+})
+
+describe('deprecated', () => {
+  it('marks the zod schemas, types and properties @deprecated', () => {
+    const zod = file('generated/zod/shop.ts')
+    expect(zod).toContain('/**\n * Sold at the desk.\n * @deprecated\n */\nexport const ProductSchema = z.object({')
+    expect(zod).toContain('/** @deprecated */\nexport type Product = z.infer<typeof ProductSchema>;')
+    expect(zod).toContain('/** @deprecated */\nexport const TierSchema = z.enum(')
+    expect(zod).toMatch(/ {2}\/\*\* @deprecated \*\/\n {2}fax: z\.string\(\)/)
+    expect(zod.match(/@deprecated \*\/\n {2}tier/)).toBeNull()
+  })
+})
