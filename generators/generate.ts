@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { relative, resolve, sep } from 'node:path'
+import { basename, relative, resolve } from 'node:path'
 import type { Emitter } from './emit/emitter.ts'
 import type { ParseCache } from './load/load-models.ts'
 import { PrismaSchemaCheck } from './prisma-check.ts'
@@ -45,8 +45,7 @@ let fingerprint: string | undefined
 export async function generateOnce(options: GenerateOptions): Promise<GenerateOutcome> {
   const { modelsDir, outRoot } = options
   const useCache = options.cache !== false && options.emitters === undefined
-  const modelsLabel = relative(resolve(outRoot), resolve(modelsDir)).split(sep).join('/') || '.'
-  const key = useCache ? outputKey(modelsDir, modelsLabel, (fingerprint ??= generatorFingerprint())) : undefined
+  const key = useCache ? outputKey(modelsDir, basename(resolve(modelsDir)), (fingerprint ??= generatorFingerprint())) : undefined
   let output = key ? readCachedOutput(key) : undefined
   const cached = output !== undefined
   if (!output) {
@@ -121,12 +120,12 @@ function writeFailure(error: unknown, outRoot: string): string | undefined {
  */
 async function compileAndEmit(options: GenerateOptions, check: PrismaSchemaCheck): Promise<CachedOutput | { report: string }> {
   const { modelsDir, outRoot } = options
-  const { compileModels, emitFiles } = await import('./pipeline.ts')
+  const { compileModels, emitFiles, modelsLabel } = await import('./pipeline.ts')
   const result = compileModels(modelsDir, outRoot, options.parseCache)
   if (!result.ir) {
     const { printDiagnostics } = await import('./diagnostics/print.ts')
     const sources = new Map(result.sources.map((s) => [s.file, s.text]))
-    const displayPath = (file: string) => relative(process.cwd(), resolve(modelsDir, file)) || file
+    const displayPath = (file: string) => `${modelsLabel(modelsDir)}/${file}`
     return { report: `${printDiagnostics(result.diagnostics, { sources, displayPath, color: options.color })}Nothing was written.\n` }
   }
   const emitters = options.emitters ?? (await import('./emit/registry.ts')).emitters

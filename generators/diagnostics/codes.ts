@@ -15,6 +15,7 @@ export const diagnosticCodes = {
   PIKA009: 'duplicate key',
   PIKA010: 'unreadable model file',
   PIKA011: 'YAML nested too deeply',
+  PIKA012: 'model file links outside the models folder',
 
   PIKA101: 'unknown key',
   PIKA102: 'wrong value type',

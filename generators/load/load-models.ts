@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { isAbsolute, join, relative } from 'node:path'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { listModelFiles } from '../package-files.ts'
 import { checkYamlTree, expansionDiagnostic, syntaxDiagnostics } from './check-yaml.ts'
@@ -38,12 +38,35 @@ export function loadModels(modelsDir: string, cache?: ParseCache): LoadResult {
   const files: LoadedFile[] = []
   const diagnostics: Diagnostic[] = []
   for (const name of listModelFiles(modelsDir)) {
-    const result = loadModelFile(join(modelsDir, name), name, cache)
+    const escape = linkLeavingFolder(modelsDir, name)
+    const result = escape ?? loadModelFile(join(modelsDir, name), name, cache)
     sources.push(result.source)
     diagnostics.push(...result.diagnostics)
     if (result.data) files.push({ source: result.source, data: result.data })
   }
   return { sources, files, diagnostics }
+}
+
+/**
+ * A model file that is a symbolic link is followed when it leads to a file inside the models folder
+ * (one domain shared under two names, a generated file kept beside the others) and refused when it
+ * leads outside: the models folder is the whole input, and what it names must not depend on other
+ * folders of the machine. A dangling link is left to loadModelFile (unreadable, PIKA010).
+ */
+function linkLeavingFolder(modelsDir: string, name: string): FileResult | undefined {
+  const path = join(modelsDir, name)
+  let target: string
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return undefined
+    target = realpathSync(path)
+  } catch {
+    return undefined
+  }
+  const inside = relative(realpathSync(modelsDir), target)
+  if (inside && !inside.startsWith('..') && !isAbsolute(inside)) return undefined
+  const source = new SourceFile(name, '')
+  const hint = 'Copy the file into the models folder, or link to a file inside it.'
+  return { source, diagnostics: [source.diagnostic('PIKA012', `model file \`${name}\` is a link that leads outside the models folder`, [], { hint })] }
 }
 
 export interface FileResult {

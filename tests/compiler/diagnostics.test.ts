@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -55,6 +55,7 @@ const expectations: Readonly<Record<string, readonly string[]>> = {
   'flow-map-comma': ['PIKA101@gym.yaml:6:46'],
   'description-comma': ['PIKA101@gym.yaml:6:49'],
   'seed-row-comma': ['PIKA601@gym.yaml:9:56'],
+  'symlink-leaves-models-folder': ['PIKA012@outside.yaml:1:1'],
   'seed-dangling-reference': ['PIKA601@gym.yaml:19:20'],
   'shape-requires-itself': ['PIKA308@gym.yaml:6:34', 'PIKA308@gym.yaml:9:34'],
   'forbidden-key-constructor': ['PIKA006@gym.yaml:6:29'],
@@ -155,6 +156,13 @@ const prepare: Readonly<Record<string, (dir: string) => void>> = {
     const fields = Array.from({ length: 105 }, (_, i) => `      f${i}: { type: String, optional: true, description: *long }`).join('\n')
     const head = '# few aliases, large anchor\nmodels:\n  Gym:\n    description: &long ' + `"${'x'.repeat(40 * 1024)}"` + '\n    fields:\n      id: { type: String, id: true, default: cuid() }\n'
     writeFileSync(join(dir, 'gym.yaml'), `${head}      first: { type: String, optional: true, description: *long }\n${fields}\n`)
+  },
+  // A link to a model file elsewhere on the machine: refused, not silently ignored or followed.
+  'symlink-leaves-models-folder': (dir) => {
+    const elsewhere = join(scratch, 'elsewhere')
+    mkdirSync(elsewhere, { recursive: true })
+    writeFileSync(join(elsewhere, 'outside.yaml'), 'models:\n  Outside:\n    fields:\n      id: { type: String, id: true }\n')
+    symlinkSync(join(elsewhere, 'outside.yaml'), join(dir, 'outside.yaml'))
   },
   // Git keeps no empty folders, so the case folder has no models/ at all.
   'no-model-files': () => {},
@@ -273,6 +281,17 @@ describe('loader edge cases', () => {
     const { diagnostics, data } = loadModelFile(join(dir, 'gym.yaml'), 'gym.yaml')
     expect(diagnostics).toEqual([])
     expect(Object.keys((data as { mixins: { Texts: { fields: object } } }).mixins.Texts.fields)).toHaveLength(1001)
+  })
+
+  it('follows a model file linked to a file inside the models folder', () => {
+    const dir = join(scratch, 'linked-inside')
+    mkdirSync(join(dir, 'shared'), { recursive: true })
+    writeFileSync(join(dir, 'shared', 'gym.yaml'), 'models:\n  Gym:\n    fields:\n      id: { type: String, id: true }\n')
+    symlinkSync(join('shared', 'gym.yaml'), join(dir, 'gym.yaml'))
+    const result = compileModels(dir, join(scratch, 'linked-out'))
+    expect(result.diagnostics).toEqual([])
+    expect(result.ir!.models.map((m) => m.name)).toEqual(['Gym'])
+    expect(result.ir!.domains.map((d) => d.file)).toEqual(['gym.yaml'])
   })
 
   it('turns hostile or odd YAML into diagnostics, never into exceptions', () => {
