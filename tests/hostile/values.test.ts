@@ -31,3 +31,11 @@ describe('deprecated', () => {
     expect(zod.match(/@deprecated \*\/\n {2}tier/)).toBeNull()
   })
 })
+
+describe('an enum used only inside a Json shape', () => {
+  it('is a zod enum but not a database type', () => {
+    expect(file('generated/zod/shop.ts')).toContain("export const LabelColourSchema = z.enum(['RED', 'GREEN']);")
+    expect(file('prisma/schema.prisma')).not.toMatch(/enum LabelColour/)
+    expect(file('prisma/schema.prisma')).toMatch(/^enum Tier \{/m)
+  })
+})

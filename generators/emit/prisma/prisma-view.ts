@@ -14,7 +14,7 @@ export function buildPrismaView(ir: Ir, notice: string): PrismaView {
   return {
     notice,
     ...settingLines(ir.extensions),
-    enums: ir.enums.map((e) => ({ name: e.name, docLines: docLines(e.description, e.deprecated), values: enumValues(e) })),
+    enums: databaseEnums(ir).map((e) => ({ name: e.name, docLines: docLines(e.description, e.deprecated), values: enumValues(e) })),
     models: ir.models.map((m) => ({ name: m.name, docLines: docLines(m.description, m.deprecated), fields: fieldLines(m), blockAttributes: blockAttributes(m) })),
   }
 }
@@ -35,6 +35,15 @@ function settingLines(extensions: readonly string[]): Pick<PrismaView, 'generato
     datasource.push(['extensions', `[${extensions.join(', ')}]`])
   }
   return { generatorLines: aligned(generator), datasourceLines: aligned(datasource) }
+}
+
+/**
+ * Enums that a column uses. One used only inside Json shapes is checked by zod, never stored as
+ * itself, and would otherwise become a database type that no column uses.
+ */
+function databaseEnums(ir: Ir): IrEnum[] {
+  const used = new Set(ir.models.flatMap((m) => m.fields.flatMap((f) => (f.kind === 'stored' && f.type.kind === 'enum' ? [f.type.enum] : []))))
+  return ir.enums.filter((e) => used.has(e.name))
 }
 
 const enumValues = (e: IrEnum) => e.values.map((v) => ({ name: v.name, docLines: docLines(v.description, false) }))
