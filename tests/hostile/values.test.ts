@@ -39,3 +39,15 @@ describe('an enum used only inside a Json shape', () => {
     expect(file('prisma/schema.prisma')).toMatch(/^enum Tier \{/m)
   })
 })
+
+describe('an autoincrement column that is not the id', () => {
+  it('has a value in every fixture row (COPY cannot ask for the default), and its sequence is moved past them', () => {
+    const block = (JSON.parse(file('generated/fixtures/shop.json')) as { models: { Product: { sequences?: string[]; rows: { data: Record<string, unknown>; internal: Record<string, unknown> }[] } } }).models.Product
+    const tickets = block.rows.map((row) => row.internal.ticket ?? row.data.ticket)
+    expect(tickets).toHaveLength(7)
+    expect(tickets.every((t) => Number.isInteger(t))).toBe(true)
+    expect(tickets.slice(0, 3)).toEqual([7, 9, 10])
+    expect(new Set(tickets).size).toBe(7)
+    expect(block.sequences).toContain('ticket')
+  })
+})
