@@ -51,3 +51,30 @@ describe('generated rows and composite foreign keys', () => {
     expect(linked.filter((row) => !members.has(`${row.data.tenantId}/${row.data.memberId}`))).toEqual([])
   })
 })
+
+describe('generated rows are stable', () => {
+  it('keep every other value, in this model and in all others, when an optional field is added to one model', async () => {
+    const { cpSync, readFileSync: read, writeFileSync: write } = await import('node:fs')
+    const repoModels = join(import.meta.dirname, '..', '..', 'models')
+    const changed = join(out, 'models-plus-field')
+    cpSync(repoModels, changed, { recursive: true })
+    const user = read(join(changed, 'user.yaml'), 'utf8')
+    const withField = user.replace(/^( {2}User:\n(?: {4}.*\n)*? {4}fields:\n)/m, '$1      nickname: { type: String, optional: true, maxLength: 40 }\n')
+    expect(withField).not.toBe(user)
+    write(join(changed, 'user.yaml'), withField)
+    const fixtures = (dir: string) => {
+      const { ir, diagnostics } = compileModels(dir, out)
+      expect(diagnostics).toEqual([])
+      const files = emitFiles(ir!, emitters).filter((f) => f.path.startsWith('generated/fixtures/') && !f.path.endsWith('index.json'))
+      return Object.assign({}, ...files.map((f) => (JSON.parse(f.content) as Fixtures).models)) as Fixtures['models']
+    }
+    const before = fixtures(repoModels)
+    const after = fixtures(changed)
+    expect(Object.keys(after)).toEqual(Object.keys(before))
+    for (const model of Object.keys(before)) {
+      const strip = (rows: { data: Record<string, unknown> }[]) => rows.map((row) => ({ ...row, data: Object.fromEntries(Object.entries(row.data).filter(([key]) => key !== 'nickname')) }))
+      expect(strip(after[model]!.rows), model).toEqual(before[model]!.rows)
+    }
+    expect(after.User!.rows.some((row) => row.data.nickname !== undefined)).toBe(true)
+  })
+})
