@@ -7,7 +7,14 @@ import { Script } from 'node:vm'
  * small for the value at hand runs directly; any other runs in a `vm` script with a timeout (0.3 ms
  * a call, too slow for every value), and a pattern that exceeds it once is not run again.
  */
-export const PATTERN_BUDGET_MS = 200
+export const PATTERN_BUDGET_MS = 1000
+/**
+ * A first, shorter try: most patterns sent to the budget (such as `^[a-z]+(-[a-z]+)*$`) finish in
+ * microseconds. The timeout is wall-clock time, so on a loaded machine a stalled thread could time
+ * out a harmless match: one that runs out of the first try is tried again with the full budget
+ * before it is called too slow.
+ */
+const FIRST_TRY_MS = 250
 
 /** Above this estimate of backtracking steps a match runs under the time budget. */
 const DIRECT_STEPS = 100_000_000
@@ -29,8 +36,13 @@ export class PatternRunner {
     scope.__pikaPattern = regex
     scope.__pikaValue = value
     try {
-      return this.#script.runInThisContext({ timeout: PATTERN_BUDGET_MS }) as boolean
-    } catch {
+      for (const timeout of [FIRST_TRY_MS, PATTERN_BUDGET_MS]) {
+        try {
+          return this.#script.runInThisContext({ timeout }) as boolean
+        } catch {
+          // Timed out: try once more with the full budget, then give up on the pattern.
+        }
+      }
       this.#tooSlow.add(pattern)
       return 'too slow'
     } finally {

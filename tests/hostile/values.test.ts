@@ -51,3 +51,12 @@ describe('an autoincrement column that is not the id', () => {
     expect(block.sequences).toContain('ticket')
   })
 })
+
+describe('the emitted schema', () => {
+  it('is in `prisma format` order, also for @unique beside @default(autoincrement())', async () => {
+    const { formatPrismaSchema } = await import('../helpers/prisma-schema.ts')
+    const schema = file('prisma/schema.prisma')
+    expect(schema).toMatch(/ticket +Int +@unique @default\(autoincrement\(\)\)/)
+    expect(formatPrismaSchema(schema)).toBe(schema)
+  })
+})

@@ -84,9 +84,10 @@ function fieldAttributes(field: IrField, model: IrModel): string[] {
     return args.length ? [`@relation(${args.join(', ')})`] : []
   }
   const attributes: string[] = []
+  // In the order `prisma format` writes them: @id, @unique, @default, @updatedAt, @map, @db.
   if (field.id && !model.primaryKey.compound) attributes.push('@id')
-  if (field.default) attributes.push(`@default(${defaultValue(field.default, field.type.kind === 'enum' ? 'enum' : field.type.scalar, field.list)})`)
   if (field.unique) attributes.push('@unique')
+  if (field.default) attributes.push(`@default(${defaultValue(field.default, field.type.kind === 'enum' ? 'enum' : field.type.scalar, field.list)})`)
   if (field.updatedAt) attributes.push('@updatedAt')
   if (field.column !== field.name) attributes.push(`@map(${JSON.stringify(field.column)})`)
   if (field.nativeType) attributes.push(`@db.${field.nativeType.name}${field.nativeType.args.length ? `(${field.nativeType.args.join(', ')})` : ''}`)
