@@ -38,12 +38,14 @@ function settingLines(extensions: readonly string[]): Pick<PrismaView, 'generato
 }
 
 /**
- * Enums that a column uses. One used only inside Json shapes is checked by zod, never stored as
- * itself, and would otherwise become a database type that no column uses.
+ * Enums except those used only inside Json shapes: such an enum is checked by zod inside the Json
+ * value and never stored as itself, so it would become a database type no column uses. (An enum
+ * used nowhere yet stays: it is declared for the database.)
  */
 function databaseEnums(ir: Ir): IrEnum[] {
-  const used = new Set(ir.models.flatMap((m) => m.fields.flatMap((f) => (f.kind === 'stored' && f.type.kind === 'enum' ? [f.type.enum] : []))))
-  return ir.enums.filter((e) => used.has(e.name))
+  const inColumns = new Set(ir.models.flatMap((m) => m.fields.flatMap((f) => (f.kind === 'stored' && f.type.kind === 'enum' ? [f.type.enum] : []))))
+  const inShapes = new Set(ir.shapes.flatMap((s) => s.fields.flatMap((f) => (f.type.kind === 'enum' ? [f.type.enum] : []))))
+  return ir.enums.filter((e) => inColumns.has(e.name) || !inShapes.has(e.name))
 }
 
 const enumValues = (e: IrEnum) => e.values.map((v) => ({ name: v.name, docLines: docLines(v.description, false) }))
