@@ -15,7 +15,8 @@ Options:
   --no-cache      compile and emit even if the models and the generator are unchanged
   --help          show this help
 
-Exit codes: 0 success; 1 invalid models or stale output; 2 usage or internal error.
+Exit codes: 0 success; 1 invalid models or stale output; 2 usage error, an output folder
+that cannot be written, or an internal error.
 On invalid models nothing is written: every output file stays as it was.`
 
 /** Returns an exit code, or undefined when the process should keep running (watch mode). */
@@ -51,7 +52,8 @@ async function run(argv: string[]): Promise<0 | 1 | 2 | undefined> {
     process.stderr.write(`error: the models folder \`${values.models}\` does not exist\n`)
     return 2
   }
-  const options: GenerateOptions = { modelsDir: values.models, outRoot: values.out, check: values.check, color: Boolean(process.stderr.isTTY), cache: !values['no-cache'] }
+  const onWait = (message: string) => process.stderr.write(`${message}\n`)
+  const options: GenerateOptions = { modelsDir: values.models, outRoot: values.out, check: values.check, color: Boolean(process.stderr.isTTY), cache: !values['no-cache'], onWait }
   if (values.watch) {
     const [{ watchModels }, { emitters }] = await Promise.all([import('./watch.ts'), import('./emit/registry.ts')])
     watchModels({ ...options, emitters }, (line) => process.stdout.write(`${line}\n`), (text) => process.stderr.write(text))

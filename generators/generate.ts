@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs'
-import { relative, resolve, sep } from 'node:path'
+import { basename, relative, resolve } from 'node:path'
 import type { Emitter } from './emit/emitter.ts'
 import type { ParseCache } from './load/load-models.ts'
 import { PrismaSchemaCheck } from './prisma-check.ts'
 import { generatorFingerprint, outputKey, readCachedOutput, writeCachedOutput, type CachedOutput } from './output-cache.ts'
-import { applyPlan, planOutputs, type OutputPlan } from './write/write-files.ts'
+import { OutputLockTimeout, withOutputLock } from './write/output-lock.ts'
+import { applyPlan, hasInterruptedWrite, planOutputs, recoverInterruptedWrite, type OutputPlan } from './write/write-files.ts'
 
 export interface GenerateOptions {
   readonly modelsDir: string
@@ -19,11 +20,13 @@ export interface GenerateOptions {
   readonly parseCache?: ParseCache
   /** The Prisma schema check a watch session keeps; a single run starts its own. */
   readonly prismaCheck?: PrismaSchemaCheck
+  /** Told when another run holds the output folder's lock and this one waits. */
+  readonly onWait?: (message: string) => void
 }
 
 export interface GenerateOutcome {
-  /** 0 written or up to date; 1 invalid models or (with check) stale outputs. */
-  readonly exitCode: 0 | 1
+  /** 0 written or up to date; 1 invalid models or (with check) stale outputs; 2 the output folder cannot be written. */
+  readonly exitCode: 0 | 1 | 2
   /** Diagnostics and stale-file lists, for stderr. */
   readonly report: string
   /** One line for stdout on success. */
@@ -42,8 +45,7 @@ let fingerprint: string | undefined
 export async function generateOnce(options: GenerateOptions): Promise<GenerateOutcome> {
   const { modelsDir, outRoot } = options
   const useCache = options.cache !== false && options.emitters === undefined
-  const modelsLabel = relative(resolve(outRoot), resolve(modelsDir)).split(sep).join('/') || '.'
-  const key = useCache ? outputKey(modelsDir, modelsLabel, (fingerprint ??= generatorFingerprint())) : undefined
+  const key = useCache ? outputKey(modelsDir, basename(resolve(modelsDir)), (fingerprint ??= generatorFingerprint())) : undefined
   let output = key ? readCachedOutput(key) : undefined
   const cached = output !== undefined
   if (!output) {
@@ -59,19 +61,56 @@ export async function generateOnce(options: GenerateOptions): Promise<GenerateOu
     output = compiled
     if (key) writeCachedOutput(key, output)
   }
-  const plan = planOutputs(outRoot, output.files, output.owns)
+  const files = output
+  // Planned and written under the output folder's lock, after finishing any interrupted write:
+  // a plan made before the recovery would keep the interrupted run's files where it saw none to change.
+  // A check only reads, so it takes no lock (and works on a read-only folder).
+  const onWait = (owner: string) => options.onWait?.(`Waiting for another generate run (${owner}) to finish writing ${outRoot}…`)
+  let written
+  try {
+    written = options.check ? writeOrCheck(options, files) : await withOutputLock(outRoot, () => writeOrCheck(options, files), onWait)
+  } catch (error) {
+    const report = writeFailure(error, outRoot)
+    if (report === undefined) throw error
+    return { exitCode: 2, report, summary: '', cached }
+  }
+  const { plan, report } = written
   const count = output.files.length
   if (options.check) {
-    const stale = [
-      ...plan.changed.map((f) => `  ${existsSync(resolve(outRoot, f.path)) ? 'stale  ' : 'missing'} ${f.path}`),
-      ...plan.removed.map((p) => `  extra   ${p}`),
-    ]
-    if (stale.length === 0) return { exitCode: 0, report: '', summary: `Generated files are up to date (${count} files).`, plan, cached }
-    return { exitCode: 1, report: `Generated files are stale; run \`npm run generate\`:\n${stale.join('\n')}\n`, summary: '', plan, cached }
+    if (report) return { exitCode: 1, report, summary: '', plan, cached }
+    return { exitCode: 0, report: '', summary: `Generated files are up to date (${count} files).`, plan, cached }
   }
-  applyPlan(outRoot, plan)
   const summary = `${count} files (${plan.changed.length} changed, ${plan.removed.length} removed)${cached ? ' from the cache: models and generator unchanged' : ''}`
   return { exitCode: 0, report: '', summary, plan, cached }
+}
+
+/** Plans against the files on disk, then writes the plan or (with `check`) lists what is stale. */
+function writeOrCheck(options: GenerateOptions, output: CachedOutput): { plan: OutputPlan; report: string } {
+  const { outRoot } = options
+  if (options.check && hasInterruptedWrite(outRoot)) {
+    const plan = planOutputs(outRoot, output.files, output.owns)
+    return { plan, report: 'Generated files are stale: an interrupted run left its staging folder; run `npm run generate`.\n' }
+  }
+  if (!options.check) recoverInterruptedWrite(outRoot)
+  const plan = planOutputs(outRoot, output.files, output.owns)
+  if (!options.check) {
+    applyPlan(outRoot, plan)
+    return { plan, report: '' }
+  }
+  const stale = [
+    ...plan.changed.map((f) => `  ${existsSync(resolve(outRoot, f.path)) ? 'stale  ' : 'missing'} ${f.path}`),
+    ...plan.removed.map((p) => `  extra   ${p}`),
+  ]
+  return { plan, report: stale.length ? `Generated files are stale; run \`npm run generate\`:\n${stale.join('\n')}\n` : '' }
+}
+
+/** One clean line for a folder that cannot be written (read-only, full, not ours) or a lock that never came free. */
+function writeFailure(error: unknown, outRoot: string): string | undefined {
+  if (error instanceof OutputLockTimeout) return `error: ${error.message}\n`
+  const { code, path } = error as NodeJS.ErrnoException
+  const reasons: Record<string, string> = { EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'read-only file system', ENOSPC: 'no space left on the device', EDQUOT: 'disk quota exceeded', ENOTDIR: 'a file stands where a folder goes', EEXIST: 'a file stands where a folder goes', EISDIR: 'a folder stands where a file goes' }
+  if (!code || !(code in reasons)) return undefined
+  return `error: cannot write the generated files under ${outRoot}: ${reasons[code]}${path ? ` (${relative(process.cwd(), path) || path})` : ''}. Nothing else was changed.\n`
 }
 
 /**
@@ -81,12 +120,12 @@ export async function generateOnce(options: GenerateOptions): Promise<GenerateOu
  */
 async function compileAndEmit(options: GenerateOptions, check: PrismaSchemaCheck): Promise<CachedOutput | { report: string }> {
   const { modelsDir, outRoot } = options
-  const { compileModels, emitFiles } = await import('./pipeline.ts')
+  const { compileModels, emitFiles, modelsLabel } = await import('./pipeline.ts')
   const result = compileModels(modelsDir, outRoot, options.parseCache)
   if (!result.ir) {
     const { printDiagnostics } = await import('./diagnostics/print.ts')
     const sources = new Map(result.sources.map((s) => [s.file, s.text]))
-    const displayPath = (file: string) => relative(process.cwd(), resolve(modelsDir, file)) || file
+    const displayPath = (file: string) => `${modelsLabel(modelsDir)}/${file}`
     return { report: `${printDiagnostics(result.diagnostics, { sources, displayPath, color: options.color })}Nothing was written.\n` }
   }
   const emitters = options.emitters ?? (await import('./emit/registry.ts')).emitters

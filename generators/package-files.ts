@@ -36,10 +36,10 @@ export function listFilesRecursive(dir: string): string[] {
 /** Whether a file name is a model file's (`*.yaml` or `*.yml`, any case). */
 export const isModelFileName = (name: string): boolean => /\.ya?ml$/i.test(name)
 
-/** The model files of a folder (non-recursive), by name, in code-point order. */
+/** The model files of a folder (non-recursive), by name, in code-point order; links included (the loader checks where they lead). */
 export function listModelFiles(modelsDir: string): string[] {
   return readdirSync(modelsDir, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && isModelFileName(entry.name))
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isModelFileName(entry.name))
     .map((entry) => entry.name)
     .sort()
 }

@@ -1,7 +1,8 @@
-import { relative, resolve, sep } from 'node:path'
+import { basename, resolve } from 'node:path'
 import type { Diagnostic } from './diagnostics/diagnostic.ts'
 import { hasErrors, sortDiagnostics } from './diagnostics/diagnostic.ts'
 import type { EmittedFile, Emitter } from './emit/emitter.ts'
+import { inertOutput } from './inert-text.ts'
 import { buildIr } from './ir/build-ir.ts'
 import type { Ir } from './ir/types.ts'
 import { loadModels, type ParseCache } from './load/load-models.ts'
@@ -17,7 +18,10 @@ export interface CompileResult {
   readonly sources: readonly SourceFile[]
 }
 
-/** load → validate → resolve. Never throws on bad models: every problem is a diagnostic. */
+/**
+ * load → validate → resolve. Never throws on bad models: every problem is a diagnostic. `outRoot`
+ * no longer affects the result (outputs name the models folder by its own name, see modelsLabel).
+ */
 export function compileModels(modelsDir: string, outRoot: string, parseCache?: ParseCache): CompileResult {
   const loaded = loadModels(modelsDir, parseCache)
   const validation = validateModels(loaded.files)
@@ -28,15 +32,25 @@ export function compileModels(modelsDir: string, outRoot: string, parseCache?: P
     return { diagnostics: [noFiles], sources: [] }
   }
   if (hasErrors(diagnostics)) return { diagnostics, sources: loaded.sources }
-  const modelsLabel = relative(resolve(outRoot), resolve(modelsDir)).split(sep).join('/') || '.'
-  return { ir: buildIr(validation, modelsLabel), diagnostics, sources: loaded.sources }
+  return { ir: buildIr(validation, modelsLabel(modelsDir)), diagnostics, sources: loaded.sources }
 }
 
-/** Runs every emitter in order; `onEmitted` sees each one's files as soon as it has run. The files come back sorted by path. */
+/**
+ * How outputs and diagnostics name the models folder: by its own name (`models/gym.yaml`), not by a
+ * path from the working or output folder, so generated headers do not depend on where the
+ * repository sits on a machine (`../../home/…/models/gym.yaml`).
+ */
+export const modelsLabel = (modelsDir: string): string => basename(resolve(modelsDir)) || '.'
+
+/**
+ * Runs every emitter in order; `onEmitted` sees each one's files as soon as it has run. The files
+ * come back sorted by path, with hidden characters of user text made visible (see inert-text.ts):
+ * done here, once for all emitters, so no emitter can forget it.
+ */
 export function emitFiles(ir: Ir, emitters: readonly Emitter[], onEmitted?: (files: readonly EmittedFile[]) => void): EmittedFile[] {
   return emitters
     .flatMap((e) => {
-      const files = e.emit(ir)
+      const files = e.emit(ir).map((file) => ({ path: file.path, content: inertOutput(file.content) }))
       onEmitted?.(files)
       return files
     })

@@ -32,8 +32,9 @@ export function watchModels(options: GenerateOptions, log: (line: string) => voi
     try {
       outcome = await generateOnce(session)
     } catch (error) {
-      // A generator bug must not end the session; the next save tries again.
-      logError(`internal error: ${(error as Error).stack ?? String(error)}\n`)
+      // A generator bug must not end the session; the next save tries again. One line: the trace
+      // is for a bug report, and a run without --watch prints it.
+      logError(`internal error: ${(error as Error).message ?? String(error)} (still watching; run once without --watch for the trace)\n`)
       return
     }
     const ms = Math.round(performance.now() - started)
@@ -43,6 +44,8 @@ export function watchModels(options: GenerateOptions, log: (line: string) => voi
     if (outcome.exitCode === 0) {
       const rewritten = (outcome.plan?.changed.length ?? 0) + (outcome.plan?.removed.length ?? 0)
       log(`[${clock()}] ${what}: ${rewritten} file${rewritten === 1 ? '' : 's'} rewritten in ${ms} ms`)
+    } else if (outcome.exitCode === 2) {
+      log(`[${clock()}] ${what}: not written, kept the last good output (${ms} ms)`)
     } else {
       log(`[${clock()}] ${what}: invalid, kept the last good output (${ms} ms)`)
     }

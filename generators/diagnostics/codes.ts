@@ -8,13 +8,14 @@ export const diagnosticCodes = {
   PIKA002: 'empty model file',
   PIKA003: 'model file is not a mapping',
   PIKA004: 'model file too large',
-  PIKA005: 'too many YAML aliases',
+  PIKA005: 'YAML aliases expand too far',
   PIKA006: 'forbidden key',
   PIKA007: 'model file name is not kebab-case',
   PIKA008: 'no model files',
   PIKA009: 'duplicate key',
   PIKA010: 'unreadable model file',
   PIKA011: 'YAML nested too deeply',
+  PIKA012: 'model file links outside the models folder',
 
   PIKA101: 'unknown key',
   PIKA102: 'wrong value type',
@@ -44,6 +45,7 @@ export const diagnosticCodes = {
   PIKA404: 'invalid default',
   PIKA405: 'attribute does not fit the field',
   PIKA406: 'example does not fit the field',
+  PIKA407: 'pattern too slow to check',
 
   PIKA501: 'model without an id',
   PIKA502: 'more than one id',

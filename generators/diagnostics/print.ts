@@ -1,3 +1,4 @@
+import { framedLine, printable } from '../inert-text.ts'
 import type { Diagnostic, SourceLocation } from './diagnostic.ts'
 
 export interface PrintOptions {
@@ -11,7 +12,10 @@ export interface PrintOptions {
 const paint = (on: boolean | undefined, code: number, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text)
 
 /**
- * Formats diagnostics the way compilers do:
+ * Formats diagnostics the way compilers do. Messages, hints and file names quote user text, so each
+ * is printed with its hidden characters escaped (see inert-text.ts): a key cannot write terminal
+ * sequences to the reviewer's terminal.
+ *
  *   models/gym.yaml:12:13 error PIKA301 unknown type `Gymm`
  *     12 |       gym: { type: Gymm }
  *        |                    ^^^^
@@ -28,16 +32,16 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], options: Pr
 function printDiagnostic(d: Diagnostic, options: PrintOptions): string {
   const { color } = options
   const severity = paint(color, d.severity === 'error' ? 31 : 33, d.severity)
-  const lines = [`${position(d.location, options)} ${severity} ${d.code} ${d.message}`]
+  const lines = [`${position(d.location, options)} ${severity} ${d.code} ${printable(d.message)}`]
   lines.push(...codeFrame(d.location, options))
   for (const related of d.related ?? []) {
-    lines.push(`  ${paint(color, 36, 'note')}: ${related.message} at ${position(related.location, options)}`)
+    lines.push(`  ${paint(color, 36, 'note')}: ${printable(related.message)} at ${position(related.location, options)}`)
   }
-  if (d.hint) lines.push(`  ${paint(color, 32, 'hint')}: ${d.hint}`)
+  if (d.hint) lines.push(`  ${paint(color, 32, 'hint')}: ${printable(d.hint)}`)
   return lines.join('\n')
 }
 
-const position = (loc: SourceLocation, options: PrintOptions) => `${options.displayPath(loc.file)}:${loc.line}:${loc.column}`
+const position = (loc: SourceLocation, options: PrintOptions) => `${printable(options.displayPath(loc.file))}:${loc.line}:${loc.column}`
 
 const MAX_FRAME_WIDTH = 160
 
@@ -45,8 +49,9 @@ function codeFrame(loc: SourceLocation, options: PrintOptions): string[] {
   const text = options.sources.get(loc.file)
   // Files refused unread (too large, unreadable) and empty files have nothing to show.
   if (!text) return []
-  const line = text.split(/\r?\n/)[loc.line - 1]
-  if (line === undefined) return []
+  const raw = text.split(/\r?\n/)[loc.line - 1]
+  if (raw === undefined) return []
+  const line = framedLine(raw)
   const caretEnd = loc.endLine === loc.line ? loc.endColumn : line.length + 1
   // A long line is shown as a window that keeps the underlined token in view.
   const start = line.length <= MAX_FRAME_WIDTH ? 0 : Math.max(0, Math.min(loc.column - 1 - 40, line.length - MAX_FRAME_WIDTH))

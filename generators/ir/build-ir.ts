@@ -83,7 +83,7 @@ function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: Resol
     primaryKey,
     indexes: model.indexes.map((index) => ({ fields: index.def.fields, ...optionalText('name', index.def.name), location: index.source.locate(index.path) })),
     uniques: (decl.def.uniques ?? []).map((u, i) => ({ fields: u.fields, ...optionalText('name', u.name), location: decl.source.locate([...decl.path, 'uniques', i]) })),
-    ...(seed ? { seed: { rows: seed.rows ?? [], generate: seed.generate ?? 0, location: decl.source.locate([...decl.path, 'seed'], 'key') } } : {}),
+    ...(seed ? { seed: { rows: decimalsAsNumbers(model, seed.rows ?? []), generate: seed.generate ?? 0, location: decl.source.locate([...decl.path, 'seed'], 'key') } } : {}),
     ...(archive ? { archive: { afterDays: archive.afterDays, field: archive.by, column: fields.find((f): f is IrStoredField => f.kind === 'stored' && f.name === archive.by)!.column, location: decl.source.locate([...decl.path, 'archive'], 'key') } } : {}),
     location: decl.source.locate(decl.path, 'key'),
   }
@@ -103,10 +103,10 @@ function buildStoredField(field: FieldDecl, symbols: SymbolTable, foreignKey: bo
     id: Boolean(def.id),
     unique: Boolean(def.unique),
     updatedAt: Boolean(def.updatedAt),
-    ...(def.default === undefined ? {} : { default: buildDefault(def.default) }),
+    ...(def.default === undefined ? {} : { default: buildDefault(def.type === 'Decimal' ? decimalAsNumber(def.default) : def.default) }),
     ...(native ? { nativeType: native } : {}),
     constraints: constraints(def),
-    ...(def.example === undefined ? {} : { example: def.example }),
+    ...(def.example === undefined ? {} : { example: def.type === 'Decimal' ? decimalAsNumber(def.example) : def.example }),
     readOnly: Boolean(def.readOnly),
     writeOnly: Boolean(def.writeOnly),
     private: Boolean(def.private),
@@ -144,4 +144,24 @@ function deepFreeze<T>(value: T): T {
     for (const key in value) deepFreeze(value[key])
   }
   return value
+}
+
+/**
+ * Decimal literals may be written as strings (`"45.50"`), but a Decimal is a JSON number on the wire
+ * and in fixtures: validation has checked the string is exact as a number (at most 15 significant
+ * digits), so it becomes one here, for every output alike.
+ */
+function decimalAsNumber(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decimalAsNumber)
+  return typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value
+}
+
+function decimalsAsNumbers(model: ExpandedModel, rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  const decimals = model.fields.filter((f) => f.def.type === 'Decimal').map((f) => f.name)
+  if (decimals.length === 0) return [...rows]
+  return rows.map((row) => {
+    const copy = { ...row }
+    for (const name of decimals) if (name in copy) copy[name] = decimalAsNumber(copy[name])
+    return copy
+  })
 }

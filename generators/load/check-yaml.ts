@@ -1,7 +1,7 @@
 import type { Document, Node, Pair, YAMLError } from 'yaml'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { SourceFile } from './source-file.ts'
-import { FORBIDDEN_KEYS, MAX_DEPTH, yamlLibrary } from './yaml-parsers.ts'
+import { FORBIDDEN_KEYS, MAX_DEPTH, MAX_EXPANDED_SIZE, yamlLibrary } from './yaml-parsers.ts'
 
 /**
  * Checks the parsed YAML tree before it becomes plain data: nesting depth, keys that are not plain
@@ -115,4 +115,60 @@ function duplicateKey(document: Document.Parsed, source: SourceFile, error: YAML
     }
   }
   return undefined
+}
+
+/**
+ * Refuses a file whose aliases expand too far. What matters is how big the data gets once every
+ * alias stands for a copy of its anchor (every output copies it), not how many aliases there are:
+ * nine aliases of nine aliases of … grow exponentially, and 90 aliases of a 4 KB mapping copy it
+ * 90 times. The size counts one per node and one per character of scalar text; an anchor's size
+ * is computed once. Runs after checkYamlTree, so the recursion is at most MAX_DEPTH deep.
+ */
+export function expansionDiagnostic(document: Document.Parsed, source: SourceFile): Diagnostic | undefined {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yamlLibrary()
+  const sizes = new Map<unknown, number>()
+  // Reported at the alias whose copy first takes the file past the limit.
+  let lastAlias: Node | undefined
+  let firstOverflow: Node | undefined
+  const sizeOf = (node: unknown): number => {
+    if (node === null || node === undefined) return 1
+    const known = sizes.get(node)
+    if (known !== undefined) return known
+    let size = 1
+    if (isAlias(node)) {
+      const target = node.resolve(document)
+      // An alias inside its own anchor would expand without end.
+      size = target === undefined ? 1 : sizes.has(target) || !isInside(target, node) ? sizeOf(target) : Infinity
+      lastAlias = node
+      if (size > MAX_EXPANDED_SIZE) firstOverflow ??= node
+    } else if (isScalar(node)) {
+      size += String(node.value ?? '').length
+    } else if (isMap(node) || isSeq(node)) {
+      for (const item of node.items as unknown[]) {
+        size += isPair(item) ? sizeOf(item.key) + sizeOf(item.value) : sizeOf(item)
+        if (size > MAX_EXPANDED_SIZE) {
+          firstOverflow ??= lastAlias
+          break
+        }
+      }
+    }
+    sizes.set(node, size)
+    return size
+  }
+  const total = sizeOf(document.contents)
+  if (total <= MAX_EXPANDED_SIZE) return undefined
+  const at = firstOverflow?.range ?? [0, 0]
+  return {
+    code: 'PIKA005',
+    severity: 'error',
+    message: `the file's YAML aliases expand it to more than ${MAX_EXPANDED_SIZE.toLocaleString('en')} nodes and characters`,
+    location: source.rangeToLocation([at[0], at[1]]),
+    hint: 'Write the repeated parts out once, or use a mixin.',
+  }
+}
+
+/** Whether `alias` sits inside the node it refers to (the node is still being sized). */
+function isInside(target: Node, alias: Node): boolean {
+  const [start, end] = [target.range?.[0] ?? -1, target.range?.[2] ?? -1]
+  return alias.range !== undefined && alias.range !== null && alias.range[0] >= start && alias.range[0] < end
 }

@@ -1,11 +1,10 @@
-import { readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
-import type { Document } from 'yaml'
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { isAbsolute, join, relative } from 'node:path'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { listModelFiles } from '../package-files.ts'
-import { checkYamlTree, syntaxDiagnostics } from './check-yaml.ts'
+import { checkYamlTree, expansionDiagnostic, syntaxDiagnostics } from './check-yaml.ts'
 import { SourceFile } from './source-file.ts'
-import { parseDataFast, yamlLibrary } from './yaml-parsers.ts'
+import { parseDataFast } from './yaml-parsers.ts'
 
 /** A model file that parsed into a mapping; `data` is still unvalidated. */
 export interface LoadedFile {
@@ -23,8 +22,8 @@ export interface LoadResult {
 
 /** Bigger files are refused unread: a model file is hand-written, and parsing megabytes would stall editors' watch loops. */
 export const MAX_FILE_BYTES = 1024 * 1024
-/** An alias bomb (a billion laughs) expands exponentially; real model files need only a few aliases. */
-const MAX_ALIAS_COUNT = 100
+/** Outside YAML's printable set (tab, line breaks, NEL and the BOM are allowed); one message instead of the parser's confusion. */
+const NON_PRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/
 const KEBAB_CASE_FILE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*\.ya?ml$/
 
 /**
@@ -39,12 +38,35 @@ export function loadModels(modelsDir: string, cache?: ParseCache): LoadResult {
   const files: LoadedFile[] = []
   const diagnostics: Diagnostic[] = []
   for (const name of listModelFiles(modelsDir)) {
-    const result = loadModelFile(join(modelsDir, name), name, cache)
+    const escape = linkLeavingFolder(modelsDir, name)
+    const result = escape ?? loadModelFile(join(modelsDir, name), name, cache)
     sources.push(result.source)
     diagnostics.push(...result.diagnostics)
     if (result.data) files.push({ source: result.source, data: result.data })
   }
   return { sources, files, diagnostics }
+}
+
+/**
+ * A model file that is a symbolic link is followed when it leads to a file inside the models folder
+ * (one domain shared under two names, a generated file kept beside the others) and refused when it
+ * leads outside: the models folder is the whole input, and what it names must not depend on other
+ * folders of the machine. A dangling link is left to loadModelFile (unreadable, PIKA010).
+ */
+function linkLeavingFolder(modelsDir: string, name: string): FileResult | undefined {
+  const path = join(modelsDir, name)
+  let target: string
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return undefined
+    target = realpathSync(path)
+  } catch {
+    return undefined
+  }
+  const inside = relative(realpathSync(modelsDir), target)
+  if (inside && !inside.startsWith('..') && !isAbsolute(inside)) return undefined
+  const source = new SourceFile(name, '')
+  const hint = 'Copy the file into the models folder, or link to a file inside it.'
+  return { source, diagnostics: [source.diagnostic('PIKA012', `model file \`${name}\` is a link that leads outside the models folder`, [], { hint })] }
 }
 
 export interface FileResult {
@@ -84,6 +106,13 @@ function parseModelText(name: string, text: string): FileResult {
     const location = source.rangeToLocation([0, 0])
     diagnostics.push({ ...source.diagnostic('PIKA007', `model file \`${name}\` is not kebab-case`, [], { hint: `Rename it to \`${suggestion}.yaml\`.` }), location })
   }
+  const unprintable = NON_PRINTABLE.exec(text)
+  if (unprintable) {
+    const code = `U+${unprintable[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+    const message = `the file holds the control character ${code}, which YAML does not allow unescaped`
+    const hint = `Write it as an escape in a double-quoted string, e.g. "\\u${code.slice(2)}".`
+    return { source, diagnostics: [...diagnostics, { code: 'PIKA001', severity: 'error', message, location: source.rangeToLocation([unprintable.index, unprintable.index + 1]), hint }] }
+  }
   const fast = parseDataFast(text)
   if (fast) return { source, data: fast, diagnostics }
 
@@ -95,14 +124,11 @@ function parseModelText(name: string, text: string): FileResult {
   const treeErrors = checkYamlTree(document, source)
   if (treeErrors.length) return { source, diagnostics: [...diagnostics, ...treeErrors] }
 
-  let data: unknown
-  try {
-    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
-  } catch {
-    const message = `the file expands YAML aliases more than ${MAX_ALIAS_COUNT} times`
-    const location = source.rangeToLocation(firstAliasRange(document))
-    return { source, diagnostics: [...diagnostics, { ...source.diagnostic('PIKA005', message, [], { hint: 'Write the repeated parts out, or use a mixin.' }), location }] }
-  }
+  const expansion = expansionDiagnostic(document, source)
+  if (expansion) return { source, diagnostics: [...diagnostics, expansion] }
+
+  // Expansion is bounded above, so the library's own alias count limit is not needed.
+  const data: unknown = document.toJS({ maxAliasCount: -1 })
   if (data === null || data === undefined) {
     const hint = 'Declare at least one of `enums`, `types`, `mixins` or `models`, or delete the file.'
     return { source, diagnostics: [...diagnostics, source.diagnostic('PIKA002', 'the model file is empty', [], { hint })] }
@@ -113,17 +139,4 @@ function parseModelText(name: string, text: string): FileResult {
     return { source, diagnostics: [...diagnostics, source.diagnostic('PIKA003', `the model file holds ${found}, not a mapping`, [], { hint })] }
   }
   return { source, data: data as Record<string, unknown>, diagnostics }
-}
-
-/** Where the alias expansion starts, for pointing at an alias bomb. */
-function firstAliasRange(document: Document.Parsed): [number, number] {
-  const { visit } = yamlLibrary()
-  let range: [number, number] = [0, 0]
-  visit(document, {
-    Alias(_, node) {
-      if (node.range) range = [node.range[0], node.range[1]]
-      return visit.BREAK
-    },
-  })
-  return range
 }

@@ -19,6 +19,12 @@ import type { Document, LineCounter } from 'yaml'
 
 /** Keys that could alter object prototypes if they reached a plain object. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+/**
+ * How big a file may get once its aliases are expanded, in nodes plus characters of scalar text:
+ * four times the file size limit leaves room for any reasonable use of anchors and stops alias
+ * bombs long before they cost memory.
+ */
+export const MAX_EXPANDED_SIZE = 4 * 1024 * 1024
 /** Far deeper than any model file needs (models › Gym › fields › gym › relation › fields is 6). */
 export const MAX_DEPTH = 64
 
@@ -27,7 +33,7 @@ export const MAX_DEPTH = 64
  * what the `yaml` path refuses: directives and tags (`%YAML 1.1` makes `yes` true, `!!float 1`),
  * anchors and aliases (refused outright: the `yaml` path guards against alias bombs), explicit
  * (`? `), null (`~:`, `: x`) and collection (`[a]: 1`) keys, which js-yaml turns into strings, and
- * the forbidden key names. Tags, anchors, aliases and keys start a node: at a line's start (after
+ * the forbidden key names, and the layouts the differential test found js-yaml reading wrongly. Tags, anchors, aliases and keys start a node: at a line's start (after
  * indentation) or after an indicator (`-`, `?`, `:`, `,`, `[`, `{`). The patterns look for them
  * there, and so can match ordinary text too (`a, *b`, `a : b`, `the prototype`); such a file only
  * takes the slower path.
@@ -38,6 +44,9 @@ const NEEDS_YAML_PATH = new RegExp(
     String.raw`^%`,
     String.raw`${NODE_START}(?:[!&*]|\?(?:\s|$)|(?:~|null|Null|NULL)?:(?:[\s,\]}]|$))`,
     String.raw`[\]}][ \t]*:(?:[\s,\]}]|$)`,
+    // An empty entry of a sequence nested on the same line (`- -`): js-yaml 4 lets the next outer
+    // entry join the inner sequence (found by tests/compiler/yaml-differential.test.ts).
+    String.raw`-[ \t]+-[ \t]*(?:#.*)?$`,
     [...FORBIDDEN_KEYS].join('|'),
   ].join('|'),
   'm',
@@ -81,7 +90,27 @@ export function parseDataFast(text: string): Record<string, unknown> | undefined
   } catch {
     return undefined
   }
-  return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined
+  // The text check above sees raw text only: `"\x63onstructor"` decodes to a forbidden key.
+  return hasForbiddenKey(data) ? undefined : (data as Record<string, unknown>)
+}
+
+/** Whether any mapping in the data has a forbidden key, once decoded. Iterative: the data may be deep. */
+function hasForbiddenKey(root: object): boolean {
+  const stack: unknown[] = [root]
+  while (stack.length) {
+    const node = stack.pop()
+    if (node === null || typeof node !== 'object') continue
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item)
+      continue
+    }
+    for (const key of Object.keys(node)) {
+      if (FORBIDDEN_KEYS.has(key)) return true
+      stack.push((node as Record<string, unknown>)[key])
+    }
+  }
+  return false
 }
 
 /** The `yaml` library, loaded on first use: a run over well-formed models never needs it. */

@@ -1,11 +1,15 @@
 import type { RawField } from '../load/model-file.ts'
 import type { DataPath } from '../load/source-file.ts'
+import { PATTERN_BUDGET_MS } from './pattern-budget.ts'
 import { isScalarType, type SymbolTable } from './symbols.ts'
 
 /** Why a value does not fit a field, and where inside the value (for values with a shape). */
 export interface ValueProblem {
   readonly path: DataPath
   readonly message: string
+  /** Set when the problem is the field's pattern rather than the value (PIKA407). */
+  readonly code?: 'PIKA407'
+  readonly hint?: string
 }
 
 /**
@@ -51,7 +55,7 @@ function checkSingleValue(field: RawField, value: unknown, symbols: SymbolTable,
   if (!isScalarType(field.type)) return fail(`cannot be given for a relation to \`${field.type}\``)
   switch (field.type) {
     case 'String':
-      return typeof value === 'string' ? checkString(field, value, fail) : fail(`must be a string, not ${describe(value)}`)
+      return typeof value === 'string' ? checkString(field, value, symbols, fail) : fail(`must be a string, not ${describe(value)}`)
     case 'Int':
     case 'BigInt': {
       const ok = typeof value === 'number' ? Number.isSafeInteger(value) : typeof value === 'string' && field.type === 'BigInt' && /^-?\d+$/.test(value)
@@ -62,7 +66,10 @@ function checkSingleValue(field: RawField, value: unknown, symbols: SymbolTable,
     case 'Float':
     case 'Decimal': {
       const ok = typeof value === 'number' ? Number.isFinite(value) : typeof value === 'string' && field.type === 'Decimal' && /^-?\d+(\.\d+)?$/.test(value)
-      return ok ? checkBounds(field, Number(value), fail) : fail(`must be a number, not ${describe(value)}`)
+      if (!ok) return fail(`must be a number, not ${describe(value)}`)
+      // Decimals travel as JSON numbers (see api-schema.ts): a string is read as one, exactly.
+      if (typeof value === 'string' && significantDigits(value) > 15) return fail(`has ${significantDigits(value)} significant digits; a JSON number keeps 15 exactly`)
+      return checkBounds(field, Number(value), fail)
     }
     case 'Boolean':
       return typeof value === 'boolean' ? undefined : fail(`must be true or false, not ${describe(value)}`)
@@ -91,26 +98,24 @@ function checkShape(shapeName: string, value: unknown, symbols: SymbolTable, pat
   return undefined
 }
 
-function checkString(field: RawField, value: string, fail: (message: string) => ValueProblem): ValueProblem | undefined {
+function checkString(field: RawField, value: string, symbols: SymbolTable, fail: (message: string) => ValueProblem): ValueProblem | undefined {
   if (field.length !== undefined && value.length !== field.length) return fail(`must be exactly ${field.length} characters long`)
   if (field.minLength !== undefined && value.length < field.minLength) return fail(`must be at least ${field.minLength} characters long`)
   if (field.maxLength !== undefined && value.length > field.maxLength) return fail(`must be at most ${field.maxLength} characters long`)
   if (field.format && !formatPatterns[field.format]!.test(value)) return fail(`must be a valid ${field.format}, not "${value}"`)
-  if (field.pattern !== undefined && !safeRegExp(field.pattern)?.test(value)) return fail(`must match the pattern ${field.pattern}`)
-  return undefined
+  if (field.pattern === undefined) return undefined
+  const verdict = symbols.patterns.test(field.pattern, value)
+  if (verdict === 'too slow') {
+    const message = `cannot be checked: the pattern ${field.pattern} took more than ${PATTERN_BUDGET_MS} ms on it`
+    return { ...fail(message), code: 'PIKA407', hint: 'The pattern backtracks catastrophically (a repeated group that itself repeats, like `(a+)+`); rewrite it so each character can match one way only.' }
+  }
+  return verdict ? undefined : fail(`must match the pattern ${field.pattern}`)
 }
+
+const significantDigits = (decimal: string) => decimal.replace(/^-?0*/, '').replace('.', '').replace(/^0+/, '').length
 
 function checkBounds(field: RawField, value: number, fail: (message: string) => ValueProblem): ValueProblem | undefined {
   if (field.min !== undefined && value < field.min) return fail(`must be at least ${field.min}`)
   if (field.max !== undefined && value > field.max) return fail(`must be at most ${field.max}`)
   return undefined
-}
-
-/** Patterns are ECMAScript regular expressions with the `u` flag, as in JSON Schema. */
-export function safeRegExp(pattern: string): RegExp | undefined {
-  try {
-    return new RegExp(pattern, 'u')
-  } catch {
-    return undefined
-  }
 }

@@ -49,8 +49,23 @@ export function checkNativeType(scalar: ScalarType, text: string): { message: st
     if (precision < 1 || precision > 1000 || scale > precision) return { message: `Decimal(${precision},${scale}) needs 1 ≤ precision ≤ 1000 and scale ≤ precision` }
   }
   if ((native.name === 'VarChar' || native.name === 'Char') && native.args[0] === 0) return { message: `${native.name}(0) cannot hold any text` }
+  const range = Object.hasOwn(ARGUMENT_RANGES, native.name) ? ARGUMENT_RANGES[native.name] : undefined
+  const arg = native.args[0]
+  if (range && arg !== undefined && (arg < range.min || arg > range.max)) {
+    return { message: `the ${range.what} of ${native.name} must be between ${range.min} and ${range.max.toLocaleString('en')}, not ${arg.toLocaleString('en')}`, hint: `PostgreSQL refuses ${native.name}(${arg}).` }
+  }
   return undefined
 }
 
 /** Native types that exist only once a PostgreSQL extension is created. */
 export const NATIVE_TYPE_EXTENSIONS: Readonly<Record<string, string>> = { Citext: 'citext' }
+
+/** The argument ranges PostgreSQL accepts (Prisma's validator refuses the rest). */
+const ARGUMENT_RANGES: Readonly<Record<string, { readonly min: number; readonly max: number; readonly what: string }>> = {
+  VarChar: { min: 1, max: 10_485_760, what: 'length' },
+  Char: { min: 1, max: 10_485_760, what: 'length' },
+  Timestamp: { min: 0, max: 6, what: 'fractional-second precision' },
+  Timestamptz: { min: 0, max: 6, what: 'fractional-second precision' },
+  Time: { min: 0, max: 6, what: 'fractional-second precision' },
+  Timetz: { min: 0, max: 6, what: 'fractional-second precision' },
+}

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { LoadedFile } from '../load/load-models.ts'
 import type { ModelFileData, RawEnum, RawField, RawMixin, RawModel, RawShape } from '../load/model-file.ts'
 import type { DataPath, SourceFile } from '../load/source-file.ts'
+import { PatternRunner } from './pattern-budget.ts'
 
 export const scalarTypes = ['String', 'Int', 'BigInt', 'Float', 'Decimal', 'Boolean', 'DateTime', 'Json', 'Bytes'] as const
 export type ScalarType = (typeof scalarTypes)[number]
@@ -33,6 +34,8 @@ export interface SymbolTable {
   readonly domains: ReadonlyMap<string, string | undefined>
   /** The `extensions:` each file declares, by file. */
   readonly extensions: ReadonlyMap<string, readonly string[]>
+  /** Runs the fields' patterns on literal values within a time budget; one per compile. */
+  readonly patterns: PatternRunner
 }
 
 const sections = [
@@ -84,6 +87,7 @@ export function collectSymbols(files: readonly LoadedFile[]): { symbols: SymbolT
     brokenNames: new Set<string>(),
     domains,
     extensions,
+    patterns: new PatternRunner(),
   }
   return { symbols, diagnostics }
 }

@@ -43,7 +43,17 @@ export function planOutputs(outRoot: string, files: readonly EmittedFile[], owns
 export function applyPlan(outRoot: string, plan: OutputPlan): void {
   recoverInterruptedWrite(outRoot)
   if (plan.changed.length === 0 && plan.removed.length === 0) return
-  stagePlan(outRoot, plan)
+  try {
+    stagePlan(outRoot, plan)
+  } catch (error) {
+    // Nothing has moved: drop the half-written batch (if the folder lets us) and say why.
+    try {
+      rmSync(join(outRoot, STAGING_DIR), { recursive: true, force: true })
+    } catch {
+      // A folder that refused the batch may refuse this too; the next run discards it.
+    }
+    throw error
+  }
   commitJournal(outRoot)
 }
 
@@ -53,11 +63,16 @@ export function stagePlan(outRoot: string, plan: OutputPlan): void {
   rmSync(staging, { recursive: true, force: true })
   mkdirSync(staging, { recursive: true })
   const moves = plan.changed.map((file, i) => {
+    // Made before the journal: a folder that cannot be made fails the run while nothing has moved.
+    mkdirSync(dirname(join(outRoot, file.path)), { recursive: true })
     writeFileSync(join(staging, String(i)), file.content)
     return { from: String(i), to: file.path }
   })
   writeFileAtomically(join(staging, JOURNAL), JSON.stringify({ moves, removed: plan.removed }))
 }
+
+/** Whether a run was interrupted while writing (its staging folder is still there). */
+export const hasInterruptedWrite = (outRoot: string): boolean => existsSync(join(outRoot, STAGING_DIR))
 
 /** Finishes a write that was interrupted after its journal was complete; discards an incomplete one. */
 export function recoverInterruptedWrite(outRoot: string): void {

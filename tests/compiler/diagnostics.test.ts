@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -21,7 +21,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 /** `code@file:line:col` of every diagnostic, in printed order. The first is the problem the case is about. */
 const expectations: Readonly<Record<string, readonly string[]>> = {
-  'alias-bomb': ['PIKA005@gym.yaml:3:8'],
+  'alias-bomb': ['PIKA005@gym.yaml:8:12'],
+  'alias-copies-large-anchor': ['PIKA005@gym.yaml:109:58'],
   'archive-by-not-a-date': ['PIKA508@gym.yaml:8:35'],
   'archive-referenced-model': ['PIKA508@gym.yaml:8:5'],
   'ambiguous-relations': ['PIKA505@equipment.yaml:8:24', 'PIKA505@gym.yaml:6:26'],
@@ -31,6 +32,7 @@ const expectations: Readonly<Record<string, readonly string[]>> = {
   'both-sides-foreign-key': ['PIKA507@equipment.yaml:6:20'],
   'complex-key': ['PIKA006@gym.yaml:6:9'],
   'compound-id-unknown-field': ['PIKA503@gym.yaml:7:27'],
+  'decimal-string-too-precise': ['PIKA404@gym.yaml:6:38'],
   'default-not-an-enum-value': ['PIKA404@gym.yaml:9:43'],
   'default-wrong-type': ['PIKA404@gym.yaml:6:36'],
   'duplicate-enum-value': ['PIKA206@gym.yaml:4:30'],
@@ -53,10 +55,13 @@ const expectations: Readonly<Record<string, readonly string[]>> = {
   'flow-map-comma': ['PIKA101@gym.yaml:6:46'],
   'description-comma': ['PIKA101@gym.yaml:6:49'],
   'seed-row-comma': ['PIKA601@gym.yaml:9:56'],
+  'symlink-leaves-models-folder': ['PIKA012@outside.yaml:1:1'],
   'seed-dangling-reference': ['PIKA601@gym.yaml:19:20'],
   'shape-requires-itself': ['PIKA308@gym.yaml:6:34', 'PIKA308@gym.yaml:9:34'],
   'forbidden-key-constructor': ['PIKA006@gym.yaml:6:29'],
   'forbidden-key-proto': ['PIKA006@gym.yaml:6:7'],
+  'forbidden-key-escaped': ['PIKA006@gym.yaml:6:7'],
+  'forbidden-key-escaped-proto': ['PIKA006@gym.yaml:6:7'],
   'foreign-key-on-list-side': ['PIKA507@gym.yaml:6:43'],
   'foreign-key-type-mismatch': ['PIKA506@equipment.yaml:6:46'],
   'generated-name-collision': ['PIKA203@gym.yaml:7:3'],
@@ -67,7 +72,11 @@ const expectations: Readonly<Record<string, readonly string[]>> = {
   'invalid-index-name': ['PIKA202@gym.yaml:8:33'],
   'invalid-native-type': ['PIKA306@gym.yaml:6:33'],
   'invalid-pattern': ['PIKA403@gym.yaml:6:42'],
+  'pattern-cannot-fit-length': ['PIKA402@gym.yaml:6:52'],
+  'pattern-catastrophic-backtracking': ['PIKA407@gym.yaml:6:58'],
+  'pattern-catastrophic-seed-value': ['PIKA407@gym.yaml:10:27'],
   'invalid-table-name': ['PIKA202@gym.yaml:4:12'],
+  'key-terminal-escape': ['PIKA101@gym.yaml:6:29'],
   'length-with-max-length': ['PIKA402@gym.yaml:6:40'],
   'min-greater-than-max': ['PIKA402@gym.yaml:6:32'],
   'min-length-greater-than-max-length': ['PIKA402@gym.yaml:6:40'],
@@ -89,6 +98,7 @@ const expectations: Readonly<Record<string, readonly string[]>> = {
   'one-to-one-foreign-key-not-unique': ['PIKA507@equipment.yaml:6:37'],
   'optional-id': ['PIKA405@gym.yaml:5:31'],
   'optional-relation-required-foreign-key': ['PIKA506@equipment.yaml:6:20'],
+  'raw-control-characters': ['PIKA001@gym.yaml:6:30'],
   'references-non-unique-field': ['PIKA506@equipment.yaml:6:56'],
   'relation-fields-missing-field': ['PIKA506@equipment.yaml:6:46'],
   'relation-in-mixin': ['PIKA307@owned.yaml:5:20'],
@@ -97,8 +107,11 @@ const expectations: Readonly<Record<string, readonly string[]>> = {
   'relation-without-back-side': ['PIKA504@equipment.yaml:6:20'],
   'reserved-name-class': ['PIKA203@gym.yaml:3:3'],
   'reserved-name-prisma': ['PIKA203@gym.yaml:3:3'],
+  'reserved-name-global': ['PIKA203@gym.yaml:3:3'],
+  'reserved-field-name-prototype': ['PIKA203@gym.yaml:6:7'],
   'schema-error-no-cascade': ['PIKA101@gym.yaml:6:29'],
   'seed-bad-shape-value': ['PIKA601@gym.yaml:14:47'],
+  'seed-duplicate-unique': ['PIKA601@gym.yaml:11:27'],
   'seed-generate-negative': ['PIKA104@gym.yaml:7:17'],
   'seed-missing-required-field': ['PIKA601@gym.yaml:10:11'],
   'seed-relation-instead-of-foreign-key': ['PIKA601@equipment.yaml:10:13'],
@@ -118,6 +131,12 @@ const expectations: Readonly<Record<string, readonly string[]>> = {
   'unknown-type': ['PIKA301@gym.yaml:6:21'],
   'updated-at-on-string': ['PIKA405@gym.yaml:6:43'],
   'varchar-smaller-than-max-length': ['PIKA402@gym.yaml:6:57'],
+  'prisma-scalar-model-name': ['PIKA203@gym.yaml:3:3'],
+  'unnamed-self-relation': ['PIKA505@gym.yaml:7:25', 'PIKA505@gym.yaml:8:25'],
+  'two-fields-one-column': ['PIKA207@gym.yaml:6:34'],
+  'constraint-name-twice': ['PIKA207@gym.yaml:10:33'],
+  'native-type-out-of-range': ['PIKA306@gym.yaml:6:33', 'PIKA306@gym.yaml:7:33'],
+  'set-null-composite-required-field': ['PIKA506@gym.yaml:21:127'],
   'wrong-value-type': ['PIKA102@gym.yaml:6:39'],
   'yaml-multiple-documents': ['PIKA001@gym.yaml:6:1'],
   'yaml-tab-indentation': ['PIKA001@gym.yaml:3:1'],
@@ -129,6 +148,22 @@ const expectations: Readonly<Record<string, readonly string[]>> = {
 const prepare: Readonly<Record<string, (dir: string) => void>> = {
   // The issue's 5 MB file: generated rather than committed.
   'file-too-large': (dir) => writeFileSync(join(dir, 'huge.yaml'), `# ${'x'.repeat(5 * 1024 * 1024)}\n`),
+  // Raw ESC and RLO bytes, kept out of the repository so no tool shows them raw: the code frame shows ␛ and �.
+  'raw-control-characters': (dir) =>
+    writeFileSync(join(dir, 'gym.yaml'), '# raw control bytes in a key\nmodels:\n  Gym:\n    fields:\n      id: { type: String, id: true, default: cuid() }\n      name: { type: String, x\u001b]0;title\u0007\u202e: true }\n'),
+  // The issue's shape: few aliases of one large anchor. 105 copies of 40 KB pass 4 MiB; the file is 45 KB.
+  'alias-copies-large-anchor': (dir) => {
+    const fields = Array.from({ length: 105 }, (_, i) => `      f${i}: { type: String, optional: true, description: *long }`).join('\n')
+    const head = '# few aliases, large anchor\nmodels:\n  Gym:\n    description: &long ' + `"${'x'.repeat(40 * 1024)}"` + '\n    fields:\n      id: { type: String, id: true, default: cuid() }\n'
+    writeFileSync(join(dir, 'gym.yaml'), `${head}      first: { type: String, optional: true, description: *long }\n${fields}\n`)
+  },
+  // A link to a model file elsewhere on the machine: refused, not silently ignored or followed.
+  'symlink-leaves-models-folder': (dir) => {
+    const elsewhere = join(scratch, 'elsewhere')
+    mkdirSync(elsewhere, { recursive: true })
+    writeFileSync(join(elsewhere, 'outside.yaml'), 'models:\n  Outside:\n    fields:\n      id: { type: String, id: true }\n')
+    symlinkSync(join(elsewhere, 'outside.yaml'), join(dir, 'outside.yaml'))
+  },
   // Git keeps no empty folders, so the case folder has no models/ at all.
   'no-model-files': () => {},
 }
@@ -236,6 +271,27 @@ describe('loader edge cases', () => {
     // A comment-only file is read, then found empty.
     expect(loadModelFile(join(dir, 'at-limit.yaml'), 'at-limit.yaml').diagnostics.map((d) => d.code)).toEqual(['PIKA002'])
     expect(loadModelFile(join(dir, 'over-limit.yaml'), 'over-limit.yaml').diagnostics.map((d) => d.code)).toEqual(['PIKA004'])
+  })
+
+  it('accepts many aliases of small anchors: the limit is on what they expand to, not their number', () => {
+    const dir = join(scratch, 'many-aliases')
+    mkdirSync(dir, { recursive: true })
+    const fields = Array.from({ length: 1000 }, (_, i) => `      f${i}: *text`).join('\n')
+    writeFileSync(join(dir, 'gym.yaml'), `mixins:\n  Texts:\n    fields:\n      base: &text { type: String, optional: true, description: Shared. }\n${fields}\n`)
+    const { diagnostics, data } = loadModelFile(join(dir, 'gym.yaml'), 'gym.yaml')
+    expect(diagnostics).toEqual([])
+    expect(Object.keys((data as { mixins: { Texts: { fields: object } } }).mixins.Texts.fields)).toHaveLength(1001)
+  })
+
+  it('follows a model file linked to a file inside the models folder', () => {
+    const dir = join(scratch, 'linked-inside')
+    mkdirSync(join(dir, 'shared'), { recursive: true })
+    writeFileSync(join(dir, 'shared', 'gym.yaml'), 'models:\n  Gym:\n    fields:\n      id: { type: String, id: true }\n')
+    symlinkSync(join('shared', 'gym.yaml'), join(dir, 'gym.yaml'))
+    const result = compileModels(dir, join(scratch, 'linked-out'))
+    expect(result.diagnostics).toEqual([])
+    expect(result.ir!.models.map((m) => m.name)).toEqual(['Gym'])
+    expect(result.ir!.domains.map((d) => d.file)).toEqual(['gym.yaml'])
   })
 
   it('turns hostile or odd YAML into diagnostics, never into exceptions', () => {

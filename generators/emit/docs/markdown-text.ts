@@ -1,3 +1,5 @@
+import { LINE_BREAK } from '../../inert-text.ts'
+
 /**
  * Markdown for user text (descriptions, patterns, defaults). Descriptions stay Markdown so an author
  * can write `code` or *emphasis*, but nothing they write may change the document's structure: raw
@@ -5,19 +7,28 @@
  */
 
 /**
- * No line break and nothing that inlineText escapes. Most text (names, types, short descriptions) is
- * like this and is returned as is: the general path allocates several strings and arrays per call,
- * ~30 MB at 1,000 models.
+ * No line break, nothing that inlineText escapes and no block marker at the start. Most text (names,
+ * types, short descriptions) is like this and is returned as is: the general path allocates several
+ * strings and arrays per call, ~30 MB at 1,000 models.
  */
-const SINGLE_PLAIN_LINE = /^[^\r\n\\<|]*$/
+const SINGLE_PLAIN_LINE = /^(?![#>=`~*_-])[^\r\n\v\f\u0085\u2028\u2029\\<|]*$/
+
+/**
+ * Lines that would start a block of their own or turn the line above into a heading: ATX headings
+ * (`# …`), block quotes, code fences, and setext underlines and thematic breaks (`===`, `---`, `***`).
+ */
+const BLOCK_MARKER = /^(?:#|>|`{3}|~{3}|[=*_ -]*$)/
 
 /** Prose for a paragraph or list item: lines kept (Markdown joins them), structure-breaking text escaped. */
 export function prose(text: string): string {
   const trimmed = text.trim()
-  if (SINGLE_PLAIN_LINE.test(trimmed) && !/^(`{3}|~{3})/.test(trimmed)) return trimmed
+  if (SINGLE_PLAIN_LINE.test(trimmed)) return trimmed
   return trimmed
-    .split(/\r?\n/)
-    .map((line) => inlineText(line.trim()).replace(/^(`{3,}|~{3,})/, '\\$1'))
+    .split(LINE_BREAK)
+    .map((line) => {
+      const inline = inlineText(line.trim())
+      return inline && BLOCK_MARKER.test(inline) ? `\\${inline}` : inline
+    })
     .join('\n')
 }
 
@@ -26,7 +37,7 @@ export function cell(text: string): string {
   const trimmed = text.trim()
   if (SINGLE_PLAIN_LINE.test(trimmed)) return trimmed
   return trimmed
-    .split(/\r?\n/)
+    .split(LINE_BREAK)
     .map((line) => inlineText(line.trim()))
     .join('<br>')
 }
@@ -38,8 +49,8 @@ function inlineText(line: string): string {
 
 /** A code span that holds any text: the fence is longer than any run of backticks inside. */
 export function code(text: string): string {
-  if (!/[\r\n|`]/.test(text)) return `\`${text}\``
-  const flat = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')
+  if (!/[\r\n\v\f\u0085\u2028\u2029|`]/.test(text)) return `\`${text}\``
+  const flat = text.replace(new RegExp(LINE_BREAK, 'g'), ' ').replace(/\|/g, '\\|')
   const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length))
   const fence = '`'.repeat(longestRun + 1)
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : ''

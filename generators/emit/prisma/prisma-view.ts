@@ -1,3 +1,4 @@
+import { LINE_BREAK } from '../../inert-text.ts'
 import type { IrDefault, IrEnum, IrField, IrIndex, IrModel, Ir } from '../../ir/types.ts'
 
 /** What the Prisma template prints: every line already rendered; the template only loops. */
@@ -13,7 +14,7 @@ export function buildPrismaView(ir: Ir, notice: string): PrismaView {
   return {
     notice,
     ...settingLines(ir.extensions),
-    enums: ir.enums.map((e) => ({ name: e.name, docLines: docLines(e.description, e.deprecated), values: enumValues(e) })),
+    enums: databaseEnums(ir).map((e) => ({ name: e.name, docLines: docLines(e.description, e.deprecated), values: enumValues(e) })),
     models: ir.models.map((m) => ({ name: m.name, docLines: docLines(m.description, m.deprecated), fields: fieldLines(m), blockAttributes: blockAttributes(m) })),
   }
 }
@@ -36,11 +37,25 @@ function settingLines(extensions: readonly string[]): Pick<PrismaView, 'generato
   return { generatorLines: aligned(generator), datasourceLines: aligned(datasource) }
 }
 
+/**
+ * Enums except those used only inside Json shapes: such an enum is checked by zod inside the Json
+ * value and never stored as itself, so it would become a database type no column uses. (An enum
+ * used nowhere yet stays: it is declared for the database.)
+ */
+function databaseEnums(ir: Ir): IrEnum[] {
+  const inColumns = new Set(ir.models.flatMap((m) => m.fields.flatMap((f) => (f.kind === 'stored' && f.type.kind === 'enum' ? [f.type.enum] : []))))
+  const inShapes = new Set(ir.shapes.flatMap((s) => s.fields.flatMap((f) => (f.type.kind === 'enum' ? [f.type.enum] : []))))
+  return ir.enums.filter((e) => inColumns.has(e.name) || !inShapes.has(e.name))
+}
+
 const enumValues = (e: IrEnum) => e.values.map((v) => ({ name: v.name, docLines: docLines(v.description, false) }))
 
-/** `///` doc comments: one per line of the description, so no text can end the comment early. */
+/**
+ * `///` doc comments: one per line of the description, so no text can end the comment early. Split
+ * at every line terminator: Prisma's grammar ends a line at a lone CR too.
+ */
 function docLines(description: string | undefined, deprecated: boolean | undefined): string[] {
-  const lines = description === undefined ? [] : description.trimEnd().split(/\r?\n/).map((l) => l.trimEnd())
+  const lines = description === undefined ? [] : description.trimEnd().split(LINE_BREAK).map((l) => l.trimEnd())
   return deprecated ? [...lines, '@deprecated'] : lines
 }
 
@@ -71,20 +86,26 @@ function fieldAttributes(field: IrField, model: IrModel): string[] {
     return args.length ? [`@relation(${args.join(', ')})`] : []
   }
   const attributes: string[] = []
+  // In the order `prisma format` writes them: @id, @unique, @default, @updatedAt, @map, @db.
   if (field.id && !model.primaryKey.compound) attributes.push('@id')
-  if (field.default) attributes.push(`@default(${defaultValue(field.default, field.type.kind === 'enum', field.type.kind === 'scalar' && field.type.scalar === 'Json')})`)
   if (field.unique) attributes.push('@unique')
+  if (field.default) attributes.push(`@default(${defaultValue(field.default, field.type.kind === 'enum' ? 'enum' : field.type.scalar, field.list)})`)
   if (field.updatedAt) attributes.push('@updatedAt')
   if (field.column !== field.name) attributes.push(`@map(${JSON.stringify(field.column)})`)
   if (field.nativeType) attributes.push(`@db.${field.nativeType.name}${field.nativeType.args.length ? `(${field.nativeType.args.join(', ')})` : ''}`)
   return attributes
 }
 
-function defaultValue(value: IrDefault, isEnum: boolean, isJson: boolean): string {
+/**
+ * A default as Prisma writes it: enum values bare, BigInt digits bare even when the model gives
+ * them as a string (a YAML number would lose digits past 2^53, Prisma wants a number), a Json value
+ * as a string of JSON, and a Json list as a list of such strings (`@default([])`).
+ */
+function defaultValue(value: IrDefault, type: string, list: boolean): string {
   if (value.kind === 'function') return `${value.function}()`
-  const literal = (v: unknown): string => (isEnum ? String(v) : typeof v === 'string' ? JSON.stringify(v) : String(v))
-  if (isJson) return JSON.stringify(JSON.stringify(value.value))
-  return Array.isArray(value.value) ? `[${value.value.map(literal).join(', ')}]` : literal(value.value)
+  const literal = (v: unknown): string =>
+    type === 'enum' || (type === 'BigInt' && typeof v === 'string') ? String(v) : type === 'Json' ? JSON.stringify(JSON.stringify(v)) : typeof v === 'string' ? JSON.stringify(v) : String(v)
+  return list && Array.isArray(value.value) ? `[${value.value.map(literal).join(', ')}]` : literal(value.value)
 }
 
 function blockAttributes(model: IrModel): string[] {

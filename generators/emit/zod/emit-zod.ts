@@ -1,4 +1,5 @@
 import type { IrEnum, Ir } from '../../ir/types.ts'
+import { LINE_BREAK } from '../../inert-text.ts'
 import { apiDomain, domainObjects, type ApiDomain, type ApiObject } from '../api/api-schema.ts'
 import { allDomains, generatedNotice, type EmittedFile, type Emitter } from '../emitter.ts'
 import { needsGetter, tsString, zodObjectLines, type RefPolicy } from './zod-expression.ts'
@@ -42,10 +43,10 @@ function domainModule(ir: Ir, domain: string, api: ApiDomain): string {
   const declared = new Set(api.enums.map((e) => e.name))
   const refs: RefPolicy = { isLocal: (name) => declared.has(name) }
   const lines: string[] = []
-  for (const e of api.enums) lines.push(...enumDeclarations(e), ...typeAlias(e.name))
+  for (const e of api.enums) lines.push(...enumDeclarations(e), ...typeAlias(e.name, false, e.deprecated))
   for (const object of domainObjects(api)) {
     const recursive = object.properties.some((p) => needsGetter(p.type, refs) && p.type.kind === 'ref' && p.type.name === object.name)
-    lines.push(...constDeclaration(object.description, `${object.name}Schema${recursive ? ': z.ZodType' : ''}`, zodObjectLines(object, refs)), ...typeAlias(object.name, object.variant === 'read'))
+    lines.push(...constDeclaration(object.description, `${object.name}Schema${recursive ? ': z.ZodType' : ''}`, zodObjectLines(object, refs), object.deprecated), ...typeAlias(object.name, object.variant === 'read', object.deprecated))
     declared.add(object.name)
   }
   const codecs = codecNames(lines)
@@ -58,8 +59,9 @@ function domainModule(ir: Ir, domain: string, api: ApiDomain): string {
  * Kept one blank line apart from the schema it infers, as a person would write it. `X` is the
  * client's form (what `parse`/`decode` give); a read schema's JSON form is `XJson` (what `encode` gives).
  */
-function typeAlias(name: string, withJson = false): string[] {
-  return ['', `export type ${name} = z.infer<typeof ${name}Schema>;`, ...(withJson ? [`export type ${name}Json = z.input<typeof ${name}Schema>;`] : [])]
+function typeAlias(name: string, withJson = false, deprecated?: boolean): string[] {
+  const mark = deprecated ? ['/** @deprecated */'] : []
+  return ['', ...mark, `export type ${name} = z.infer<typeof ${name}Schema>;`, ...(withJson ? [...mark, `export type ${name}Json = z.input<typeof ${name}Schema>;`] : [])]
 }
 
 interface ImportSpec {
@@ -92,21 +94,24 @@ function enumDeclarations(e: IrEnum): string[] {
   const values = e.values.map((v) => tsString(v.name)).join(', ')
   const describe = e.description ? `.describe(${tsString(e.description)})` : ''
   return [
-    ...constDeclaration(e.description, `${e.name}Schema`, [`z.enum([${values}])${describe}`]),
-    ...constDeclaration(e.description, e.name, ['{', ...e.values.map((v) => `  ${v.name}: ${tsString(v.name)},`), '} as const']),
+    ...constDeclaration(e.description, `${e.name}Schema`, [`z.enum([${values}])${describe}`], e.deprecated),
+    ...constDeclaration(e.description, e.name, ['{', ...e.values.map((v) => `  ${v.name}: ${tsString(v.name)},`), '} as const'], e.deprecated),
   ]
 }
 
 /** `export const name = …;` after a blank line, with the description as JSDoc. */
-function constDeclaration(description: string | undefined, name: string, initializer: readonly string[]): string[] {
-  const lines = ['', ...jsDoc(description), `export const ${name} = ${initializer[0]}`, ...initializer.slice(1)]
+function constDeclaration(description: string | undefined, name: string, initializer: readonly string[], deprecated?: boolean): string[] {
+  const lines = ['', ...jsDoc(description, deprecated), `export const ${name} = ${initializer[0]}`, ...initializer.slice(1)]
   lines[lines.length - 1] += ';'
   return lines
 }
 
-/** A JSDoc block from a description; `*\/` is broken up so a description cannot end the comment. */
-function jsDoc(description: string | undefined): string[] {
-  if (!description) return []
-  const lines = description.trim().replaceAll('*/', '*\\/').split(/\r?\n/)
+/**
+ * A JSDoc block from a description; `*\/` is broken up so a description cannot end the comment.
+ * `@deprecated` last, so editors strike the name through.
+ */
+function jsDoc(description: string | undefined, deprecated?: boolean): string[] {
+  if (!description && !deprecated) return []
+  const lines = [...(description ? description.trim().replaceAll('*/', '*\\/').split(LINE_BREAK) : []), ...(deprecated ? ['@deprecated'] : [])]
   return lines.length === 1 ? [`/** ${lines[0]} */`] : ['/**', ...lines.map((l) => ` *${l ? ` ${l}` : ''}`), ' */']
 }

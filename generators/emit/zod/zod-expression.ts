@@ -74,6 +74,7 @@ export function zodObjectLines(object: ApiObject, refs: RefPolicy): string[] {
   const lines = [object.strict ? 'z.strictObject({' : 'z.object({']
   for (const p of object.properties) {
     const key = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(p.name) ? p.name : tsString(p.name)
+    if (p.deprecated) lines.push('  /** @deprecated */')
     if (needsGetter(p.type, refs)) lines.push(`  get ${key}() {`, `    return ${zodProperty(p, object.variant)};`, '  },')
     else lines.push(`  ${key}: ${zodProperty(p, object.variant)},`)
   }

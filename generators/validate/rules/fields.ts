@@ -2,7 +2,9 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.ts'
 import { didYouMean } from '../../diagnostics/suggest.ts'
 import type { RawField } from '../../load/model-file.ts'
 import type { DataPath } from '../../load/source-file.ts'
-import { checkFieldValue, safeRegExp } from '../check-value.ts'
+import { checkFieldValue } from '../check-value.ts'
+import { safeRegExp } from '../pattern-budget.ts'
+import { sampleString } from '../pattern-sample.ts'
 import { checkNativeType, parseNativeType } from '../native-types.ts'
 import { isScalarType, knownTypeNames, ownFields, type FieldDecl, type SymbolTable } from '../symbols.ts'
 import type { RuleContext } from './context.ts'
@@ -62,11 +64,12 @@ function checkField(field: FieldDecl, owner: Owner, symbols: SymbolTable, diagno
 
   checkShapeKey(field, symbols, report)
   checkConstraints(field, report)
+  checkPatternFitsLength(field, symbols, report)
   checkAttributes(field, owner, report)
   if (def.default !== undefined) checkDefault(field, symbols, report)
   if (def.example !== undefined) {
     const problem = checkFieldValue(def, def.example, symbols)
-    if (problem) report('PIKA406', `example of ${fieldName} ${problem.message}`, [...at('example'), ...problem.path])
+    if (problem) report(problem.code ?? 'PIKA406', `example of ${fieldName} ${problem.message}`, [...at('example'), ...problem.path], problem.hint)
   }
 }
 
@@ -103,6 +106,23 @@ function checkConstraints({ def, path, name }: FieldDecl, report: Report): void 
   if (def.readOnly && def.writeOnly) report('PIKA402', 'a field cannot be both `readOnly` and `writeOnly`', [...path, 'writeOnly'])
 }
 
+/**
+ * A pattern whose every match is longer (or shorter) than the length limits allow leaves no valid
+ * value: the zod schema would refuse every input and seed rows could not be generated. Decided by
+ * looking for a value (pattern-sample.ts), checked against the real pattern within the time budget.
+ */
+function checkPatternFitsLength({ def, path, name }: FieldDecl, symbols: SymbolTable, report: Report): void {
+  if (def.type !== 'String' || def.pattern === undefined || !safeRegExp(def.pattern)) return
+  if (def.length === undefined && def.minLength === undefined && def.maxLength === undefined) return
+  const min = def.length ?? def.minLength ?? 0
+  const max = def.length ?? def.maxLength ?? 200
+  if (min > max) return
+  const pattern = def.pattern
+  if (sampleString(pattern, min, max, (value) => symbols.patterns.test(pattern, value) === true) !== undefined) return
+  const limits = min === max ? `exactly ${min}` : `${min} to ${max}`
+  report('PIKA402', `no string of ${limits} characters matches the pattern of \`${name}\``, [...path, 'pattern'], 'Widen the length limits, or change the pattern so its matches fit them.')
+}
+
 function checkAttributes({ def, path, name }: FieldDecl, owner: Owner, report: Report): void {
   if (def.updatedAt && (def.type !== 'DateTime' || def.list)) report('PIKA405', '`updatedAt` applies only to a single DateTime field', [...path, 'updatedAt'])
   if (def.id && (def.optional || def.list)) report('PIKA405', `the id field \`${name}\` cannot be ${def.optional ? 'optional' : 'a list'}`, [...path, 'id'])
@@ -136,6 +156,6 @@ function checkDefault(field: FieldDecl, symbols: SymbolTable, report: Report): v
   const problem = checkFieldValue(def as RawField, value, symbols)
   if (problem) {
     const enumHint = symbols.enums.has(def.type) && typeof value === 'string' ? didYouMean(value, symbols.enums.get(def.type)!.def.values.map((v) => (typeof v === 'string' ? v : v.name))) : undefined
-    report('PIKA404', `the default of \`${name}\` ${problem.message}`, [...at, ...problem.path], enumHint)
+    report(problem.code ?? 'PIKA404', `the default of \`${name}\` ${problem.message}`, [...at, ...problem.path], problem.hint ?? enumHint)
   }
 }

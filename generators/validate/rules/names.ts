@@ -9,11 +9,29 @@ const UPPER_SNAKE_CASE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/
 const SQL_NAME = /^[a-z_][a-z0-9_]*$/
 const MAX_SQL_NAME_BYTES = 63
 
-/** Words that generated Prisma, TypeScript or zod code cannot use as a declaration name. */
-const RESERVED_NAMES = new Set([
+/**
+ * Names a declaration cannot take, because generated Prisma, TypeScript or zod code declares each
+ * model, enum and shape as a top-level name of a module: keywords; Prisma's scalar types; the ECMAScript and Node globals
+ * and TypeScript's utility types, which such a name would shadow for the module's own code (an enum
+ * `RegExp` makes `new RegExp(pattern)` throw on import); and what generated code imports. A fixed
+ * list rather than the running Node's globals, so every machine accepts the same models.
+ */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   ...'break case catch class const continue debugger default delete do else enum export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield await async'.split(' '),
-  ...'Prisma PrismaClient z Zod Date Buffer Promise Object Array Error Record Partial Symbol Map Set JSON Math Number Boolean Uint8Array'.split(' '),
+  ...'Prisma PrismaClient z Zod formats'.split(' '),
+  // Prisma's scalar types: a model or enum may not take their names.
+  ...'String Int BigInt Float Decimal Boolean DateTime Json Bytes Unsupported'.split(' '),
+  ...'globalThis Infinity NaN undefined eval isFinite isNaN parseFloat parseInt decodeURI decodeURIComponent encodeURI encodeURIComponent escape unescape'.split(' '),
+  ...'AggregateError Array ArrayBuffer Atomics BigInt BigInt64Array BigUint64Array Boolean DataView Date Error EvalError FinalizationRegistry Float16Array Float32Array Float64Array Function Int8Array Int16Array Int32Array Intl Iterator JSON Map Math Number Object Promise Proxy RangeError ReferenceError Reflect RegExp Set SharedArrayBuffer String Symbol SyntaxError TypeError Uint8Array Uint8ClampedArray Uint16Array Uint32Array URIError WeakMap WeakRef WeakSet'.split(' '),
+  ...'AbortController AbortSignal Blob Buffer Event EventTarget File FormData Headers Request Response TextDecoder TextEncoder URL URLSearchParams WebAssembly console crypto fetch module process require exports structuredClone queueMicrotask setTimeout setInterval'.split(' '),
+  ...'Awaited Capitalize Exclude Extract InstanceType Lowercase NonNullable Omit Parameters Partial PropertyKey Readonly ReadonlyArray Record Required ReturnType ThisType Uncapitalize Uppercase'.split(' '),
 ])
+
+/**
+ * Properties every JavaScript object inherits. A field named like one reads as present on every
+ * object: zod then sees a function for an optional `toString` that was left out, and rejects every input.
+ */
+const OBJECT_PROTOTYPE_MEMBERS = new Set('constructor __defineGetter__ __defineSetter__ hasOwnProperty __lookupGetter__ __lookupSetter__ isPrototypeOf propertyIsEnumerable toString valueOf __proto__ toLocaleString'.split(' '))
 
 /** The exported names each declaration produces in generated code; two declarations must not share one. */
 function exportedNames(kind: 'model' | 'enum' | 'type', name: string): string[] {
@@ -68,6 +86,9 @@ function checkFieldName(field: Decl<unknown>, diagnostics: RuleContext['diagnost
   const at = { part: 'key' as const }
   if (!IDENTIFIER.test(field.name)) {
     diagnostics.push(field.source.diagnostic('PIKA202', `field name \`${field.name}\` is not a valid identifier`, field.path, { ...at, hint: 'Use letters and digits only, starting with a lower-case letter.' }))
+  } else if (OBJECT_PROTOTYPE_MEMBERS.has(field.name)) {
+    const message = `field name \`${field.name}\` is reserved: every JavaScript object inherits \`${field.name}\``
+    diagnostics.push(field.source.diagnostic('PIKA203', message, field.path, { ...at, hint: 'Choose another name; use `map:` to keep the column name.' }))
   } else if (!CAMEL_CASE.test(field.name)) {
     diagnostics.push(field.source.diagnostic('PIKA204', `field name \`${field.name}\` is not camelCase`, field.path, { ...at, hint: `Write it as \`${toCamelCase(field.name)}\`; use \`map:\` for a different column name.` }))
   }

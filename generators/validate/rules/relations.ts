@@ -101,11 +101,13 @@ function checkForeignKey(model: ExpandedModel, field: FieldDecl, models: Readonl
   const target = models.get(field.def.type)!
   const scalarNames = (m: ExpandedModel) => m.fields.filter((f) => !models.has(f.def.type)).map((f) => f.name)
   let anyOptional = false
+  let firstRequired: string | undefined
   fields.forEach((name, i) => {
     const local = fieldByName(model, name)
     const remote = fieldByName(target, references[i]!)
     if (!local || models.has(local.def.type)) return report(`model \`${model.decl.name}\` has no stored field \`${name}\``, at('fields', i), didYouMean(name, scalarNames(model)) ?? `Declare \`${name}\` with the type of \`${target.decl.name}.${references[i]}\`.`)
     anyOptional ||= Boolean(local.def.optional)
+    if (!local.def.optional) firstRequired ??= name
     if (!remote || models.has(remote.def.type)) return report(`model \`${target.decl.name}\` has no stored field \`${references[i]}\``, at('references', i), didYouMean(references[i]!, scalarNames(target)))
     if (local.def.type !== remote.def.type || Boolean(local.def.list) !== Boolean(remote.def.list)) {
       report(`\`${model.decl.name}.${name}\` is ${local.def.type} but references \`${target.decl.name}.${remote.name}\`, which is ${remote.def.type}`, at('fields', i), `Declare \`${name}\` as ${remote.def.type}.`)
@@ -121,7 +123,10 @@ function checkForeignKey(model: ExpandedModel, field: FieldDecl, models: Readonl
     report(`relation \`${field.name}\` is ${field.def.optional ? 'optional' : 'required'} but its foreign key is ${anyOptional ? 'optional' : 'required'}`, [...field.path, 'type'], hint)
   }
   for (const action of ['onDelete', 'onUpdate'] as const) {
-    if (relation[action] === 'SetNull' && !anyOptional) report(`\`${action}: SetNull\` needs an optional foreign key`, at(action), 'Make the foreign key optional, or use Cascade or Restrict.')
+    if (relation[action] !== 'SetNull' || firstRequired === undefined) continue
+    // Deleting the parent would set every key column to null, and a required one refuses it.
+    if (!anyOptional) report(`\`${action}: SetNull\` needs an optional foreign key`, at(action), 'Make the foreign key optional, or use Cascade or Restrict.')
+    else report(`\`${action}: SetNull\` would set \`${firstRequired}\` to null, but it is required`, at(action), 'Every field of a foreign key that SetNull clears must be optional; or use Cascade or Restrict.')
   }
 }
 

@@ -23,7 +23,10 @@ export function checkSeedRows({ models, symbols, diagnostics }: RuleContext): vo
           continue
         }
         const problem = checkFieldValue(field.def, value, symbols)
-        if (problem) diagnostics.push(model.decl.source.diagnostic('PIKA601', `seed row ${index + 1} of \`${model.decl.name}\`: \`${formatPath([key, ...problem.path])}\` ${problem.message}`, [...rowPath, key, ...problem.path]))
+        if (problem) {
+          const message = `seed row ${index + 1} of \`${model.decl.name}\`: \`${formatPath([key, ...problem.path])}\` ${problem.message}`
+          diagnostics.push(model.decl.source.diagnostic(problem.code ?? 'PIKA601', message, [...rowPath, key, ...problem.path], problem.hint ? { hint: problem.hint } : {}))
+        }
       }
       // A row that sets a relation instead of its foreign key is reported once, at the relation.
       const coveredByRelation = new Set(model.fields.filter((f) => Object.hasOwn(row, f.name)).flatMap((f) => f.def.relation?.fields ?? []))
@@ -32,6 +35,38 @@ export function checkSeedRows({ models, symbols, diagnostics }: RuleContext): vo
         diagnostics.push(model.decl.source.diagnostic('PIKA601', `seed row ${index + 1} of \`${model.decl.name}\` lacks the required field \`${field.name}\``, rowPath, { hint: `Add \`${field.name}\`.` }))
       }
       checkSeedReferences(model, row, rowPath, index, models, diagnostics)
+    })
+    checkSeedUniques(model, models, diagnostics)
+  }
+}
+
+/**
+ * Two hand-written rows may not share a unique value (an id, a unique field, a compound key): the
+ * database would refuse the second, and the seeder would skip it without a word. Rows that leave a
+ * key field null or unset are not compared, as PostgreSQL does not compare NULLs.
+ */
+function checkSeedUniques(model: ExpandedModel, models: ReadonlyMap<string, ExpandedModel>, diagnostics: Diagnostic[]): void {
+  const rows = model.decl.def.seed?.rows ?? []
+  if (rows.length < 2) return
+  const stored = model.fields.filter((f) => !models.has(f.def.type))
+  const keys = [
+    ...stored.filter((f) => f.def.id || f.def.unique).map((f) => [f.name]),
+    ...(model.decl.def.id ? [model.decl.def.id.fields] : []),
+    ...(model.decl.def.uniques ?? []).map((u) => u.fields),
+  ]
+  for (const fields of keys) {
+    const first = new Map<string, number>()
+    rows.forEach((row, index) => {
+      const values = fields.map((f) => row[f])
+      if (values.some((v) => v === undefined || v === null)) return
+      const key = JSON.stringify(values)
+      const earlier = first.get(key)
+      if (earlier === undefined) return void first.set(key, index)
+      const shown = fields.map((f, i) => `\`${f}\` = ${JSON.stringify(values[i])}`).join(', ')
+      const rowPath = [...model.decl.path, 'seed', 'rows']
+      const related = [{ message: `seed row ${earlier + 1} has it`, location: model.decl.source.locate([...rowPath, earlier, fields[0]!]) }]
+      const message = `seed rows ${earlier + 1} and ${index + 1} of \`${model.decl.name}\` share the unique ${shown}`
+      diagnostics.push(model.decl.source.diagnostic('PIKA601', message, [...rowPath, index, fields[0]!], { hint: 'Give each row its own value; the database would refuse the second row.', related }))
     })
   }
 }

@@ -153,6 +153,7 @@ export type MemberUpdate = z.infer<typeof MemberUpdateSchema>;
 export const MemberProfileSchema = z.object({
   id: z.string(),
   memberId: z.string(),
+  /** @deprecated */
   bio: z.string().max(500).nullable(),
   code: z.string().length(6).regex(new RegExp('^[A-Z]{3}[0-9]{3}$', 'u')),
 });
@@ -164,6 +165,7 @@ export type MemberProfileJson = z.input<typeof MemberProfileSchema>;
 export const MemberProfileCreateSchema = z.strictObject({
   id: z.string().exactOptional(),
   memberId: z.string(),
+  /** @deprecated */
   bio: z.string().max(500).nullable().exactOptional(),
   code: z.string().length(6).regex(new RegExp('^[A-Z]{3}[0-9]{3}$', 'u')),
 }).describe('Input for creating one; fields with defaults may be left out.');
@@ -174,6 +176,7 @@ export type MemberProfileCreate = z.infer<typeof MemberProfileCreateSchema>;
 export const MemberProfileUpdateSchema = z.strictObject({
   id: z.string().exactOptional(),
   memberId: z.string().exactOptional(),
+  /** @deprecated */
   bio: z.string().max(500).nullable().exactOptional(),
   code: z.string().length(6).regex(new RegExp('^[A-Z]{3}[0-9]{3}$', 'u')).exactOptional(),
 }).describe('Input for updating one; every field is optional.');

@@ -1,0 +1,87 @@
+import type { RawIndex } from '../../load/model-file.ts'
+import type { DataPath } from '../../load/source-file.ts'
+import type { Decl } from '../symbols.ts'
+import type { ExpandedModel, RuleContext } from './context.ts'
+
+/**
+ * What Prisma's validator or PostgreSQL would refuse in the emitted schema, caught here with a
+ * position instead: two fields on one column, two constraints with one name, a self-relation
+ * without a name. tests/hostile/prisma-rejections.test.ts shows Prisma refusing each of these
+ * when the rule is left out.
+ */
+export function checkDatabaseRules({ models, diagnostics }: RuleContext): void {
+  const constraints = new Map<string, { model: ExpandedModel; at: Located }>()
+  for (const model of models.values()) {
+    checkColumns(model, models, diagnostics)
+    for (const { name, at } of constraintNames(model, models)) {
+      const first = constraints.get(name)
+      if (!first) {
+        constraints.set(name, { model, at })
+        continue
+      }
+      const related = [{ message: `\`${name}\` is first used here, in model \`${first.model.decl.name}\``, location: first.at.source.locate(first.at.path) }]
+      const hint = 'PostgreSQL keeps primary keys, unique constraints and indexes in one namespace: give this one another `name`.'
+      diagnostics.push(at.source.diagnostic('PIKA207', `the constraint name \`${name}\` is used twice`, at.path, { hint, related }))
+    }
+  }
+  checkSelfRelations(models, diagnostics)
+}
+
+interface Located {
+  readonly source: Decl<unknown>['source']
+  readonly path: DataPath
+}
+
+const columnOf = (model: ExpandedModel, field: string) => {
+  const decl = model.fields.find((f) => f.name === field)
+  return decl?.def.map ?? field
+}
+
+function checkColumns(model: ExpandedModel, models: RuleContext['models'], diagnostics: RuleContext['diagnostics']): void {
+  const byColumn = new Map<string, (typeof model.fields)[number]>()
+  for (const field of model.fields) {
+    if (models.has(field.def.type)) continue
+    const column = field.def.map ?? field.name
+    const first = byColumn.get(column)
+    if (!first) {
+      byColumn.set(column, field)
+      continue
+    }
+    const [later, path] = field.def.map !== undefined ? [field, [...field.path, 'map']] : [first, [...first.path, 'map']]
+    const other = later === field ? first : field
+    const related = [{ message: `\`${other.name}\` is stored in \`${column}\` here`, location: other.source.locate(other.path, 'key') }]
+    const message = `\`${later.name}\` and \`${other.name}\` of model \`${model.decl.name}\` are both stored in the column \`${column}\``
+    diagnostics.push(later.source.diagnostic('PIKA207', message, path, { hint: 'Map each field to its own column.', related }))
+  }
+}
+
+/** Every primary key, unique and index name of the model, as Prisma names them when `name` is not given. */
+function constraintNames(model: ExpandedModel, models: RuleContext['models']): { name: string; at: Located }[] {
+  const { decl } = model
+  const table = decl.def.table ?? decl.name
+  const named = (index: RawIndex, suffix: string, at: Located) => ({ name: index.name ?? `${table}_${index.fields.map((f) => columnOf(model, f)).join('_')}_${suffix}`, at })
+  const names: { name: string; at: Located }[] = []
+  const compoundId = decl.def.id
+  if (compoundId) names.push({ name: compoundId.name ?? `${table}_pkey`, at: { source: decl.source, path: [...decl.path, 'id', ...(compoundId.name ? ['name'] : [])] } })
+  // One primary key per model: a second id is PIKA502's to report.
+  const idField = compoundId ? undefined : model.fields.find((f) => f.def.id && !models.has(f.def.type))
+  if (idField) names.push({ name: `${table}_pkey`, at: { source: idField.source, path: [...idField.path, 'id'] } })
+  for (const field of model.fields) {
+    if (models.has(field.def.type)) continue
+    if (field.def.unique) names.push({ name: `${table}_${field.def.map ?? field.name}_key`, at: { source: field.source, path: [...field.path, 'unique'] } })
+  }
+  decl.def.uniques?.forEach((unique, i) => names.push(named(unique, 'key', { source: decl.source, path: [...decl.path, 'uniques', i, ...(unique.name ? ['name'] : [])] })))
+  for (const index of model.indexes) names.push(named(index.def, 'idx', { source: index.source, path: [...index.path, ...(index.def.name ? ['name'] : [])] }))
+  return names
+}
+
+/** Both ends of a relation from a model to itself are fields of that model: Prisma needs the name to pair them. */
+function checkSelfRelations(models: RuleContext['models'], diagnostics: RuleContext['diagnostics']): void {
+  for (const model of models.values()) {
+    for (const field of model.fields) {
+      if (field.def.type !== model.decl.name || field.def.relation?.name) continue
+      const hint = 'Give both ends of the relation the same `relation: { name: … }`; Prisma cannot tell them apart otherwise.'
+      diagnostics.push(field.source.diagnostic('PIKA505', `the self-relation \`${model.decl.name}.${field.name}\` needs a name`, [...field.path, 'type'], { hint }))
+    }
+  }
+}
