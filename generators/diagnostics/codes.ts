@@ -44,6 +44,7 @@ export const diagnosticCodes = {
   PIKA404: 'invalid default',
   PIKA405: 'attribute does not fit the field',
   PIKA406: 'example does not fit the field',
+  PIKA407: 'rule the database cannot enforce (warning)',
 
   PIKA501: 'model without an id',
   PIKA502: 'more than one id',

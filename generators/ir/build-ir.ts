@@ -128,7 +128,7 @@ function buildDefault(value: unknown): IrDefault {
 }
 
 function constraints(def: RawField): IrConstraints {
-  const keys = ['min', 'max', 'minLength', 'maxLength', 'length', 'pattern', 'format'] as const
+  const keys = ['min', 'max', 'minLength', 'maxLength', 'length', 'pattern', 'format', 'minItems', 'maxItems'] as const
   return Object.fromEntries(keys.filter((k) => def[k] !== undefined).map((k) => [k, def[k]]))
 }
 

@@ -103,4 +103,7 @@ export interface RawConstraints {
   readonly length?: number
   readonly pattern?: string
   readonly format?: StringFormat
+  /** List fields only: item count bounds. */
+  readonly minItems?: number
+  readonly maxItems?: number
 }

@@ -175,9 +175,11 @@ describe('broken-model corpus', () => {
     expect(caseNames.length).toBeGreaterThanOrEqual(45)
   })
 
-  it('covers every catalogued code (PIKA010, an unreadable file, is covered below)', () => {
+  // PIKA010, an unreadable file, is covered below; PIKA407 is a warning (its models compile), in tests/compiler/database-rules.test.ts.
+  it('covers every catalogued code', () => {
     const covered = new Set(Object.values(expectations).map((list) => list[0]!.split('@')[0]))
-    const missing = (Object.keys(diagnosticCodes) as DiagnosticCode[]).filter((code) => code !== 'PIKA010' && !covered.has(code))
+    const elsewhere = new Set(['PIKA010', 'PIKA407'])
+    const missing = (Object.keys(diagnosticCodes) as DiagnosticCode[]).filter((code) => !elsewhere.has(code) && !covered.has(code))
     expect(missing).toEqual([])
   })
 

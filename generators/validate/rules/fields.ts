@@ -4,6 +4,7 @@ import type { RawField } from '../../load/model-file.ts'
 import type { DataPath } from '../../load/source-file.ts'
 import { checkFieldValue, safeRegExp } from '../check-value.ts'
 import { checkNativeType, parseNativeType } from '../native-types.ts'
+import { toPostgresRegex } from '../pg-regex.ts'
 import { isScalarType, knownTypeNames, ownFields, type FieldDecl, type SymbolTable } from '../symbols.ts'
 import type { RuleContext } from './context.ts'
 
@@ -19,7 +20,7 @@ const DEFAULT_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
   'autoincrement()': ['Int', 'BigInt'],
 }
 /** Keys that describe a stored scalar and mean nothing on a relation field. */
-const SCALAR_ONLY_KEYS = ['id', 'unique', 'default', 'updatedAt', 'map', 'db', 'shape', 'example', ...STRING_KEYS, ...NUMBER_KEYS] as const
+const SCALAR_ONLY_KEYS = ['id', 'unique', 'default', 'updatedAt', 'map', 'db', 'shape', 'example', 'minItems', 'maxItems', ...STRING_KEYS, ...NUMBER_KEYS] as const
 
 /** Types, shapes, constraints, defaults and attributes of every field written in a model, mixin or type. */
 export function checkFields({ symbols, diagnostics }: RuleContext): void {
@@ -62,6 +63,7 @@ function checkField(field: FieldDecl, owner: Owner, symbols: SymbolTable, diagno
 
   checkShapeKey(field, symbols, report)
   checkConstraints(field, report)
+  if (owner !== 'type') checkDatabaseRules(field, diagnostics)
   checkAttributes(field, owner, report)
   if (def.default !== undefined) checkDefault(field, symbols, report)
   if (def.example !== undefined) {
@@ -97,10 +99,23 @@ function checkConstraints({ def, path, name }: FieldDecl, report: Report): void 
   if (def.length !== undefined && (def.minLength !== undefined || def.maxLength !== undefined)) {
     report('PIKA402', '`length` fixes the length exactly; it cannot be combined with `minLength` or `maxLength`', [...path, 'length'])
   }
+  for (const key of ['minItems', 'maxItems'] as const) {
+    if (def[key] !== undefined && !def.list) report('PIKA401', `\`${key}\` applies to list fields`, [...path, key], 'Add `list: true`, or use `minLength`/`maxLength` for a string.')
+  }
+  if (def.minItems !== undefined && def.maxItems !== undefined && def.minItems > def.maxItems) {
+    report('PIKA402', `\`minItems\` (${def.minItems}) is greater than \`maxItems\` (${def.maxItems})`, [...path, 'minItems'])
+  }
   if (def.pattern !== undefined && !safeRegExp(def.pattern)) {
     report('PIKA403', `the pattern of \`${name}\` is not a valid regular expression`, [...path, 'pattern'], 'Patterns are ECMAScript regular expressions (with the u flag); escape special characters with a backslash.')
   }
   if (def.readOnly && def.writeOnly) report('PIKA402', 'a field cannot be both `readOnly` and `writeOnly`', [...path, 'writeOnly'])
+}
+
+/** A pattern PostgreSQL cannot be proved to read the same way stays an API rule: say so. */
+function checkDatabaseRules({ def, path, source }: FieldDecl, diagnostics: Diagnostic[]): void {
+  if (def.pattern === undefined || def.type !== 'String' || def.list || !safeRegExp(def.pattern) || toPostgresRegex(def.pattern) !== undefined) return
+  const hint = 'Lookaround, backreferences, \\b, \\p{…}, lazy quantifiers and repeats over 255 have no equal in PostgreSQL; the API still enforces the pattern.'
+  diagnostics.push(source.diagnostic('PIKA407', 'the pattern has no provably equal PostgreSQL regular expression: no CHECK constraint for it', [...path, 'pattern'], { hint, severity: 'warning' }))
 }
 
 function checkAttributes({ def, path, name }: FieldDecl, owner: Owner, report: Report): void {
