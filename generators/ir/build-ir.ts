@@ -17,7 +17,7 @@ export function buildIr(validation: ValidationResult, modelsDir: string): Ir {
     domains: [...symbols.domains].map(([file, description]) => buildDomain(file, description)).sort((a, b) => compareText(a.file, b.file)),
     enums: byName([...symbols.enums.values()].map(buildEnum)),
     shapes: byName([...symbols.shapes.values()].map((decl) => buildShape(decl, symbols))),
-    models: byName([...models.values()].map((model) => buildModel(model, symbols, relations))),
+    models: byName([...models.values()].map((model) => buildModel(model, symbols, relations, models))),
     extensions: [],
   }
   return deepFreeze({ ...ir, extensions: requiredExtensions(ir, symbols) })
@@ -62,10 +62,10 @@ function buildShape(decl: Decl<RawShape>, symbols: SymbolTable): IrShape {
   return { kind: 'shape', name: decl.name, domain: domainOf(decl.source.file), ...documentation(decl.def), fields, location: decl.source.locate(decl.path, 'key') }
 }
 
-function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: ResolvedRelations): IrModel {
+function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: ResolvedRelations, models: ReadonlyMap<string, ExpandedModel>): IrModel {
   const { decl } = model
-  const foreignKeys = new Set(model.fields.flatMap((f) => f.def.relation?.fields ?? []))
-  const fields = model.fields.map((field): IrField => relations.get(field) ?? buildStoredField(field, symbols, foreignKeys.has(field.name)))
+  const referenced = referencedFields(model, models)
+  const fields = model.fields.map((field): IrField => relations.get(field) ?? buildStoredField(field, symbols, referenced.get(field.name)))
   const idField = model.fields.find((f) => f.def.id)
   const primaryKey = decl.def.id
     ? { fields: decl.def.id.fields, ...optionalText('name', decl.def.id.name), compound: true, location: decl.source.locate([...decl.path, 'id'], 'key') }
@@ -89,8 +89,27 @@ function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: Resol
   }
 }
 
-function buildStoredField(field: FieldDecl, symbols: SymbolTable, foreignKey: boolean): IrStoredField {
-  const { def } = field
+/** Each foreign-key field of the model → the field of the other model it references. */
+function referencedFields(model: ExpandedModel, models: ReadonlyMap<string, ExpandedModel>): Map<string, FieldDecl> {
+  const out = new Map<string, FieldDecl>()
+  for (const f of model.fields) {
+    const { fields = [], references = [] } = f.def.relation ?? {}
+    const target = models.get(f.def.type)
+    fields.forEach((name, i) => {
+      const remote = target?.fields.find((r) => r.name === references[i])
+      if (remote) out.set(name, remote)
+    })
+  }
+  return out
+}
+
+/**
+ * A foreign key takes the native type and format of the key it references when it states none
+ * (validation has refused a different one), so `text` never points at `uuid`.
+ */
+function buildStoredField(field: FieldDecl, symbols: SymbolTable, references: FieldDecl | undefined): IrStoredField {
+  const foreignKey = references !== undefined
+  const def: RawField = references ? { ...field.def, db: field.def.db ?? references.def.db, format: field.def.format ?? references.def.format } : field.def
   const native = def.db === undefined ? undefined : parseNativeType(def.db)
   return {
     kind: 'stored',

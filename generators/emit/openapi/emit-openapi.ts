@@ -87,7 +87,12 @@ function wireSchema(type: WireType): SchemaObject {
         ...(type.maximum !== undefined && !(type.bits === 32 && type.maximum === 2147483647) ? { maximum: type.maximum } : {}),
       }
     case 'number':
-      return { type: 'number', ...(type.minimum !== undefined ? { minimum: type.minimum } : {}), ...(type.maximum !== undefined ? { maximum: type.maximum } : {}) }
+      return {
+        type: 'number',
+        ...(type.minimum !== undefined ? { minimum: type.minimum } : {}),
+        ...(type.maximum !== undefined ? { maximum: type.maximum } : {}),
+        ...(type.multipleOf !== undefined ? { multipleOf: type.multipleOf } : {}),
+      }
     case 'boolean':
       return { type: 'boolean' }
     case 'json':
@@ -95,7 +100,7 @@ function wireSchema(type: WireType): SchemaObject {
     case 'ref':
       return { $ref: `#/components/schemas/${type.name}` }
     case 'array':
-      return { type: 'array', items: wireSchema(type.items) }
+      return { type: 'array', items: wireSchema(type.items), ...(type.minItems !== undefined ? { minItems: type.minItems } : {}), ...(type.maxItems !== undefined ? { maxItems: type.maxItems } : {}) }
   }
 }
 

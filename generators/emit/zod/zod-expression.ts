@@ -26,7 +26,7 @@ function wireType(type: WireType): string {
       return `${base}${min}${max}`
     }
     case 'number':
-      return `z.number()${type.minimum !== undefined ? `.min(${type.minimum})` : ''}${type.maximum !== undefined ? `.max(${type.maximum})` : ''}`
+      return `z.number()${type.minimum !== undefined ? `.min(${type.minimum})` : ''}${type.maximum !== undefined ? `.max(${type.maximum})` : ''}${type.multipleOf !== undefined ? `.multipleOf(${type.multipleOf})` : ''}`
     case 'boolean':
       return 'z.boolean()'
     case 'json':
@@ -34,7 +34,7 @@ function wireType(type: WireType): string {
     case 'ref':
       return `${type.name}Schema`
     case 'array':
-      return `z.array(${zodType(type.items)})`
+      return `z.array(${zodType(type.items)})${type.minItems !== undefined ? `.min(${type.minItems})` : ''}${type.maxItems !== undefined ? `.max(${type.maxItems})` : ''}`
   }
 }
 

@@ -3,7 +3,7 @@ import { didYouMean } from '../../diagnostics/suggest.ts'
 import type { RawField } from '../../load/model-file.ts'
 import type { DataPath } from '../../load/source-file.ts'
 import { checkFieldValue, safeRegExp } from '../check-value.ts'
-import { checkNativeType, parseNativeType } from '../native-types.ts'
+import { checkNativeType, INT32, numericRange, parseNativeType } from '../native-types.ts'
 import { toPostgresRegex } from '../pg-regex.ts'
 import { isScalarType, knownTypeNames, ownFields, type FieldDecl, type SymbolTable } from '../symbols.ts'
 import type { RuleContext } from './context.ts'
@@ -124,10 +124,23 @@ function checkAttributes({ def, path, name }: FieldDecl, owner: Owner, report: R
   if (def.unique && def.list) report('PIKA405', '`unique` does not apply to a list field', [...path, 'unique'])
   if (def.id && def.unique) report('PIKA405', 'an id is already unique; remove `unique`', [...path, 'unique'])
   if (def.id && owner === 'type') report('PIKA405', 'a type field cannot be an id', [...path, 'id'])
+  if (def.type === 'Int' && def.db === undefined) {
+    for (const key of ['min', 'max'] as const) {
+      const value = def[key]
+      if (value !== undefined && (value < INT32.min || value > INT32.max)) report('PIKA402', `\`${key}\` (${value}) is outside what an Int column holds (${INT32.min} to ${INT32.max})`, [...path, key], 'Use `type: BigInt` for larger numbers.')
+    }
+  }
   if (def.db !== undefined && isScalarType(def.type)) {
     const problem = checkNativeType(def.type, def.db)
     if (problem) return report('PIKA306', problem.message, [...path, 'db'], problem.hint)
     const native = parseNativeType(def.db)!
+    for (const key of ['min', 'max'] as const) {
+      const range = numericRange(native)
+      const value = def[key]
+      if (range && value !== undefined && (value < range.min || value > range.max)) {
+        report('PIKA402', `\`${key}\` (${value}) is outside what the column's ${def.db} holds (${range.min} to ${range.max})`, [...path, key], `Widen the column, or keep \`${key}\` within ${range.min} to ${range.max}.`)
+      }
+    }
     const size = native.args[0]
     const key = def.maxLength !== undefined ? 'maxLength' : 'length'
     const longest = def[key]
