@@ -33,10 +33,14 @@ type Row = Record<string, string | null>
  * A check counts as changed when PostgreSQL's own rendering of it differs, so spelling alone
  * (spaces, parentheses) never produces a migration.
  */
-export async function planManagedMigration(ir: Ir, migrationsSql: string): Promise<string[]> {
+export async function planManagedMigration(ir: Ir, migrationsSql: string, shared?: PGlite): Promise<string[]> {
   const wanted = managedSchema(ir).objects
-  const db = await PGlite.create()
+  // A PGlite instance takes seconds to start on a busy machine: callers planning many times (tests)
+  // pass one, and each plan then builds its database in a schema of its own.
+  const db = shared ?? (await PGlite.create())
+  const schema = `plan_${process.pid}_${++plans}`
   try {
+    if (shared) await db.exec(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}`)
     await db.exec(migrationsSql)
     const rows = async (sql: string) => (await db.query<Row>(sql)).rows
     const existingChecks = await rows(CHECKS_SQL)
@@ -57,9 +61,12 @@ export async function planManagedMigration(ir: Ir, migrationsSql: string): Promi
     const adds = wantedChecks.filter((o) => before.get(o.key) !== after.get(o.key)).map((o) => o.create)
     return [...drops, ...adds, ...commentChanges(wanted, existingComments)]
   } finally {
-    await db.close()
+    if (shared) await db.exec(`DROP SCHEMA ${schema} CASCADE; RESET search_path`)
+    else await db.close()
   }
 }
+
+let plans = 0
 
 function commentChanges(wanted: readonly ManagedObject[], existing: readonly Row[]): string[] {
   const key = (r: Row) => `comment ${r.table}${r.column === null ? '' : `.${r.column}`}`

@@ -28,18 +28,21 @@ function platformModels(file?: string, from?: string, to?: string): Ir {
 }
 
 let migrations: string
+let planner: PGlite
 beforeAll(async () => {
   migrations = await readSchemaSql('migrations')
+  planner = await PGlite.create()
+  opened.push(planner)
 })
 
 describe('the db:migrate step for managed objects', () => {
   it('has nothing to write for the committed models: the migrations carry every check and comment', async () => {
-    expect(await planManagedMigration(platformModels(), migrations)).toEqual([])
+    expect(await planManagedMigration(platformModels(), migrations, planner)).toEqual([])
   })
 
   it('changes a check whose rule changed (drop, then add under the same name)', async () => {
     const ir = platformModels('session.yaml', 'capacity:    { type: Int, default: 20, min: 1, max: 500,', 'capacity:    { type: Int, default: 20, min: 1, max: 800,')
-    expect(await planManagedMigration(ir, migrations)).toEqual([
+    expect(await planManagedMigration(ir, migrations, planner)).toEqual([
       'ALTER TABLE "sessions" DROP CONSTRAINT "ck_sessions_capacity_max";',
       'ALTER TABLE "sessions" ADD CONSTRAINT "ck_sessions_capacity_max" CHECK ("capacity" <= 800);',
     ])
@@ -47,12 +50,12 @@ describe('the db:migrate step for managed objects', () => {
 
   it('drops a check whose rule is gone, adds a new one, and keeps comments in step with descriptions', async () => {
     const ir = platformModels('session.yaml', 'capacity:    { type: Int, default: 20, min: 1, max: 500, description: Places available.,', 'capacity:    { type: Int, default: 20, min: 1, description: Seats.,')
-    expect(await planManagedMigration(ir, migrations)).toEqual([
+    expect(await planManagedMigration(ir, migrations, planner)).toEqual([
       'ALTER TABLE "sessions" DROP CONSTRAINT "ck_sessions_capacity_max";',
       `COMMENT ON COLUMN "sessions"."capacity" IS 'Seats.';`,
     ])
     const added = platformModels('session.yaml', 'capacity:    { type: Int, default: 20, min: 1, max: 500, description: Places available.,', 'capacity:    { type: Int, default: 20, min: 2, max: 500,')
-    expect(await planManagedMigration(added, migrations)).toEqual([
+    expect(await planManagedMigration(added, migrations, planner)).toEqual([
       'ALTER TABLE "sessions" DROP CONSTRAINT "ck_sessions_capacity_min";',
       'ALTER TABLE "sessions" ADD CONSTRAINT "ck_sessions_capacity_min" CHECK ("capacity" >= 2);',
       'COMMENT ON COLUMN "sessions"."capacity" IS NULL;',
@@ -61,27 +64,30 @@ describe('the db:migrate step for managed objects', () => {
 
   it('drops a managed check nobody declares any more, and leaves other CHECK constraints alone', async () => {
     const extra = `${migrations}\nALTER TABLE "gyms" ADD CONSTRAINT "ck_gyms_gone" CHECK (true);\nALTER TABLE "gyms" ADD CONSTRAINT "hand_written" CHECK (true);`
-    expect(await planManagedMigration(platformModels(), extra)).toEqual(['ALTER TABLE "gyms" DROP CONSTRAINT "ck_gyms_gone";'])
+    expect(await planManagedMigration(platformModels(), extra, planner)).toEqual(['ALTER TABLE "gyms" DROP CONSTRAINT "ck_gyms_gone";'])
   })
 })
 
 describe('a database built by the committed migrations', () => {
-  let db: PGlite
-  beforeAll(async () => {
-    db = await PGlite.create()
-    opened.push(db)
-    await db.exec(migrations)
-  })
-
   const gym = (overrides: Record<string, string>) => {
-    const row = { id: `'c${'0'.repeat(24)}'`, name: "'Pika Central'", slug: "'pika-central'", timezone: "'Europe/London'", updatedAt: 'now()', ...overrides }
+    const row = { id: `'c${'0'.repeat(24)}'`, name: "'Pika Central'", slug: "'pika-central'", timezone: "'Europe/London'", address: `'{}'`, updatedAt: 'now()', ...overrides }
     return `INSERT INTO gyms (${Object.keys(row).map((k) => `"${k}"`).join(', ')}) VALUES (${Object.values(row).join(', ')})`
   }
+  /** Runs the statement in a transaction that is always rolled back, so every case starts from empty tables. */
+  async function write(sql: string): Promise<void> {
+    await planner.exec('BEGIN')
+    try {
+      await planner.exec(sql)
+    } finally {
+      await planner.exec('ROLLBACK')
+    }
+  }
+  beforeAll(async () => {
+    await planner.exec(`CREATE SCHEMA writes; SET search_path TO writes; ${migrations}`)
+  })
 
   it('accepts a valid row', async () => {
-    await db.exec('BEGIN')
-    await expect(db.exec(gym({}))).resolves.toBeDefined()
-    await db.exec('ROLLBACK')
+    await expect(write(gym({}))).resolves.toBeUndefined()
   })
 
   it.each([
@@ -92,23 +98,23 @@ describe('a database built by the committed migrations', () => {
     ['an id that is not a cuid', { id: "'gym-1'" }, 'ck_gyms_id_format'],
     ['a phone that is not E.164', { phone: "'0113 496 0000'" }, 'ck_gyms_phone_format'],
   ])('refuses %s, naming the constraint', async (_, overrides, constraint) => {
-    await expect(db.exec(gym(overrides))).rejects.toThrow(constraint)
+    await expect(write(gym(overrides))).rejects.toThrow(constraint)
   })
 
   it('counts lengths as the API does (UTF-16 code units): 60 emoji are 120 units, 61 are too many', async () => {
-    await db.exec('BEGIN')
-    await expect(db.exec(gym({ name: `'${'😀'.repeat(60)}'` }))).resolves.toBeDefined()
-    await db.exec('ROLLBACK')
-    await expect(db.exec(gym({ name: `'${'😀'.repeat(61)}'` }))).rejects.toThrow('ck_gyms_name_max_length')
+    await expect(write(gym({ name: `'${'😀'.repeat(60)}'` }))).resolves.toBeUndefined()
+    await expect(write(gym({ name: `'${'😀'.repeat(61)}'` }))).rejects.toThrow('ck_gyms_name_max_length')
   })
 
-  it('refuses numbers out of range in an update too (capacity -3)', async () => {
-    await expect(db.exec(`UPDATE sessions SET capacity = -3`)).resolves.toBeDefined() // no rows yet: nothing to refuse
-    await expect(db.exec(`INSERT INTO sessions (id, "gymId", title, "startTime", "endTime", capacity, "updatedAt") VALUES ('c${'1'.repeat(24)}', 'c${'0'.repeat(24)}', 'x', now(), now(), -3, now())`)).rejects.toThrow('ck_sessions_capacity_min')
+  it('refuses a number out of range, on insert and on update (capacity -3)', async () => {
+    const session = `INSERT INTO sessions (id, "gymId", title, "startTime", "endTime", capacity, "updatedAt") VALUES ('c${'1'.repeat(24)}', 'c${'0'.repeat(24)}', 'Morning HIIT', now(), now() + interval '1 hour', 20, now())`
+    await expect(write(`${gym({})}; ${session}`)).resolves.toBeUndefined()
+    await expect(write(`${gym({})}; ${session.replace(', 20, now())', ', -3, now())')}`)).rejects.toThrow('ck_sessions_capacity_min')
+    await expect(write(`${gym({})}; ${session}; UPDATE sessions SET capacity = -3`)).rejects.toThrow('ck_sessions_capacity_min')
   })
 
-  it('holds every description as a comment', async () => {
-    const { rows } = await db.query<{ text: string }>(`SELECT obj_description('gyms'::regclass, 'pg_class') AS text`)
-    expect(rows[0]!.text).toMatch(/\S/)
+  it('holds the descriptions as comments', async () => {
+    const { rows } = await planner.query<{ text: string }>(`SELECT obj_description('writes.gyms'::regclass, 'pg_class') AS text`)
+    expect(rows[0]!.text).toBe('A physical location where sessions take place.')
   })
 })
