@@ -202,8 +202,9 @@ class Translator {
       this.at = end + 1
       out = `{${body}}`
     } else return ''
-    if (this.peek() === '?') throw new Untranslatable() // lazy
-    if ('*+?{'.includes(this.peek() ?? '')) throw new Untranslatable()
+    const next = this.peek()
+    if (next === '?') throw new Untranslatable() // lazy
+    if (next !== undefined && '*+{'.includes(next)) throw new Untranslatable()
     return out
   }
 }

@@ -73,7 +73,7 @@ describe('renamedFrom migrations', () => {
     expect(after).toHaveLength(250)
 
     // The managed step then renames what follows the column's name (its checks, by dropping and adding).
-    const managed = await planManagedMigration(head, `${migrations}\n${statements.join('\n')}`)
+    const managed = await planManagedMigration(head, `${migrations}\n${statements.join('\n')}`, db)
     expect(managed.some((s) => s.includes('DROP CONSTRAINT "ck_users_firstName_min_length"'))).toBe(true)
     await db.exec(managed.join('\n'))
 
