@@ -80,7 +80,7 @@ describe('renamedFrom migrations', () => {
     // Nothing else is left for Prisma to drop and re-add: the renamed database is the new schema.
     const fresh = await database(await schemaSqlOf(head), managedSqlEmitter.emit(head)[0]!.content)
     expect(await describeSchema(db)).toEqual(await describeSchema(fresh))
-  })
+  }, 180_000) // three databases and a Prisma CLI run: slow on a shared machine
 
   it('is skipped once applied, so the key can stay until every environment has migrated', async () => {
     const head = modelsWith('user.yaml', renameFirstName)
