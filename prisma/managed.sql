@@ -91,6 +91,7 @@ ALTER TABLE "payments" ADD CONSTRAINT "ck_payments_stripePaymentId_max_length" C
 ALTER TABLE "payments" ADD CONSTRAINT "ck_payments_refundedAmount_min" CHECK ("refundedAmount" >= 0);
 ALTER TABLE "payments" ADD CONSTRAINT "ck_payments_creditPackId_format" CHECK ("creditPackId" ~ '^c[a-z0-9]{24}$');
 ALTER TABLE "payments" ADD CONSTRAINT "ck_payments_subscriptionId_format" CHECK ("subscriptionId" ~ '^c[a-z0-9]{24}$');
+ALTER TABLE "payments" ADD CONSTRAINT "ck_payments_refund_within_amount" CHECK ("refundedAmount" <= "amount");
 ALTER TABLE "refresh_sessions" ADD CONSTRAINT "ck_refresh_sessions_id_format" CHECK ("id" ~ '^c[a-z0-9]{24}$');
 ALTER TABLE "refresh_sessions" ADD CONSTRAINT "ck_refresh_sessions_userId_format" CHECK ("userId" ~ '^c[a-z0-9]{24}$');
 ALTER TABLE "refresh_sessions" ADD CONSTRAINT "ck_refresh_sessions_tokenHash_pattern" CHECK ("tokenHash" ~ '^[0-9a-f]{64}$');
@@ -108,6 +109,7 @@ ALTER TABLE "sessions" ADD CONSTRAINT "ck_sessions_capacity_max" CHECK ("capacit
 ALTER TABLE "sessions" ADD CONSTRAINT "ck_sessions_creditCost_min" CHECK ("creditCost" >= 0);
 ALTER TABLE "sessions" ADD CONSTRAINT "ck_sessions_creditCost_max" CHECK ("creditCost" <= 100);
 ALTER TABLE "sessions" ADD CONSTRAINT "ck_sessions_cancellationReason_max_length" CHECK (octet_length("cancellationReason") <= 500 OR (CASE WHEN octet_length("cancellationReason") = char_length("cancellationReason") THEN char_length("cancellationReason") ELSE char_length("cancellationReason") + char_length(regexp_replace("cancellationReason", '[^\U00010000-\U0010ffff]', '', 'g')) END) <= 500);
+ALTER TABLE "sessions" ADD CONSTRAINT "ck_sessions_ends_after_start" CHECK ("endTime" > "startTime");
 ALTER TABLE "session_bookings" ADD CONSTRAINT "ck_session_bookings_id_format" CHECK ("id" ~ '^c[a-z0-9]{24}$');
 ALTER TABLE "session_bookings" ADD CONSTRAINT "ck_session_bookings_sessionId_format" CHECK ("sessionId" ~ '^c[a-z0-9]{24}$');
 ALTER TABLE "session_bookings" ADD CONSTRAINT "ck_session_bookings_userId_format" CHECK ("userId" ~ '^c[a-z0-9]{24}$');
@@ -122,6 +124,7 @@ ALTER TABLE "subscriptions" ADD CONSTRAINT "ck_subscriptions_id_format" CHECK ("
 ALTER TABLE "subscriptions" ADD CONSTRAINT "ck_subscriptions_userId_format" CHECK ("userId" ~ '^c[a-z0-9]{24}$');
 ALTER TABLE "subscriptions" ADD CONSTRAINT "ck_subscriptions_planId_format" CHECK ("planId" ~ '^c[a-z0-9]{24}$');
 ALTER TABLE "subscriptions" ADD CONSTRAINT "ck_subscriptions_stripeSubscriptionId_max_length" CHECK (octet_length("stripeSubscriptionId") <= 255 OR (CASE WHEN octet_length("stripeSubscriptionId") = char_length("stripeSubscriptionId") THEN char_length("stripeSubscriptionId") ELSE char_length("stripeSubscriptionId") + char_length(regexp_replace("stripeSubscriptionId", '[^\U00010000-\U0010ffff]', '', 'g')) END) <= 255);
+ALTER TABLE "subscriptions" ADD CONSTRAINT "ck_subscriptions_period_ends_after_start" CHECK ("currentPeriodEnd" > "currentPeriodStart");
 ALTER TABLE "subscription_plans" ADD CONSTRAINT "ck_subscription_plans_id_format" CHECK ("id" ~ '^c[a-z0-9]{24}$');
 ALTER TABLE "subscription_plans" ADD CONSTRAINT "ck_subscription_plans_name_min_length" CHECK ((CASE WHEN octet_length("name") = char_length("name") THEN char_length("name") ELSE char_length("name") + char_length(regexp_replace("name", '[^\U00010000-\U0010ffff]', '', 'g')) END) >= 2);
 ALTER TABLE "subscription_plans" ADD CONSTRAINT "ck_subscription_plans_name_max_length" CHECK (octet_length("name") <= 80 OR (CASE WHEN octet_length("name") = char_length("name") THEN char_length("name") ELSE char_length("name") + char_length(regexp_replace("name", '[^\U00010000-\U0010ffff]', '', 'g')) END) <= 80);
@@ -276,7 +279,7 @@ COMMENT ON TABLE "sessions" IS 'A scheduled class or training session at a gym, 
 COMMENT ON COLUMN "sessions"."id" IS 'Unique identifier (cuid).';
 COMMENT ON COLUMN "sessions"."createdAt" IS 'When the record was created.';
 COMMENT ON COLUMN "sessions"."updatedAt" IS 'When the record was last changed.';
-COMMENT ON COLUMN "sessions"."startTime" IS 'Start, in UTC. Must be before endTime (checked by the API).';
+COMMENT ON COLUMN "sessions"."startTime" IS 'Start, in UTC. Before endTime (check ends_after_start).';
 COMMENT ON COLUMN "sessions"."endTime" IS 'End, in UTC.';
 COMMENT ON COLUMN "sessions"."capacity" IS 'Places available.';
 COMMENT ON COLUMN "sessions"."creditCost" IS 'Credits a booking costs.';

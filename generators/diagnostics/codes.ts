@@ -54,6 +54,7 @@ export const diagnosticCodes = {
   PIKA506: 'relation keys do not match',
   PIKA507: 'invalid relation',
   PIKA508: 'invalid archive policy',
+  PIKA509: 'invalid model check',
 
   PIKA601: 'invalid seed row',
 } as const

@@ -1,11 +1,13 @@
-import type { RawEnum, RawField, RawShape } from '../load/model-file.ts'
+import type { RawCheck, RawEnum, RawField, RawShape } from '../load/model-file.ts'
 import { NATIVE_TYPE_EXTENSIONS, parseNativeType } from '../validate/native-types.ts'
+import type { SourceLocation } from '../diagnostics/diagnostic.ts'
+import { parseCheckRule, type CheckOperand } from '../validate/check-rule.ts'
 import type { ExpandedModel } from '../validate/rules/context.ts'
 import { compareText } from '../diagnostics/diagnostic.ts'
 import { ownFields, type Decl, type FieldDecl, type SymbolTable, type ScalarType } from '../validate/symbols.ts'
 import type { ValidationResult } from '../validate/validate-models.ts'
 import { resolveRelations, type ResolvedRelations } from './resolve-relations.ts'
-import type { IrConstraints, IrDefault, IrDomain, IrEnum, IrField, IrModel, Ir, IrShape, IrShapeField, IrStoredField, IrValueType } from './types.ts'
+import type { IrCheck, IrCheckOperand, IrConstraints, IrDefault, IrDomain, IrEnum, IrField, IrModel, Ir, IrShape, IrShapeField, IrStoredField, IrValueType } from './types.ts'
 
 /** Builds the frozen IR from a validation result that has no errors. */
 export function buildIr(validation: ValidationResult, modelsDir: string): Ir {
@@ -83,6 +85,7 @@ function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: Resol
     primaryKey,
     indexes: model.indexes.map((index) => ({ fields: index.def.fields, ...optionalText('name', index.def.name), location: index.source.locate(index.path) })),
     uniques: (decl.def.uniques ?? []).map((u, i) => ({ fields: u.fields, ...optionalText('name', u.name), location: decl.source.locate([...decl.path, 'uniques', i]) })),
+    checks: (decl.def.checks ?? []).map((check, i) => buildCheck(check, fields, decl.source.locate([...decl.path, 'checks', i]))),
     ...(seed ? { seed: { rows: seed.rows ?? [], generate: seed.generate ?? 0, location: decl.source.locate([...decl.path, 'seed'], 'key') } } : {}),
     ...(archive ? { archive: { afterDays: archive.afterDays, field: archive.by, column: fields.find((f): f is IrStoredField => f.kind === 'stored' && f.name === archive.by)!.column, location: decl.source.locate([...decl.path, 'archive'], 'key') } } : {}),
     location: decl.source.locate(decl.path, 'key'),
@@ -134,6 +137,18 @@ function buildStoredField(field: FieldDecl, symbols: SymbolTable, references: Fi
     ...optionalText('renamedFrom', def.renamedFrom),
     location: field.source.locate(field.path, 'key'),
   }
+}
+
+function buildCheck(check: RawCheck, fields: readonly IrField[], location: SourceLocation): IrCheck {
+  const rule = parseCheckRule(check.rule)! // validation refused any other
+  const operand = (o: CheckOperand): IrCheckOperand => {
+    if (o.kind === 'number') return o
+    const field = fields.find((f): f is IrStoredField => f.kind === 'stored' && f.name === o.field)!
+    return { kind: 'field', field: o.field, column: field.column }
+  }
+  const typed = [rule.left, rule.right].map((o) => (o.kind === 'field' ? fields.find((f) => f.name === o.field) : undefined)).find((f) => f?.kind === 'stored')
+  const compares = typed?.kind === 'stored' && typed.type.kind === 'scalar' && typed.type.scalar === 'DateTime' ? 'time' : 'number'
+  return { name: check.name, rule: check.rule, left: operand(rule.left), op: rule.op, right: operand(rule.right), compares, ...optionalText('description', check.description?.trim() || undefined), location }
 }
 
 function valueType(def: RawField, symbols: SymbolTable): IrValueType {

@@ -5,6 +5,7 @@ import { expandMixins } from './expand-mixins.ts'
 import type { ExpandedModel, Rule, RuleContext } from './rules/context.ts'
 import { checkArchivePolicies } from './rules/archive.ts'
 import { checkFields } from './rules/fields.ts'
+import { checkModelChecks } from './rules/checks.ts'
 import { checkKeys } from './rules/keys.ts'
 import { checkNames } from './rules/names.ts'
 import { checkRelations } from './rules/relations.ts'
@@ -16,7 +17,7 @@ import { validateSchema } from './validate-schema.ts'
 /** Rules that look at one declaration at a time; they run on every file that passed the JSON Schema. */
 const localRules: readonly Rule[] = [checkNames, checkFields]
 /** Rules that need the whole, locally valid model set: keys, relations across models, seed rows. */
-const globalRules: readonly Rule[] = [checkKeys, checkRelations, checkShapeCycles, checkSeedRows, checkArchivePolicies]
+const globalRules: readonly Rule[] = [checkKeys, checkModelChecks, checkRelations, checkShapeCycles, checkSeedRows, checkArchivePolicies]
 
 export interface ValidationResult {
   readonly symbols: SymbolTable

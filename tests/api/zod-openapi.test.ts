@@ -21,11 +21,13 @@ const outputs = [
  * compile; with ajv-formats' full checks of the standard formats, as a service would validate.
  */
 function openApiAjv(document: Schema) {
-  const ajv = addFormats.default(new Ajv2020({ strict: true, allErrors: false }), { mode: 'full' })
+  // multipleOfPrecision: Decimal scales are `multipleOf: 0.01`, which plain binary division gets wrong (65.13 / 0.01).
+  const ajv = addFormats.default(new Ajv2020({ strict: true, allErrors: false, multipleOfPrecision: 9 }), { mode: 'full' })
   for (const format of ['cuid', 'e164']) ajv.addFormat(format, true) // the language's own: their patterns enforce them
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 })
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) })
   ajv.addKeyword('components') // the document root is not a schema; its components are reached by $ref
+  ajv.addKeyword('x-pika-checks') // model checks: JSON Schema cannot compare two properties (zod and the database enforce them)
   ajv.addSchema({ $id: 'pika', components: document.components })
   return ajv
 }

@@ -1,4 +1,4 @@
-import type { IrEnum, IrModel, IrShape, IrShapeField, IrStoredField, IrValueType, Ir } from '../../ir/types.ts'
+import type { IrCheck, IrEnum, IrModel, IrShape, IrShapeField, IrStoredField, IrValueType, Ir } from '../../ir/types.ts'
 import { formatPatterns } from '../../validate/check-value.ts'
 import { declarationsOf, derivedFromIr } from '../../ir/lookup.ts'
 import { zodFormatPatterns } from './zod-format-patterns.ts'
@@ -57,6 +57,8 @@ export interface ApiObject {
   readonly properties: readonly ApiProperty[]
   /** Inputs reject unknown keys (catching typos); read schemas accept them (forward compatible). */
   readonly strict: boolean
+  /** Model checks whose fields are all in this object: zod refines, OpenAPI lists them (`x-pika-checks`). */
+  readonly checks?: readonly IrCheck[]
 }
 
 export const variantSuffix: Readonly<Record<Variant, string>> = { read: '', create: 'Create', update: 'Update' }
@@ -88,8 +90,14 @@ function buildModelObjects(model: IrModel): ApiObject[] {
       ...(model.deprecated ? { deprecated: true } : {}),
       properties: fields.map((f) => storedProperty(f, variant)),
       strict: variant !== 'read',
+      ...checksOver(model.checks, new Set(fields.map((f) => f.name))),
     }
   })
+}
+
+function checksOver(checks: readonly IrCheck[], names: ReadonlySet<string>): { checks?: readonly IrCheck[] } {
+  const within = checks.filter((c) => [c.left, c.right].every((o) => o.kind === 'number' || names.has(o.field)))
+  return within.length ? { checks: within } : {}
 }
 
 export function shapeObject(shape: IrShape): ApiObject {

@@ -45,6 +45,8 @@ function objectSchema(object: ApiObject): SchemaObject {
     properties: Object.fromEntries(object.properties.map((p) => [p.name, propertySchema(p)])),
     ...(required.length ? { required } : {}),
     ...(object.strict ? { additionalProperties: false } : {}),
+    // JSON Schema cannot compare two properties: the model's checks travel as an extension.
+    ...(object.checks ? { 'x-pika-checks': object.checks.map((c) => ({ name: c.name, rule: c.rule, ...described(c.description) })) } : {}),
   }
 }
 

@@ -1,5 +1,5 @@
 import { derivedFromIr } from '../../ir/lookup.ts'
-import type { Ir, IrStoredField } from '../../ir/types.ts'
+import type { Ir, IrCheck, IrCheckOperand, IrStoredField } from '../../ir/types.ts'
 import { fieldChecks, type ApiOnlyRule } from './field-checks.ts'
 import { constraintName, snakeCase, sqlIdentifier, sqlLiteral } from './sql-text.ts'
 
@@ -40,8 +40,15 @@ function buildManagedSchema(ir: Ir): ManagedSchema {
       }
       if (field.description) comments.push(comment(`COLUMN ${table}.${sqlIdentifier(field.column)}`, model.table, field.column, field.description))
     }
+    for (const check of model.checks) checks.push(checkObject(model.table, constraintName(model.table, check.name), model.name, check.name, modelCheckSql(check)))
   }
   return { objects: [...checks, ...comments], apiOnly }
+}
+
+/** A model check as SQL: a NULL operand passes, as in zod, because SQL comparisons with NULL are unknown. */
+function modelCheckSql(check: IrCheck): string {
+  const operand = (o: IrCheckOperand) => (o.kind === 'field' ? sqlIdentifier(o.column) : String(o.value))
+  return `${operand(check.left)} ${check.op === '!=' ? '<>' : check.op} ${operand(check.right)}`
 }
 
 function checkObject(table: string, name: string, model: string, rule: string, expression: string, field?: IrStoredField): ManagedObject {

@@ -1,3 +1,4 @@
+import type { IrCheck, IrCheckOperand } from '../../ir/types.ts'
 import type { ApiObject, ApiProperty, Variant, WireType } from '../api/api-schema.ts'
 import { jsonColumnExpression, withClientCodec } from './zod-codecs.ts'
 import { formatPatternNames, zodFormatSchemas } from './zod-formats.ts'
@@ -77,8 +78,21 @@ export function zodObjectLines(object: ApiObject, refs: RefPolicy): string[] {
     if (needsGetter(p.type, refs)) lines.push(`  get ${key}() {`, `    return ${zodProperty(p, object.variant)};`, '  },')
     else lines.push(`  ${key}: ${zodProperty(p, object.variant)},`)
   }
-  lines.push(`})${object.description ? `.describe(${tsString(object.description)})` : ''}`)
+  lines.push(`})${(object.checks ?? []).map(zodCheck).join('')}${object.description ? `.describe(${tsString(object.description)})` : ''}`)
   return lines
+}
+
+/**
+ * A model check as a refinement. An operand that is null or left out passes (the database's CHECK
+ * treats NULL the same way, and an update that omits a field leaves the stored value alone).
+ */
+function zodCheck(check: IrCheck): string {
+  const value = (o: IrCheckOperand) => (o.kind === 'number' ? String(o.value) : check.compares === 'time' ? `Date.parse(v.${o.field})` : `v.${o.field}`)
+  const present = [check.left, check.right].flatMap((o) => (o.kind === 'field' ? [`v.${o.field} == null`] : []))
+  const op = check.op === '=' ? '===' : check.op === '!=' ? '!==' : check.op
+  const field = [check.left, check.right].find((o) => o.kind === 'field')!
+  const message = tsString(`${check.name}: ${check.rule}`)
+  return `.refine((v) => ${[...present, `${value(check.left)} ${op} ${value(check.right)}`].join(' || ')}, { message: ${message}, path: [${tsString(field.kind === 'field' ? field.field : '')}] })`
 }
 
 /**
