@@ -48,7 +48,7 @@ export const PaymentSchema = z.object({
   paidAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the payment succeeded.'),
   creditPackId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable(),
   subscriptionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable(),
-}).refine((v) => v.refundedAmount == null || v.amount == null || v.refundedAmount <= v.amount, { message: 'refund_within_amount: refundedAmount <= amount', path: ['refundedAmount'] }).describe('A payment by a member, for a credit pack, a subscription period or a drop-in session.');
+}).describe('A payment by a member, for a credit pack, a subscription period or a drop-in session.');
 
 export type Payment = z.infer<typeof PaymentSchema>;
 export type PaymentJson = z.input<typeof PaymentSchema>;

@@ -44,7 +44,7 @@ export const SubscriptionSchema = z.object({
   cancelAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the subscription will end (cancel at period end); null if it renews.'),
   cancelledAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the cancellation was requested.'),
   stripeSubscriptionId: z.string().max(255).nullable(),
-}).refine((v) => v.currentPeriodEnd == null || v.currentPeriodStart == null || Date.parse(v.currentPeriodEnd) > Date.parse(v.currentPeriodStart), { message: 'period_ends_after_start: currentPeriodEnd > currentPeriodStart', path: ['currentPeriodEnd'] }).describe('A member\'s subscription to a plan.');
+}).describe('A member\'s subscription to a plan.');
 
 export type Subscription = z.infer<typeof SubscriptionSchema>;
 export type SubscriptionJson = z.input<typeof SubscriptionSchema>;

@@ -89,10 +89,12 @@ describe.each(outputs)('API schemas of $name', ({ root, models }) => {
       const validateJson = ajv.getSchema(`pika#/components/schemas/${name}`)!
       const zodSchema = zod[`${name}Schema`]!
       const cases = [{ description: 'valid', payload: factory.valid(schema), mustReject: false }, ...factory.mutations(schema)]
-      for (const { description, payload, mustReject } of cases) {
+      for (const { description, payload, mustReject, breaksCheck } of cases) {
         const inZod = zodSchema.safeParse(payload).success
         const inOpenApi = validateJson(payload) as boolean
-        expect({ name, description, zod: inZod }).toEqual({ name, description, zod: inOpenApi })
+        // A model check compares two fields: zod enforces it, JSON Schema cannot (the one known gap).
+        if (breaksCheck) expect({ name, description, zod: inZod, openApi: inOpenApi }).toEqual({ name, description, zod: false, openApi: true })
+        else expect({ name, description, zod: inZod }).toEqual({ name, description, zod: inOpenApi })
         if (description === 'valid') expect(inZod, `${name}: the valid payload is accepted`).toBe(true)
         if (mustReject) expect(inZod, `${name}: ${description} is rejected`).toBe(false)
         checked++

@@ -60,6 +60,7 @@ const expectations: Readonly<Record<string, readonly string[]>> = {
   'foreign-key-on-list-side': ['PIKA507@gym.yaml:6:43'],
   'foreign-key-type-mismatch': ['PIKA506@equipment.yaml:6:46'],
   'foreign-key-native-type-mismatch': ['PIKA506@equipment.yaml:6:46'],
+  'check-unknown-field': ['PIKA509@gym.yaml:9:41'],
   'max-beyond-smallint': ['PIKA402@gym.yaml:6:49'],
   'min-items-on-non-list': ['PIKA401@gym.yaml:6:39'],
   'generated-name-collision': ['PIKA203@gym.yaml:7:3'],

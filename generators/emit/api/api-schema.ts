@@ -57,7 +57,7 @@ export interface ApiObject {
   readonly properties: readonly ApiProperty[]
   /** Inputs reject unknown keys (catching typos); read schemas accept them (forward compatible). */
   readonly strict: boolean
-  /** Model checks whose fields are all in this object: zod refines, OpenAPI lists them (`x-pika-checks`). */
+  /** Input schemas: model checks whose fields are all in the object; zod refines, OpenAPI lists them (`x-pika-checks`). */
   readonly checks?: readonly IrCheck[]
 }
 
@@ -90,7 +90,8 @@ function buildModelObjects(model: IrModel): ApiObject[] {
       ...(model.deprecated ? { deprecated: true } : {}),
       properties: fields.map((f) => storedProperty(f, variant)),
       strict: variant !== 'read',
-      ...checksOver(model.checks, new Set(fields.map((f) => f.name))),
+      // Inputs only: a refined zod object cannot be `.pick`ed, which readers of stored rows do (the seeder).
+      ...(variant === 'read' ? {} : checksOver(model.checks, new Set(fields.map((f) => f.name)))),
     }
   })
 }
