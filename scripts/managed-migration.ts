@@ -2,7 +2,6 @@
 // schema, so Prisma's migrations never change them. After `prisma migrate dev`, db:migrate builds
 // the database the migrations describe, compares its managed objects with the ones the models
 // generate, and writes the difference as one more migration.
-import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { managedSchema, type ManagedObject } from '../generators/emit/sql/managed-objects.ts'
@@ -13,6 +12,7 @@ import { PACKAGE_ROOT } from '../src/db/config.ts'
 import { DatabaseSetupError } from '../src/db/errors.ts'
 import { MIGRATIONS_DIR } from '../src/db/migration-history.ts'
 import { readSchemaSql } from '../src/db/schema-sql.ts'
+import { writeMigration } from './write-migration.ts'
 
 /** Managed CHECK constraints are the ones named `ck_…`; Prisma creates no CHECK constraints at all. */
 const CHECKS_SQL = `SELECT c.relname AS "table", k.conname AS name, pg_get_constraintdef(k.oid) AS definition
@@ -78,15 +78,8 @@ function commentChanges(wanted: readonly ManagedObject[], existing: readonly Row
 }
 
 /** Writes `<timestamp>_<name>_managed/migration.sql` when there are changes; returns its folder name. */
-export function writeManagedMigration(migrationsDir: string, name: string, statements: readonly string[], now: Date): string | undefined {
-  if (statements.length === 0) return undefined
-  const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14)
-  const folder = `${stamp}_${name}_managed`
-  mkdirSync(join(migrationsDir, folder), { recursive: true })
-  const header = '-- Managed objects (prisma/managed.sql): CHECK constraints from field rules, comments from descriptions.\n'
-  writeFileSync(join(migrationsDir, folder, 'migration.sql'), `${header}${statements.join('\n')}\n`)
-  return folder
-}
+export const writeManagedMigration = (migrationsDir: string, name: string, statements: readonly string[], now: Date): string | undefined =>
+  writeMigration(migrationsDir, `${name}_managed`, 'Managed objects (prisma/managed.sql): CHECK constraints from field rules and model checks, comments from descriptions.', statements, now)
 
 /**
  * The db:migrate step after `prisma migrate dev`: writes the managed migration when the models ask
