@@ -58,7 +58,7 @@ export async function planManagedMigration(ir: Ir, migrationsSql: string, shared
     const before = new Map(existingChecks.map((r) => [checkKey(r), r.definition]))
     const after = new Map(renderedChecks.filter((r) => wantedChecks.some((o) => o.key === checkKey(r))).map((r) => [checkKey(r), r.definition]))
     const drops = existingChecks.filter((r) => after.get(checkKey(r)) !== r.definition).map((r) => `ALTER TABLE ${sqlIdentifier(r.table!)} DROP CONSTRAINT ${sqlIdentifier(r.name!)};`)
-    const adds = wantedChecks.filter((o) => before.get(o.key) !== after.get(o.key)).map((o) => o.create)
+    const adds = wantedChecks.filter((o) => before.get(o.key) !== after.get(o.key)).flatMap(addToFilledTable)
     return [...drops, ...adds, ...commentChanges(wanted, existingComments)]
   } finally {
     if (shared) await db.exec(`DROP SCHEMA ${schema} CASCADE; RESET search_path`)
@@ -67,6 +67,18 @@ export async function planManagedMigration(ir: Ir, migrationsSql: string, shared
 }
 
 let plans = 0
+
+/**
+ * A check added to a table that may hold rows: NOT VALID takes its lock only for a moment, then
+ * VALIDATE scans the rows under SHARE UPDATE EXCLUSIVE, so reads and writes go on (the lint's
+ * `check-validating` rule). Prisma runs a migration's statements one by one, not in one transaction.
+ */
+function addToFilledTable(check: ManagedObject): string[] {
+  if (check.kind !== 'check') return [check.create]
+  const table = sqlIdentifier(check.table)
+  const name = sqlIdentifier(check.name)
+  return [`ALTER TABLE ${table} ADD CONSTRAINT ${name} CHECK (${check.expression}) NOT VALID;`, `ALTER TABLE ${table} VALIDATE CONSTRAINT ${name};`]
+}
 
 function commentChanges(wanted: readonly ManagedObject[], existing: readonly Row[]): string[] {
   const key = (r: Row) => `comment ${r.table}${r.column === null ? '' : `.${r.column}`}`

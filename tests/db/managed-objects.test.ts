@@ -40,11 +40,12 @@ describe('the db:migrate step for managed objects', () => {
     expect(await planManagedMigration(platformModels(), migrations, planner)).toEqual([])
   })
 
-  it('changes a check whose rule changed (drop, then add under the same name)', async () => {
+  it('changes a check whose rule changed (drop, then add under the same name, validated without blocking writes)', async () => {
     const ir = platformModels('session.yaml', 'capacity:    { type: Int, default: 20, min: 1, max: 500,', 'capacity:    { type: Int, default: 20, min: 1, max: 800,')
     expect(await planManagedMigration(ir, migrations, planner)).toEqual([
       'ALTER TABLE "sessions" DROP CONSTRAINT "ck_sessions_capacity_max";',
-      'ALTER TABLE "sessions" ADD CONSTRAINT "ck_sessions_capacity_max" CHECK ("capacity" <= 800);',
+      'ALTER TABLE "sessions" ADD CONSTRAINT "ck_sessions_capacity_max" CHECK ("capacity" <= 800) NOT VALID;',
+      'ALTER TABLE "sessions" VALIDATE CONSTRAINT "ck_sessions_capacity_max";',
     ])
   })
 
@@ -57,7 +58,8 @@ describe('the db:migrate step for managed objects', () => {
     const added = platformModels('session.yaml', 'capacity:    { type: Int, default: 20, min: 1, max: 500, description: Places available.,', 'capacity:    { type: Int, default: 20, min: 2, max: 500,')
     expect(await planManagedMigration(added, migrations, planner)).toEqual([
       'ALTER TABLE "sessions" DROP CONSTRAINT "ck_sessions_capacity_min";',
-      'ALTER TABLE "sessions" ADD CONSTRAINT "ck_sessions_capacity_min" CHECK ("capacity" >= 2);',
+      'ALTER TABLE "sessions" ADD CONSTRAINT "ck_sessions_capacity_min" CHECK ("capacity" >= 2) NOT VALID;',
+      'ALTER TABLE "sessions" VALIDATE CONSTRAINT "ck_sessions_capacity_min";',
       'COMMENT ON COLUMN "sessions"."capacity" IS NULL;',
     ])
   })
