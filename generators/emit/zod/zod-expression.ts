@@ -87,7 +87,8 @@ export function zodObjectLines(object: ApiObject, refs: RefPolicy): string[] {
  * treats NULL the same way, and an update that omits a field leaves the stored value alone).
  */
 function zodCheck(check: IrCheck): string {
-  const value = (o: IrCheckOperand) => (o.kind === 'number' ? String(o.value) : check.compares === 'time' ? `Date.parse(v.${o.field})` : `v.${o.field}`)
+  // Inputs decode to client values (codecs): a Date, a Prisma.Decimal or a bigint; both forms convert.
+  const value = (o: IrCheckOperand) => (o.kind === 'number' ? String(o.value) : check.compares === 'time' ? `new Date(v.${o.field}).getTime()` : `Number(v.${o.field})`)
   const present = [check.left, check.right].flatMap((o) => (o.kind === 'field' ? [`v.${o.field} == null`] : []))
   const op = check.op === '=' ? '===' : check.op === '!=' ? '!==' : check.op
   const field = [check.left, check.right].find((o) => o.kind === 'field')!
