@@ -18,6 +18,7 @@ import { localMigrationNames, MIGRATIONS_DIR } from '../src/db/migration-history
 import { printLintOfNewMigrations } from '../generators/lint/migration-files.ts'
 import { readSchemaSql } from '../src/db/schema-sql.ts'
 import { confirmDataLoss } from './confirm.ts'
+import { migrateManagedObjects } from './managed-migration.ts'
 import { catalogOfMigrations, planRenames, writeRenameMigration } from './rename-migration.ts'
 
 interface DbCommand {
@@ -86,6 +87,8 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
     // Also when applying fails after the migration was written: it is on disk and will be applied.
     if (migrationsBefore) await printLintOfNewMigrations(MIGRATIONS_DIR, migrationsBefore, localMigrationNames())
   }
+  // What Prisma's schema cannot hold (checks, comments) follows in a migration of its own.
+  if (command.renames) await migrateManagedObjects(migrationName(args), args.includes('--create-only') ? undefined : () => deployCommand({ config, variable, args }))
 }
 
 /**

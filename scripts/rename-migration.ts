@@ -1,13 +1,11 @@
 // `renamedFrom` in the models becomes a migration that renames (table, column, enum, enum value)
 // instead of Prisma's drop-and-add, so the data survives. db:migrate writes it before running
 // the diff; it is applied first, and the diff then makes a migration only for whatever else changed.
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import type { PGlite } from '@electric-sql/pglite'
 import type { Ir, IrModel } from '../generators/ir/types.ts'
 import { joinTableRenames, ownObjectRenames, readTableObjects, sequenceRenames, type TableObjects } from './rename-relations.ts'
 import { openEmptyPGliteFor } from '../src/db/pglite-snapshot.ts'
 import { quoteIdentifier, quoteLiteral } from '../src/db/schema-sql.ts'
+import { writeMigration } from './write-migration.ts'
 
 /** What the database built by the existing migrations has, as far as renames need to know. */
 export interface Catalog {
@@ -90,12 +88,5 @@ export async function catalogOfMigrations(migrationsSql: string): Promise<Catalo
 }
 
 /** Writes `<timestamp>_<name>_renames/migration.sql` when renames are pending; returns its folder name. */
-export function writeRenameMigration(migrationsDir: string, name: string, statements: readonly string[], now: Date): string | undefined {
-  if (statements.length === 0) return undefined
-  const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14)
-  const folder = `${stamp}_${name}_renames`
-  mkdirSync(join(migrationsDir, folder), { recursive: true })
-  const header = '-- Renames declared with `renamedFrom` in the models: the data stays where it is.\n'
-  writeFileSync(join(migrationsDir, folder, 'migration.sql'), `${header}${statements.join('\n')}\n`)
-  return folder
-}
+export const writeRenameMigration = (migrationsDir: string, name: string, statements: readonly string[], now: Date): string | undefined =>
+  writeMigration(migrationsDir, `${name}_renames`, 'Renames declared with `renamedFrom` in the models: the data stays where it is.', statements, now)

@@ -38,13 +38,13 @@ export const PaymentSchema = z.object({
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
   userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
-  amount: decimal(z.number().min(0)).describe('Amount charged, in currency units (not cents).'),
+  amount: decimal(z.number().min(0).max(99999999.99).multipleOf(0.01)).describe('Amount charged, in currency units (not cents).'),
   currency: z.string().length(3).regex(new RegExp('^[A-Z]{3}$', 'u')).describe('ISO 4217 currency code.'),
   status: PaymentStatusSchema.describe('Set from Stripe webhooks.'),
   type: PaymentTypeSchema,
   description: z.string().max(500).nullable().describe('Line shown on receipts.'),
   stripePaymentId: z.string().max(255).nullable().describe('Stripe PaymentIntent id.'),
-  refundedAmount: decimal(z.number().min(0)).nullable().describe('Total refunded so far.'),
+  refundedAmount: decimal(z.number().min(0).max(99999999.99).multipleOf(0.01)).nullable().describe('Total refunded so far.'),
   paidAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the payment succeeded.'),
   creditPackId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable(),
   subscriptionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable(),
@@ -60,7 +60,7 @@ export type PaymentJson = z.input<typeof PaymentSchema>;
  */
 export const PaymentCreateSchema = z.strictObject({
   userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
-  amount: decimal(z.number().min(0)).describe('Amount charged, in currency units (not cents).'),
+  amount: decimal(z.number().min(0).max(99999999.99).multipleOf(0.01)).describe('Amount charged, in currency units (not cents).'),
   currency: z.string().length(3).regex(new RegExp('^[A-Z]{3}$', 'u')).exactOptional().describe('ISO 4217 currency code.'),
   type: PaymentTypeSchema,
   description: z.string().max(500).nullable().exactOptional().describe('Line shown on receipts.'),
@@ -77,7 +77,7 @@ export type PaymentCreate = z.infer<typeof PaymentCreateSchema>;
  */
 export const PaymentUpdateSchema = z.strictObject({
   userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).exactOptional(),
-  amount: decimal(z.number().min(0)).exactOptional().describe('Amount charged, in currency units (not cents).'),
+  amount: decimal(z.number().min(0).max(99999999.99).multipleOf(0.01)).exactOptional().describe('Amount charged, in currency units (not cents).'),
   currency: z.string().length(3).regex(new RegExp('^[A-Z]{3}$', 'u')).exactOptional().describe('ISO 4217 currency code.'),
   type: PaymentTypeSchema.exactOptional(),
   description: z.string().max(500).nullable().exactOptional().describe('Line shown on receipts.'),

@@ -53,7 +53,7 @@ export const SessionSchema = z.object({
   description: z.string().max(2000).nullable(),
   gymId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   trainerId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable(),
-  startTime: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('Start, in UTC. Must be before endTime (checked by the API).'),
+  startTime: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('Start, in UTC. Before endTime (check ends_after_start).'),
   endTime: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('End, in UTC.'),
   capacity: z.int32().min(1).max(500).describe('Places available.'),
   creditCost: z.int32().min(0).max(100).describe('Credits a booking costs.'),
@@ -75,13 +75,13 @@ export const SessionCreateSchema = z.strictObject({
   description: z.string().max(2000).nullable().exactOptional(),
   gymId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   trainerId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().exactOptional(),
-  startTime: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('Start, in UTC. Must be before endTime (checked by the API).'),
+  startTime: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('Start, in UTC. Before endTime (check ends_after_start).'),
   endTime: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('End, in UTC.'),
   capacity: z.int32().min(1).max(500).exactOptional().describe('Places available.'),
   creditCost: z.int32().min(0).max(100).exactOptional().describe('Credits a booking costs.'),
   status: SessionStatusSchema.exactOptional().describe('Only SCHEDULED sessions can be booked.'),
   cancellationReason: z.string().max(500).nullable().exactOptional().describe('Shown to booked members when the session is cancelled.'),
-}).describe('A scheduled class or training session at a gym, led by a trainer, that members book with credits.\n\nInput for creating one; fields with defaults may be left out.');
+}).refine((v) => v.endTime == null || v.startTime == null || new Date(v.endTime).getTime() > new Date(v.startTime).getTime(), { message: 'ends_after_start: endTime > startTime', path: ['endTime'] }).describe('A scheduled class or training session at a gym, led by a trainer, that members book with credits.\n\nInput for creating one; fields with defaults may be left out.');
 
 export type SessionCreate = z.infer<typeof SessionCreateSchema>;
 
@@ -95,13 +95,13 @@ export const SessionUpdateSchema = z.strictObject({
   description: z.string().max(2000).nullable().exactOptional(),
   gymId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).exactOptional(),
   trainerId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable().exactOptional(),
-  startTime: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).exactOptional().describe('Start, in UTC. Must be before endTime (checked by the API).'),
+  startTime: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).exactOptional().describe('Start, in UTC. Before endTime (check ends_after_start).'),
   endTime: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).exactOptional().describe('End, in UTC.'),
   capacity: z.int32().min(1).max(500).exactOptional().describe('Places available.'),
   creditCost: z.int32().min(0).max(100).exactOptional().describe('Credits a booking costs.'),
   status: SessionStatusSchema.exactOptional().describe('Only SCHEDULED sessions can be booked.'),
   cancellationReason: z.string().max(500).nullable().exactOptional().describe('Shown to booked members when the session is cancelled.'),
-}).describe('A scheduled class or training session at a gym, led by a trainer, that members book with credits.\n\nInput for updating one; every field is optional.');
+}).refine((v) => v.endTime == null || v.startTime == null || new Date(v.endTime).getTime() > new Date(v.startTime).getTime(), { message: 'ends_after_start: endTime > startTime', path: ['endTime'] }).describe('A scheduled class or training session at a gym, led by a trainer, that members book with credits.\n\nInput for updating one; every field is optional.');
 
 export type SessionUpdate = z.infer<typeof SessionUpdateSchema>;
 

@@ -82,7 +82,7 @@ export const SubscriptionPlanSchema = z.object({
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
   name: z.string().min(2).max(80),
   description: z.string().max(1000).nullable(),
-  price: decimal(z.number().min(0)).describe('Price per interval.'),
+  price: decimal(z.number().min(0).max(99999999.99).multipleOf(0.01)).describe('Price per interval.'),
   currency: z.string().length(3).regex(new RegExp('^[A-Z]{3}$', 'u')),
   interval: BillingIntervalSchema,
   creditsPerPeriod: z.int32().min(0).describe('Credits granted at the start of each period.'),
@@ -102,7 +102,7 @@ export type SubscriptionPlanJson = z.input<typeof SubscriptionPlanSchema>;
 export const SubscriptionPlanCreateSchema = z.strictObject({
   name: z.string().min(2).max(80),
   description: z.string().max(1000).nullable().exactOptional(),
-  price: decimal(z.number().min(0)).describe('Price per interval.'),
+  price: decimal(z.number().min(0).max(99999999.99).multipleOf(0.01)).describe('Price per interval.'),
   currency: z.string().length(3).regex(new RegExp('^[A-Z]{3}$', 'u')).exactOptional(),
   interval: BillingIntervalSchema.exactOptional(),
   creditsPerPeriod: z.int32().min(0).describe('Credits granted at the start of each period.'),
@@ -121,7 +121,7 @@ export type SubscriptionPlanCreate = z.infer<typeof SubscriptionPlanCreateSchema
 export const SubscriptionPlanUpdateSchema = z.strictObject({
   name: z.string().min(2).max(80).exactOptional(),
   description: z.string().max(1000).nullable().exactOptional(),
-  price: decimal(z.number().min(0)).exactOptional().describe('Price per interval.'),
+  price: decimal(z.number().min(0).max(99999999.99).multipleOf(0.01)).exactOptional().describe('Price per interval.'),
   currency: z.string().length(3).regex(new RegExp('^[A-Z]{3}$', 'u')).exactOptional(),
   interval: BillingIntervalSchema.exactOptional(),
   creditsPerPeriod: z.int32().min(0).exactOptional().describe('Credits granted at the start of each period.'),

@@ -46,6 +46,7 @@ export const diagnosticCodes = {
   PIKA405: 'attribute does not fit the field',
   PIKA406: 'example does not fit the field',
   PIKA407: 'pattern too slow to check',
+  PIKA408: 'rule the database cannot enforce (warning)',
 
   PIKA501: 'model without an id',
   PIKA502: 'more than one id',
@@ -55,6 +56,7 @@ export const diagnosticCodes = {
   PIKA506: 'relation keys do not match',
   PIKA507: 'invalid relation',
   PIKA508: 'invalid archive policy',
+  PIKA509: 'invalid model check',
 
   PIKA601: 'invalid seed row',
 } as const

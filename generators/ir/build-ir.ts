@@ -1,11 +1,13 @@
-import type { RawEnum, RawField, RawShape } from '../load/model-file.ts'
+import type { RawCheck, RawEnum, RawField, RawShape } from '../load/model-file.ts'
 import { NATIVE_TYPE_EXTENSIONS, parseNativeType } from '../validate/native-types.ts'
+import type { SourceLocation } from '../diagnostics/diagnostic.ts'
+import { parseCheckRule, type CheckOperand } from '../validate/check-rule.ts'
 import type { ExpandedModel } from '../validate/rules/context.ts'
 import { compareText } from '../diagnostics/diagnostic.ts'
 import { ownFields, type Decl, type FieldDecl, type SymbolTable, type ScalarType } from '../validate/symbols.ts'
 import type { ValidationResult } from '../validate/validate-models.ts'
 import { resolveRelations, type ResolvedRelations } from './resolve-relations.ts'
-import type { IrConstraints, IrDefault, IrDomain, IrEnum, IrField, IrModel, Ir, IrShape, IrShapeField, IrStoredField, IrValueType } from './types.ts'
+import type { IrCheck, IrCheckOperand, IrConstraints, IrDefault, IrDomain, IrEnum, IrField, IrModel, Ir, IrShape, IrShapeField, IrStoredField, IrValueType } from './types.ts'
 
 /** Builds the frozen IR from a validation result that has no errors. */
 export function buildIr(validation: ValidationResult, modelsDir: string): Ir {
@@ -17,7 +19,7 @@ export function buildIr(validation: ValidationResult, modelsDir: string): Ir {
     domains: [...symbols.domains].map(([file, description]) => buildDomain(file, description)).sort((a, b) => compareText(a.file, b.file)),
     enums: byName([...symbols.enums.values()].map(buildEnum)),
     shapes: byName([...symbols.shapes.values()].map((decl) => buildShape(decl, symbols))),
-    models: byName([...models.values()].map((model) => buildModel(model, symbols, relations))),
+    models: byName([...models.values()].map((model) => buildModel(model, symbols, relations, models))),
     extensions: [],
   }
   return deepFreeze({ ...ir, extensions: requiredExtensions(ir, symbols) })
@@ -62,10 +64,10 @@ function buildShape(decl: Decl<RawShape>, symbols: SymbolTable): IrShape {
   return { kind: 'shape', name: decl.name, domain: domainOf(decl.source.file), ...documentation(decl.def), fields, location: decl.source.locate(decl.path, 'key') }
 }
 
-function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: ResolvedRelations): IrModel {
+function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: ResolvedRelations, models: ReadonlyMap<string, ExpandedModel>): IrModel {
   const { decl } = model
-  const foreignKeys = new Set(model.fields.flatMap((f) => f.def.relation?.fields ?? []))
-  const fields = model.fields.map((field): IrField => relations.get(field) ?? buildStoredField(field, symbols, foreignKeys.has(field.name)))
+  const referenced = referencedFields(model, models)
+  const fields = model.fields.map((field): IrField => relations.get(field) ?? buildStoredField(field, symbols, referenced.get(field.name)))
   const idField = model.fields.find((f) => f.def.id)
   const primaryKey = decl.def.id
     ? { fields: decl.def.id.fields, ...optionalText('name', decl.def.id.name), compound: true, location: decl.source.locate([...decl.path, 'id'], 'key') }
@@ -83,14 +85,34 @@ function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: Resol
     primaryKey,
     indexes: model.indexes.map((index) => ({ fields: index.def.fields, ...optionalText('name', index.def.name), location: index.source.locate(index.path) })),
     uniques: (decl.def.uniques ?? []).map((u, i) => ({ fields: u.fields, ...optionalText('name', u.name), location: decl.source.locate([...decl.path, 'uniques', i]) })),
+    checks: (decl.def.checks ?? []).map((check, i) => buildCheck(check, fields, decl.source.locate([...decl.path, 'checks', i]))),
     ...(seed ? { seed: { rows: decimalsAsNumbers(model, seed.rows ?? []), generate: seed.generate ?? 0, location: decl.source.locate([...decl.path, 'seed'], 'key') } } : {}),
     ...(archive ? { archive: { afterDays: archive.afterDays, field: archive.by, column: fields.find((f): f is IrStoredField => f.kind === 'stored' && f.name === archive.by)!.column, location: decl.source.locate([...decl.path, 'archive'], 'key') } } : {}),
     location: decl.source.locate(decl.path, 'key'),
   }
 }
 
-function buildStoredField(field: FieldDecl, symbols: SymbolTable, foreignKey: boolean): IrStoredField {
-  const { def } = field
+/** Each foreign-key field of the model → the field of the other model it references. */
+function referencedFields(model: ExpandedModel, models: ReadonlyMap<string, ExpandedModel>): Map<string, FieldDecl> {
+  const out = new Map<string, FieldDecl>()
+  for (const f of model.fields) {
+    const { fields = [], references = [] } = f.def.relation ?? {}
+    const target = models.get(f.def.type)
+    fields.forEach((name, i) => {
+      const remote = target?.fields.find((r) => r.name === references[i])
+      if (remote) out.set(name, remote)
+    })
+  }
+  return out
+}
+
+/**
+ * A foreign key takes the native type and format of the key it references when it states none
+ * (validation has refused a different one), so `text` never points at `uuid`.
+ */
+function buildStoredField(field: FieldDecl, symbols: SymbolTable, references: FieldDecl | undefined): IrStoredField {
+  const foreignKey = references !== undefined
+  const def: RawField = references ? { ...field.def, db: field.def.db ?? references.def.db, format: field.def.format ?? references.def.format } : field.def
   const native = def.db === undefined ? undefined : parseNativeType(def.db)
   return {
     kind: 'stored',
@@ -117,6 +139,18 @@ function buildStoredField(field: FieldDecl, symbols: SymbolTable, foreignKey: bo
   }
 }
 
+function buildCheck(check: RawCheck, fields: readonly IrField[], location: SourceLocation): IrCheck {
+  const rule = parseCheckRule(check.rule)! // validation refused any other
+  const operand = (o: CheckOperand): IrCheckOperand => {
+    if (o.kind === 'number') return o
+    const field = fields.find((f): f is IrStoredField => f.kind === 'stored' && f.name === o.field)!
+    return { kind: 'field', field: o.field, column: field.column }
+  }
+  const typed = [rule.left, rule.right].map((o) => (o.kind === 'field' ? fields.find((f) => f.name === o.field) : undefined)).find((f) => f?.kind === 'stored')
+  const compares = typed?.kind === 'stored' && typed.type.kind === 'scalar' && typed.type.scalar === 'DateTime' ? 'time' : 'number'
+  return { name: check.name, rule: check.rule, left: operand(rule.left), op: rule.op, right: operand(rule.right), compares, ...optionalText('description', check.description?.trim() || undefined), location }
+}
+
 function valueType(def: RawField, symbols: SymbolTable): IrValueType {
   if (symbols.enums.has(def.type)) return { kind: 'enum', enum: def.type }
   return { kind: 'scalar', scalar: def.type as ScalarType, ...optionalText('shape', def.shape) }
@@ -128,7 +162,7 @@ function buildDefault(value: unknown): IrDefault {
 }
 
 function constraints(def: RawField): IrConstraints {
-  const keys = ['min', 'max', 'minLength', 'maxLength', 'length', 'pattern', 'format'] as const
+  const keys = ['min', 'max', 'minLength', 'maxLength', 'length', 'pattern', 'format', 'minItems', 'maxItems'] as const
   return Object.fromEntries(keys.filter((k) => def[k] !== undefined).map((k) => [k, def[k]]))
 }
 

@@ -145,6 +145,22 @@ export interface IrSeed {
   readonly location: SourceLocation
 }
 
+/** A rule across fields of one model (`checks:`), enforced by a CHECK constraint and by zod. */
+export interface IrCheck {
+  readonly name: string
+  /** As written, e.g. `endTime > startTime`. */
+  readonly rule: string
+  readonly left: IrCheckOperand
+  readonly op: '<' | '<=' | '>' | '>=' | '=' | '!='
+  readonly right: IrCheckOperand
+  /** `time` compares DateTime values, `number` numbers. */
+  readonly compares: 'number' | 'time'
+  readonly description?: string
+  readonly location: SourceLocation
+}
+
+export type IrCheckOperand = { readonly kind: 'field'; readonly field: string; readonly column: string } | { readonly kind: 'number'; readonly value: number }
+
 export interface IrModel extends Documented {
   readonly kind: 'model'
   readonly name: string
@@ -157,6 +173,7 @@ export interface IrModel extends Documented {
   readonly primaryKey: IrIndex & { readonly compound: boolean }
   readonly indexes: readonly IrIndex[]
   readonly uniques: readonly IrIndex[]
+  readonly checks: readonly IrCheck[]
   readonly seed?: IrSeed
   readonly archive?: IrArchivePolicy
 }

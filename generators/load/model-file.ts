@@ -37,7 +37,15 @@ export interface RawMixin {
   readonly indexes?: readonly RawIndex[]
 }
 
+/** A rule across the fields of one model: `rule` compares two fields, or a field and a number. */
+export interface RawCheck {
+  readonly name: string
+  readonly rule: string
+  readonly description?: string
+}
+
 export interface RawModel {
+  readonly checks?: readonly RawCheck[]
   readonly table?: string
   readonly description?: string
   readonly deprecated?: boolean
@@ -103,4 +111,7 @@ export interface RawConstraints {
   readonly length?: number
   readonly pattern?: string
   readonly format?: StringFormat
+  /** List fields only: item count bounds. */
+  readonly minItems?: number
+  readonly maxItems?: number
 }

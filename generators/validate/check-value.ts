@@ -36,6 +36,8 @@ export function checkFieldValue(field: RawField, value: unknown, symbols: Symbol
   }
   if (field.list) {
     if (!Array.isArray(value)) return { path, message: `must be a list, not ${describe(value)}` }
+    if (field.minItems !== undefined && value.length < field.minItems) return { path, message: `must have at least ${field.minItems} item(s), not ${value.length}` }
+    if (field.maxItems !== undefined && value.length > field.maxItems) return { path, message: `must have at most ${field.maxItems} item(s), not ${value.length}` }
     for (const [i, item] of value.entries()) {
       const problem = checkSingleValue(field, item, symbols, [...path, i])
       if (problem) return problem

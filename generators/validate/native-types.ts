@@ -69,3 +69,17 @@ const ARGUMENT_RANGES: Readonly<Record<string, { readonly min: number; readonly 
   Time: { min: 0, max: 6, what: 'fractional-second precision' },
   Timetz: { min: 0, max: 6, what: 'fractional-second precision' },
 }
+
+export const INT32 = { min: -2147483648, max: 2147483647 }
+
+/** The values a numeric native type holds, when it bounds them: SmallInt, Integer, Decimal(p,s). */
+export function numericRange(native: NativeType): { min: number; max: number } | undefined {
+  if (native.name === 'SmallInt') return { min: -32768, max: 32767 }
+  if (native.name === 'Integer') return INT32
+  if (native.name === 'Decimal' && native.args.length > 0) {
+    const [precision, scale = 0] = native.args as [number, number?]
+    const largest = Number(`${'9'.repeat(precision - scale) || '0'}.${'9'.repeat(scale)}`)
+    return Number.isFinite(largest) ? { min: -largest, max: largest } : undefined
+  }
+  return undefined
+}

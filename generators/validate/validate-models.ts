@@ -6,6 +6,7 @@ import type { ExpandedModel, Rule, RuleContext } from './rules/context.ts'
 import { checkArchivePolicies } from './rules/archive.ts'
 import { checkDatabaseRules } from './rules/database.ts'
 import { checkFields } from './rules/fields.ts'
+import { checkModelChecks } from './rules/checks.ts'
 import { checkKeys } from './rules/keys.ts'
 import { checkNames } from './rules/names.ts'
 import { checkRelations } from './rules/relations.ts'
@@ -17,7 +18,7 @@ import { validateSchema } from './validate-schema.ts'
 /** Rules that look at one declaration at a time; they run on every file that passed the JSON Schema. */
 const localRules: readonly Rule[] = [checkNames, checkFields]
 /** Rules that need the whole, locally valid model set: keys, relations across models, seed rows. */
-const globalRules: readonly Rule[] = [checkKeys, checkRelations, checkDatabaseRules, checkShapeCycles, checkSeedRows, checkArchivePolicies]
+const globalRules: readonly Rule[] = [checkKeys, checkModelChecks, checkRelations, checkDatabaseRules, checkShapeCycles, checkSeedRows, checkArchivePolicies]
 
 export interface ValidationResult {
   readonly symbols: SymbolTable

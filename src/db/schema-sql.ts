@@ -11,11 +11,13 @@ import { localMigrationNames, MIGRATIONS_DIR } from './migration-history.ts'
 import { runPrismaOrThrow } from './prisma-cli.ts'
 
 export const SCHEMA_FILE = join(PACKAGE_ROOT, 'prisma', 'schema.prisma')
+/** What the Prisma schema cannot hold (CHECK constraints, comments), generated beside it. */
+export const MANAGED_SQL_FILE = join(PACKAGE_ROOT, 'prisma', 'managed.sql')
 const CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'pika-db')
 
 /**
- * `schema`: what `prisma migrate diff --from-empty --to-schema-datamodel prisma/schema.prisma` prints,
- * i.e. exactly what the generated client expects. `migrations`: prisma/migrations/* in order, i.e.
+ * `schema`: what `prisma migrate diff --from-empty --to-schema-datamodel prisma/schema.prisma` prints
+ * followed by prisma/managed.sql, i.e. exactly what the models describe. `migrations`: prisma/migrations/* in order, i.e.
  * what production gets.
  */
 export type SchemaSource = 'schema' | 'migrations'
@@ -34,13 +36,14 @@ export async function readSchemaSql(source: SchemaSource = 'schema'): Promise<st
   // The diff takes seconds; cache it by schema text and Prisma version (node_modules/.cache is git-ignored).
   const key = createHash('sha256').update(`${prismaVersion()}\n${readFileSync(SCHEMA_FILE, 'utf8')}`).digest('hex').slice(0, 16)
   const cached = join(CACHE_DIR, `schema-${key}.sql`)
-  if (existsSync(cached)) return readFileSync(cached, 'utf8')
+  const managed = existsSync(MANAGED_SQL_FILE) ? `\n${readFileSync(MANAGED_SQL_FILE, 'utf8')}` : ''
+  if (existsSync(cached)) return readFileSync(cached, 'utf8') + managed
   const sql = await diffFromEmpty()
   mkdirSync(CACHE_DIR, { recursive: true })
   const temporary = `${cached}.${process.pid}.tmp` // test workers may race: rename is atomic
   writeFileSync(temporary, sql)
   renameSync(temporary, cached)
-  return sql
+  return sql + managed
 }
 
 // Read on use: `prisma` is a devDependency, and test databases built from migrations never need it.

@@ -21,11 +21,13 @@ const outputs = [
  * compile; with ajv-formats' full checks of the standard formats, as a service would validate.
  */
 function openApiAjv(document: Schema) {
-  const ajv = addFormats.default(new Ajv2020({ strict: true, allErrors: false }), { mode: 'full' })
+  // multipleOfPrecision: Decimal scales are `multipleOf: 0.01`, which plain binary division gets wrong (65.13 / 0.01).
+  const ajv = addFormats.default(new Ajv2020({ strict: true, allErrors: false, multipleOfPrecision: 9 }), { mode: 'full' })
   for (const format of ['cuid', 'e164']) ajv.addFormat(format, true) // the language's own: their patterns enforce them
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 })
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) })
   ajv.addKeyword('components') // the document root is not a schema; its components are reached by $ref
+  ajv.addKeyword('x-pika-checks') // model checks: JSON Schema cannot compare two properties (zod and the database enforce them)
   ajv.addSchema({ $id: 'pika', components: document.components })
   return ajv
 }
@@ -87,10 +89,12 @@ describe.each(outputs)('API schemas of $name', ({ root, models }) => {
       const validateJson = ajv.getSchema(`pika#/components/schemas/${name}`)!
       const zodSchema = zod[`${name}Schema`]!
       const cases = [{ description: 'valid', payload: factory.valid(schema), mustReject: false }, ...factory.mutations(schema)]
-      for (const { description, payload, mustReject } of cases) {
+      for (const { description, payload, mustReject, breaksCheck } of cases) {
         const inZod = zodSchema.safeParse(payload).success
         const inOpenApi = validateJson(payload) as boolean
-        expect({ name, description, zod: inZod }).toEqual({ name, description, zod: inOpenApi })
+        // A model check compares two fields: zod enforces it, JSON Schema cannot (the one known gap).
+        if (breaksCheck) expect({ name, description, zod: inZod, openApi: inOpenApi }).toEqual({ name, description, zod: false, openApi: true })
+        else expect({ name, description, zod: inZod }).toEqual({ name, description, zod: inOpenApi })
         if (description === 'valid') expect(inZod, `${name}: the valid payload is accepted`).toBe(true)
         if (mustReject) expect(inZod, `${name}: ${description} is rejected`).toBe(false)
         checked++

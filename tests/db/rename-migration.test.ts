@@ -8,6 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { prismaEmitter } from '../../generators/emit/prisma/emit-prisma.ts'
 import type { Ir } from '../../generators/ir/types.ts'
 import { compileModels } from '../../generators/pipeline.ts'
+import { managedSqlEmitter } from '../../generators/emit/sql/emit-managed-sql.ts'
+import { planManagedMigration } from '../../scripts/managed-migration.ts'
 import { catalogOfMigrations, planRenames, type Catalog } from '../../scripts/rename-migration.ts'
 import { readDatabaseConfig } from '../../src/db/config.ts'
 import { prismaErrorLine, runPrismaCli } from '../../src/db/prisma-cli.ts'
@@ -64,15 +66,20 @@ describe('renamedFrom migrations', () => {
 
     const db = await database(migrations)
     await db.exec(`INSERT INTO users (id, email, "passwordHash", "firstName", "lastName", "updatedAt")
-      SELECT 'cuser' || g, 'user' || g || '@example.com', 'hash', 'Name ' || g, 'Last', now() FROM generate_series(1, 250) g`)
+      SELECT 'c' || lpad(g::text, 24, '0'), 'user' || g || '@example.com', 'hash', 'Name ' || g, 'Last', now() FROM generate_series(1, 250) g`)
     const before = (await db.query<{ id: string; firstName: string }>('SELECT id, "firstName" FROM users ORDER BY id')).rows
     await db.exec(statements.join('\n'))
     const after = (await db.query<{ id: string; givenName: string }>('SELECT id, "givenName" FROM users ORDER BY id')).rows
     expect(after.map((r) => [r.id, r.givenName])).toEqual(before.map((r) => [r.id, r.firstName]))
     expect(after).toHaveLength(250)
 
+    // The managed step then renames what follows the column's name (its checks, by dropping and adding).
+    const managed = await planManagedMigration(head, `${migrations}\n${statements.join('\n')}`, db)
+    expect(managed.some((s) => s.includes('DROP CONSTRAINT "ck_users_firstName_min_length"'))).toBe(true)
+    await db.exec(managed.join('\n'))
+
     // Nothing else is left for Prisma to drop and re-add: the renamed database is the new schema.
-    const fresh = await database(await schemaSqlOf(head))
+    const fresh = await database(await schemaSqlOf(head), managedSqlEmitter.emit(head)[0]!.content)
     expect(await describeSchema(db)).toEqual(await describeSchema(fresh))
   }, 180_000) // three PGlite instances and a Prisma CLI run: ~55-61 s at a load of 15 on 2 cores
 

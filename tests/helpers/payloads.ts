@@ -11,6 +11,32 @@ export interface Mutation {
   readonly payload: unknown
   /** True when the mutation breaks a rule both validators must enforce; false when only agreement is asserted. */
   readonly mustReject: boolean
+  /** The model check (`x-pika-checks`) this payload breaks: zod refuses it, JSON Schema cannot say it. */
+  readonly breaksCheck?: string
+}
+
+interface ModelCheck {
+  readonly name: string
+  readonly left: string
+  readonly op: string
+  readonly right: string
+}
+
+const checksOf = (schema: Schema): ModelCheck[] =>
+  (schema['x-pika-checks'] ?? []).map((c: { name: string; rule: string }) => {
+    const [, left, op, right] = /^\s*(\S+)\s*(<=|>=|!=|<|>|=)\s*(\S+)\s*$/.exec(c.rule)!
+    return { name: c.name, left: left!, op: op!, right: right! }
+  })
+
+/** `left` set so that `left op right` holds (or, with `broken`, fails), for numbers and date-time strings. */
+function placeLeft(check: ModelCheck, payload: Record<string, unknown>, broken: boolean): Record<string, unknown> {
+  const right = /^-?\d/.test(check.right) ? Number(check.right) : payload[check.right]
+  if (right === undefined || right === null) return payload
+  const after = { '>': 1, '>=': 0, '=': 0, '<=': 0, '<': -1, '!=': 1 }[check.op]!
+  const wrong = { '>': 0, '>=': -1, '=': 1, '<=': 1, '<': 0, '!=': 0 }[check.op]!
+  const step = broken ? wrong : after
+  const value = typeof right === 'string' ? new Date(Date.parse(right) + step * 3_600_000).toISOString() : (right as number) + step
+  return { ...payload, [check.left]: value }
 }
 
 const FORMAT_SAMPLES: Record<string, string> = {
@@ -42,8 +68,10 @@ export class PayloadFactory {
     const { schema } = this.core(input)
     if (schema.enum) return schema.enum[0]
     switch (schema.type) {
-      case 'object':
-        return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, s]) => [k, this.valid(s as Schema, seed)]))
+      case 'object': {
+        const payload = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, s]) => [k, this.valid(s as Schema, seed)]))
+        return checksOf(schema).reduce((p, check) => placeLeft(check, p, false), payload)
+      }
       case 'array':
         return [this.valid(schema.items, seed)]
       case 'integer':
@@ -65,6 +93,7 @@ export class PayloadFactory {
     const out: Mutation[] = []
     const withValue = (key: string, value: unknown) => ({ ...base, [key]: value })
     if (object.additionalProperties === false) out.push({ description: 'unknown key', payload: { ...base, notAField: 1 }, mustReject: true })
+    for (const check of checksOf(object)) out.push({ description: `check ${check.name} broken`, payload: placeLeft(check, base, true), mustReject: true, breaksCheck: check.name })
     for (const [key, propertySchema] of Object.entries<Schema>(object.properties ?? {})) {
       const { schema, nullable } = this.core(propertySchema)
       const rejectIf = (description: string, value: unknown, mustReject = true) => out.push({ description: `${key}: ${description}`, payload: withValue(key, value), mustReject })

@@ -1,7 +1,8 @@
-import type { IrEnum, IrModel, IrShape, IrShapeField, IrStoredField, IrValueType, Ir } from '../../ir/types.ts'
+import type { IrCheck, IrEnum, IrModel, IrShape, IrShapeField, IrStoredField, IrValueType, Ir } from '../../ir/types.ts'
 import { formatPatterns } from '../../validate/check-value.ts'
 import { declarationsOf, derivedFromIr } from '../../ir/lookup.ts'
 import { zodFormatPatterns } from './zod-format-patterns.ts'
+import { apiRules, type ApiRules } from './native-limits.ts'
 
 /**
  * The API's view of the models, shared by the zod and OpenAPI emitters so the two cannot disagree:
@@ -17,11 +18,11 @@ import { zodFormatPatterns } from './zod-format-patterns.ts'
 export type WireType =
   | { readonly kind: 'string'; readonly minLength?: number; readonly maxLength?: number; readonly pattern?: string; readonly format?: string; readonly encoding?: 'base64'; readonly client?: ClientForm }
   | { readonly kind: 'integer'; readonly bits: 32 | 53; readonly minimum?: number; readonly maximum?: number; readonly client?: ClientForm }
-  | { readonly kind: 'number'; readonly minimum?: number; readonly maximum?: number; readonly client?: ClientForm }
+  | { readonly kind: 'number'; readonly minimum?: number; readonly maximum?: number; readonly multipleOf?: number; readonly client?: ClientForm }
   | { readonly kind: 'boolean' }
   | { readonly kind: 'json' }
   | { readonly kind: 'ref'; readonly name: string; readonly of: 'enum' | 'shape' }
-  | { readonly kind: 'array'; readonly items: WireType }
+  | { readonly kind: 'array'; readonly items: WireType; readonly minItems?: number; readonly maxItems?: number }
 
 /**
  * How the Prisma client holds a column whose JSON form is not the value itself: DateTime as a
@@ -56,6 +57,8 @@ export interface ApiObject {
   readonly properties: readonly ApiProperty[]
   /** Inputs reject unknown keys (catching typos); read schemas accept them (forward compatible). */
   readonly strict: boolean
+  /** Input schemas: model checks whose fields are all in the object; zod refines, OpenAPI lists them (`x-pika-checks`). */
+  readonly checks?: readonly IrCheck[]
 }
 
 export const variantSuffix: Readonly<Record<Variant, string>> = { read: '', create: 'Create', update: 'Update' }
@@ -87,8 +90,15 @@ function buildModelObjects(model: IrModel): ApiObject[] {
       ...(model.deprecated ? { deprecated: true } : {}),
       properties: fields.map((f) => storedProperty(f, variant)),
       strict: variant !== 'read',
+      // Inputs only: a refined zod object cannot be `.pick`ed, which readers of stored rows do (the seeder).
+      ...(variant === 'read' ? {} : checksOver(model.checks, new Set(fields.map((f) => f.name)))),
     }
   })
+}
+
+function checksOver(checks: readonly IrCheck[], names: ReadonlySet<string>): { checks?: readonly IrCheck[] } {
+  const within = checks.filter((c) => [c.left, c.right].every((o) => o.kind === 'number' || names.has(o.field)))
+  return within.length ? { checks: within } : {}
 }
 
 export function shapeObject(shape: IrShape): ApiObject {
@@ -136,9 +146,11 @@ const INT32 = { min: -2147483648, max: 2147483647 }
  * then also keep what they derive from a wire type by its identity.
  */
 const fieldWireType = derivedFromIr((field: IrStoredField | IrShapeField): WireType => {
-  const json = singleWireType(field.type, field.constraints)
+  const rules = apiRules(field)
+  const json = singleWireType(field.type, rules)
   const single = 'column' in field ? withClientForm(json, field) : json
-  return field.list ? { kind: 'array', items: single } : single
+  if (!field.list) return single
+  return { kind: 'array', items: single, ...(rules.minItems !== undefined ? { minItems: rules.minItems } : {}), ...(rules.maxItems !== undefined ? { maxItems: rules.maxItems } : {}) }
 })
 
 /** A column's wire type with its client form; a DATE column (`db: Date`) is a `date` on the wire. */
@@ -150,7 +162,7 @@ function withClientForm(type: WireType, field: IrStoredField): WireType {
   return client ? { ...type, client } : type
 }
 
-function singleWireType(type: IrValueType, c: IrStoredField['constraints']): WireType {
+function singleWireType(type: IrValueType, c: ApiRules): WireType {
   if (type.kind === 'enum') return { kind: 'ref', name: type.enum, of: 'enum' }
   const bounds = { ...(c.min !== undefined ? { minimum: c.min } : {}), ...(c.max !== undefined ? { maximum: c.max } : {}) }
   switch (type.scalar) {
@@ -164,8 +176,9 @@ function singleWireType(type: IrValueType, c: IrStoredField['constraints']): Wir
     case 'BigInt':
       return { kind: 'integer', bits: 53, ...bounds }
     case 'Float':
-    case 'Decimal':
       return { kind: 'number', ...bounds }
+    case 'Decimal':
+      return { kind: 'number', ...bounds, ...(c.multipleOf !== undefined ? { multipleOf: c.multipleOf } : {}) }
     case 'Boolean':
       return { kind: 'boolean' }
     case 'DateTime':

@@ -2,6 +2,7 @@ import type { Ir, IrModel, IrRelationField, IrStoredField } from '../../ir/types
 import { attributesText, constraintsText, defaultText, heading, typeText } from './field-text.ts'
 import { cell, code, link, prose, tableLines } from './markdown-text.ts'
 import { oppositeEnd } from '../../ir/lookup.ts'
+import { constraintName } from '../sql/sql-text.ts'
 
 /** One model's section: every line of its tables already rendered. */
 export interface ModelView {
@@ -11,6 +12,8 @@ export interface ModelView {
   readonly fields: readonly string[]
   readonly relations: readonly string[]
   readonly keys: readonly string[]
+  /** Model checks: enforced by the database (CHECK) and zod; OpenAPI only lists them. */
+  readonly checks: readonly string[]
 }
 
 export function buildModelView(ir: Ir, model: IrModel): ModelView {
@@ -23,6 +26,9 @@ export function buildModelView(ir: Ir, model: IrModel): ModelView {
     fields: tableLines(['Field', 'Type', 'Constraints', 'Default', 'Attributes', 'Description'], stored.map((f) => fieldRow(f, model))),
     relations: relations.length ? tableLines(['Field', 'Target', 'Other end', 'Cardinality', 'Foreign key', 'On delete', 'Description'], relations.map((f) => relationRow(ir, model, f))) : [],
     keys: tableLines(['Kind', 'Fields', 'Name'], keyRows(model)),
+    checks: model.checks.length
+      ? tableLines(['Check', 'Rule', 'Constraint', 'Description'], model.checks.map((c) => [code(c.name), code(c.rule), code(constraintName(model.table, c.name)), describeCell(c.description, false)]))
+      : [],
   }
 }
 

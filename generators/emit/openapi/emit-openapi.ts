@@ -45,6 +45,8 @@ function objectSchema(object: ApiObject): SchemaObject {
     properties: Object.fromEntries(object.properties.map((p) => [p.name, propertySchema(p)])),
     ...(required.length ? { required } : {}),
     ...(object.strict ? { additionalProperties: false } : {}),
+    // JSON Schema cannot compare two properties: the model's checks travel as an extension.
+    ...(object.checks ? { 'x-pika-checks': object.checks.map((c) => ({ name: c.name, rule: c.rule, ...described(c.description) })) } : {}),
   }
 }
 
@@ -87,7 +89,12 @@ function wireSchema(type: WireType): SchemaObject {
         ...(type.maximum !== undefined && !(type.bits === 32 && type.maximum === 2147483647) ? { maximum: type.maximum } : {}),
       }
     case 'number':
-      return { type: 'number', ...(type.minimum !== undefined ? { minimum: type.minimum } : {}), ...(type.maximum !== undefined ? { maximum: type.maximum } : {}) }
+      return {
+        type: 'number',
+        ...(type.minimum !== undefined ? { minimum: type.minimum } : {}),
+        ...(type.maximum !== undefined ? { maximum: type.maximum } : {}),
+        ...(type.multipleOf !== undefined ? { multipleOf: type.multipleOf } : {}),
+      }
     case 'boolean':
       return { type: 'boolean' }
     case 'json':
@@ -95,7 +102,7 @@ function wireSchema(type: WireType): SchemaObject {
     case 'ref':
       return { $ref: `#/components/schemas/${type.name}` }
     case 'array':
-      return { type: 'array', items: wireSchema(type.items) }
+      return { type: 'array', items: wireSchema(type.items), ...(type.minItems !== undefined ? { minItems: type.minItems } : {}), ...(type.maxItems !== undefined ? { maxItems: type.maxItems } : {}) }
   }
 }
 

@@ -1,3 +1,4 @@
+import type { IrCheck, IrCheckOperand } from '../../ir/types.ts'
 import type { ApiObject, ApiProperty, Variant, WireType } from '../api/api-schema.ts'
 import { jsonColumnExpression, withClientCodec } from './zod-codecs.ts'
 import { formatPatternNames, zodFormatSchemas } from './zod-formats.ts'
@@ -26,7 +27,7 @@ function wireType(type: WireType): string {
       return `${base}${min}${max}`
     }
     case 'number':
-      return `z.number()${type.minimum !== undefined ? `.min(${type.minimum})` : ''}${type.maximum !== undefined ? `.max(${type.maximum})` : ''}`
+      return `z.number()${type.minimum !== undefined ? `.min(${type.minimum})` : ''}${type.maximum !== undefined ? `.max(${type.maximum})` : ''}${type.multipleOf !== undefined ? `.multipleOf(${type.multipleOf})` : ''}`
     case 'boolean':
       return 'z.boolean()'
     case 'json':
@@ -34,7 +35,7 @@ function wireType(type: WireType): string {
     case 'ref':
       return `${type.name}Schema`
     case 'array':
-      return `z.array(${zodType(type.items)})`
+      return `z.array(${zodType(type.items)})${type.minItems !== undefined ? `.min(${type.minItems})` : ''}${type.maxItems !== undefined ? `.max(${type.maxItems})` : ''}`
   }
 }
 
@@ -78,8 +79,22 @@ export function zodObjectLines(object: ApiObject, refs: RefPolicy): string[] {
     if (needsGetter(p.type, refs)) lines.push(`  get ${key}() {`, `    return ${zodProperty(p, object.variant)};`, '  },')
     else lines.push(`  ${key}: ${zodProperty(p, object.variant)},`)
   }
-  lines.push(`})${object.description ? `.describe(${tsString(object.description)})` : ''}`)
+  lines.push(`})${(object.checks ?? []).map(zodCheck).join('')}${object.description ? `.describe(${tsString(object.description)})` : ''}`)
   return lines
+}
+
+/**
+ * A model check as a refinement. An operand that is null or left out passes (the database's CHECK
+ * treats NULL the same way, and an update that omits a field leaves the stored value alone).
+ */
+function zodCheck(check: IrCheck): string {
+  // Inputs decode to client values (codecs): a Date, a Prisma.Decimal or a bigint; both forms convert.
+  const value = (o: IrCheckOperand) => (o.kind === 'number' ? String(o.value) : check.compares === 'time' ? `new Date(v.${o.field}).getTime()` : `Number(v.${o.field})`)
+  const present = [check.left, check.right].flatMap((o) => (o.kind === 'field' ? [`v.${o.field} == null`] : []))
+  const op = check.op === '=' ? '===' : check.op === '!=' ? '!==' : check.op
+  const field = [check.left, check.right].find((o) => o.kind === 'field')!
+  const message = tsString(`${check.name}: ${check.rule}`)
+  return `.refine((v) => ${[...present, `${value(check.left)} ${op} ${value(check.right)}`].join(' || ')}, { message: ${message}, path: [${tsString(field.kind === 'field' ? field.field : '')}] })`
 }
 
 /**

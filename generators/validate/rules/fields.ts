@@ -5,7 +5,8 @@ import type { DataPath } from '../../load/source-file.ts'
 import { checkFieldValue } from '../check-value.ts'
 import { safeRegExp } from '../pattern-budget.ts'
 import { sampleString } from '../pattern-sample.ts'
-import { checkNativeType, parseNativeType } from '../native-types.ts'
+import { checkNativeType, INT32, numericRange, parseNativeType } from '../native-types.ts'
+import { toPostgresRegex } from '../pg-regex.ts'
 import { isScalarType, knownTypeNames, ownFields, type FieldDecl, type SymbolTable } from '../symbols.ts'
 import type { RuleContext } from './context.ts'
 
@@ -21,7 +22,7 @@ const DEFAULT_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
   'autoincrement()': ['Int', 'BigInt'],
 }
 /** Keys that describe a stored scalar and mean nothing on a relation field. */
-const SCALAR_ONLY_KEYS = ['id', 'unique', 'default', 'updatedAt', 'map', 'db', 'shape', 'example', ...STRING_KEYS, ...NUMBER_KEYS] as const
+const SCALAR_ONLY_KEYS = ['id', 'unique', 'default', 'updatedAt', 'map', 'db', 'shape', 'example', 'minItems', 'maxItems', ...STRING_KEYS, ...NUMBER_KEYS] as const
 
 /** Types, shapes, constraints, defaults and attributes of every field written in a model, mixin or type. */
 export function checkFields({ symbols, diagnostics }: RuleContext): void {
@@ -65,6 +66,7 @@ function checkField(field: FieldDecl, owner: Owner, symbols: SymbolTable, diagno
   checkShapeKey(field, symbols, report)
   checkConstraints(field, report)
   checkPatternFitsLength(field, symbols, report)
+  if (owner !== 'type') checkDatabaseRules(field, diagnostics)
   checkAttributes(field, owner, report)
   if (def.default !== undefined) checkDefault(field, symbols, report)
   if (def.example !== undefined) {
@@ -100,6 +102,12 @@ function checkConstraints({ def, path, name }: FieldDecl, report: Report): void 
   if (def.length !== undefined && (def.minLength !== undefined || def.maxLength !== undefined)) {
     report('PIKA402', '`length` fixes the length exactly; it cannot be combined with `minLength` or `maxLength`', [...path, 'length'])
   }
+  for (const key of ['minItems', 'maxItems'] as const) {
+    if (def[key] !== undefined && !def.list) report('PIKA401', `\`${key}\` applies to list fields`, [...path, key], 'Add `list: true`, or use `minLength`/`maxLength` for a string.')
+  }
+  if (def.minItems !== undefined && def.maxItems !== undefined && def.minItems > def.maxItems) {
+    report('PIKA402', `\`minItems\` (${def.minItems}) is greater than \`maxItems\` (${def.maxItems})`, [...path, 'minItems'])
+  }
   if (def.pattern !== undefined && !safeRegExp(def.pattern)) {
     report('PIKA403', `the pattern of \`${name}\` is not a valid regular expression`, [...path, 'pattern'], 'Patterns are ECMAScript regular expressions (with the u flag); escape special characters with a backslash.')
   }
@@ -123,16 +131,36 @@ function checkPatternFitsLength({ def, path, name }: FieldDecl, symbols: SymbolT
   report('PIKA402', `no string of ${limits} characters matches the pattern of \`${name}\``, [...path, 'pattern'], 'Widen the length limits, or change the pattern so its matches fit them.')
 }
 
+/** A pattern PostgreSQL cannot be proved to read the same way stays an API rule: say so. */
+function checkDatabaseRules({ def, path, source }: FieldDecl, diagnostics: Diagnostic[]): void {
+  if (def.pattern === undefined || def.type !== 'String' || def.list || !safeRegExp(def.pattern) || toPostgresRegex(def.pattern) !== undefined) return
+  const hint = 'Lookaround, backreferences, \\b, \\p{…}, lazy quantifiers and repeats over 255 have no equal in PostgreSQL; the API still enforces the pattern.'
+  diagnostics.push(source.diagnostic('PIKA408', 'the pattern has no provably equal PostgreSQL regular expression: no CHECK constraint for it', [...path, 'pattern'], { hint, severity: 'warning' }))
+}
+
 function checkAttributes({ def, path, name }: FieldDecl, owner: Owner, report: Report): void {
   if (def.updatedAt && (def.type !== 'DateTime' || def.list)) report('PIKA405', '`updatedAt` applies only to a single DateTime field', [...path, 'updatedAt'])
   if (def.id && (def.optional || def.list)) report('PIKA405', `the id field \`${name}\` cannot be ${def.optional ? 'optional' : 'a list'}`, [...path, 'id'])
   if (def.unique && def.list) report('PIKA405', '`unique` does not apply to a list field', [...path, 'unique'])
   if (def.id && def.unique) report('PIKA405', 'an id is already unique; remove `unique`', [...path, 'unique'])
   if (def.id && owner === 'type') report('PIKA405', 'a type field cannot be an id', [...path, 'id'])
+  if (def.type === 'Int' && def.db === undefined) {
+    for (const key of ['min', 'max'] as const) {
+      const value = def[key]
+      if (value !== undefined && (value < INT32.min || value > INT32.max)) report('PIKA402', `\`${key}\` (${value}) is outside what an Int column holds (${INT32.min} to ${INT32.max})`, [...path, key], 'Use `type: BigInt` for larger numbers.')
+    }
+  }
   if (def.db !== undefined && isScalarType(def.type)) {
     const problem = checkNativeType(def.type, def.db)
     if (problem) return report('PIKA306', problem.message, [...path, 'db'], problem.hint)
     const native = parseNativeType(def.db)!
+    for (const key of ['min', 'max'] as const) {
+      const range = numericRange(native)
+      const value = def[key]
+      if (range && value !== undefined && (value < range.min || value > range.max)) {
+        report('PIKA402', `\`${key}\` (${value}) is outside what the column's ${def.db} holds (${range.min} to ${range.max})`, [...path, key], `Widen the column, or keep \`${key}\` within ${range.min} to ${range.max}.`)
+      }
+    }
     const size = native.args[0]
     const key = def.maxLength !== undefined ? 'maxLength' : 'length'
     const longest = def[key]

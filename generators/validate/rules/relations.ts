@@ -113,6 +113,17 @@ function checkForeignKey(model: ExpandedModel, field: FieldDecl, models: Readonl
       report(`\`${model.decl.name}.${name}\` is ${local.def.type} but references \`${target.decl.name}.${remote.name}\`, which is ${remote.def.type}`, at('fields', i), `Declare \`${name}\` as ${remote.def.type}.`)
     }
     if (local.def.list) report(`the foreign key \`${name}\` cannot be a list`, at('fields', i))
+    for (const key of ['db', 'format'] as const) {
+      const mine = local.def[key]
+      const theirs = remote.def[key]
+      if (mine === undefined || mine === theirs || local.def.type !== remote.def.type) continue
+      const what = key === 'db' ? 'native type' : 'format'
+      report(
+        `\`${model.decl.name}.${name}\` has ${what} ${mine} but references \`${target.decl.name}.${remote.name}\`, which has ${theirs ?? 'none'}`,
+        at('fields', i),
+        `Remove \`${key}\` from \`${name}\`: a foreign key takes the ${what} of the key it references${theirs === undefined ? '' : ` (${theirs})`}.`,
+      )
+    }
   })
   const allExist = fields.every((name) => fieldByName(model, name)) && references.every((name) => fieldByName(target, name))
   if (references.length && allExist && !isUniqueKey(target, references)) {

@@ -73,7 +73,7 @@ export const GymEquipmentSchema = z.object({
   gymId: z.string(),
   name: z.string(),
   quantity: z.int32().min(0),
-  price: decimal(z.number().min(0)),
+  price: decimal(z.number().min(0).max(99999999.99).multipleOf(0.01)),
   status: EquipmentStatusSchema,
 });
 
@@ -86,7 +86,7 @@ export const GymEquipmentCreateSchema = z.strictObject({
   gymId: z.string(),
   name: z.string(),
   quantity: z.int32().min(0).exactOptional(),
-  price: decimal(z.number().min(0)),
+  price: decimal(z.number().min(0).max(99999999.99).multipleOf(0.01)),
   status: EquipmentStatusSchema.exactOptional(),
 }).describe('Input for creating one; fields with defaults may be left out.');
 
@@ -98,7 +98,7 @@ export const GymEquipmentUpdateSchema = z.strictObject({
   gymId: z.string().exactOptional(),
   name: z.string().exactOptional(),
   quantity: z.int32().min(0).exactOptional(),
-  price: decimal(z.number().min(0)).exactOptional(),
+  price: decimal(z.number().min(0).max(99999999.99).multipleOf(0.01)).exactOptional(),
   status: EquipmentStatusSchema.exactOptional(),
 }).describe('Input for updating one; every field is optional.');
 

@@ -20,7 +20,7 @@ export const BookingSchema = z.object({
   id: z.int32(),
   memberId: z.string(),
   coachId: z.string().nullable(),
-  price: decimal(z.number().min(0).max(1000)),
+  price: decimal(z.number().min(0).max(1000).multipleOf(0.01)),
   startsAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })),
   status: z.array(RoleSchema),
 });
@@ -33,7 +33,7 @@ export const BookingCreateSchema = z.strictObject({
   id: z.int32().exactOptional(),
   memberId: z.string(),
   coachId: z.string().nullable().exactOptional(),
-  price: decimal(z.number().min(0).max(1000)).exactOptional(),
+  price: decimal(z.number().min(0).max(1000).multipleOf(0.01)).exactOptional(),
   startsAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })),
   status: z.array(RoleSchema).exactOptional(),
 }).describe('Input for creating one; fields with defaults may be left out.');
@@ -45,7 +45,7 @@ export const BookingUpdateSchema = z.strictObject({
   id: z.int32().exactOptional(),
   memberId: z.string().exactOptional(),
   coachId: z.string().nullable().exactOptional(),
-  price: decimal(z.number().min(0).max(1000)).exactOptional(),
+  price: decimal(z.number().min(0).max(1000).multipleOf(0.01)).exactOptional(),
   startsAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).exactOptional(),
   status: z.array(RoleSchema).exactOptional(),
 }).describe('Input for updating one; every field is optional.');

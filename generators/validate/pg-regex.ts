@@ -1,0 +1,210 @@
+// ECMAScript patterns (u flag, unanchored `test`) → PostgreSQL advanced regular expressions (`~`).
+// Only a subset whose meaning is the same in both engines is translated; everything else returns
+// undefined and the rule stays API-only (the compiler warns, PIKA408). Why each piece is equal:
+// - Without backreferences or lookaround both engines decide membership in the same regular
+//   language, so backtracking (JS) vs leftmost-longest (PostgreSQL) does not change whether a
+//   string matches; lazy quantifiers, which only change the extent of a match, are refused anyway.
+// - `^`/`$` mean start/end of the whole string in both (no m flag; `~` is not newline-sensitive).
+// - Classes that differ (`.`, `\d`, `\w`, `\s` follow the locale in PostgreSQL) are written out
+//   as explicit code-point sets; bracket ranges compare code points in both engines.
+// - Every non-alphanumeric character is escaped (`\.` or `\uXXXX`), so no character
+//   can take a meaning of PostgreSQL's syntax (`[[:`, `***`, …) that it did not have in JS.
+// - Repetition bounds above 255 are refused: PostgreSQL's limit (RE_DUP_MAX).
+
+const JS_SPACE = '\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'
+const LINE_TERMINATORS = '\n\r\u2028\u2029'
+const PG_DUP_MAX = 255
+
+/** A class written as code-point ranges, e.g. [[0x30, 0x39]]. */
+type Ranges = [number, number][]
+
+const CLASS_RANGES: Readonly<Record<string, Ranges>> = {
+  d: [[0x30, 0x39]],
+  w: [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]],
+  s: rangesOf(JS_SPACE),
+}
+
+function rangesOf(text: string): Ranges {
+  const out: Ranges = []
+  const chars = [...text]
+  for (let i = 0; i < chars.length; i++) {
+    const from = chars[i]!.codePointAt(0)!
+    if (chars[i + 1] === '-' && i + 2 < chars.length) {
+      out.push([from, chars[i + 2]!.codePointAt(0)!])
+      i += 2
+    } else out.push([from, from])
+  }
+  return out
+}
+
+/** Letters and digits as they are; other printable ASCII backslash-escaped (always a literal in an ARE); the rest by code. */
+function escapeChar(cp: number): string {
+  const c = String.fromCodePoint(cp)
+  if (/[A-Za-z0-9]/.test(c)) return c
+  if (cp > 0x20 && cp < 0x7f) return `\\${c}`
+  return cp > 0xffff ? `\\U${cp.toString(16).padStart(8, '0')}` : `\\u${cp.toString(16).padStart(4, '0')}`
+}
+
+const bracket = (ranges: Ranges, negated: boolean): string =>
+  `[${negated ? '^' : ''}${ranges.map(([a, b]) => (a === b ? escapeChar(a) : `${escapeChar(a)}-${escapeChar(b)}`)).join('')}]`
+
+class Untranslatable extends Error {}
+
+/** The PostgreSQL ARE meaning the same as `new RegExp(source, 'u').test(value)`, or undefined. */
+export function toPostgresRegex(source: string): string | undefined {
+  try {
+    new RegExp(source, 'u')
+  } catch {
+    return undefined
+  }
+  try {
+    return new Translator([...source]).translate()
+  } catch (error) {
+    if (error instanceof Untranslatable) return undefined
+    throw error
+  }
+}
+
+class Translator {
+  private at = 0
+  constructor(private readonly chars: readonly string[]) {}
+
+  translate(): string {
+    const out = this.alternation()
+    if (this.at < this.chars.length) throw new Untranslatable()
+    return out
+  }
+
+  private peek = (offset = 0): string | undefined => this.chars[this.at + offset]
+
+  private alternation(): string {
+    const branches = [this.sequence()]
+    while (this.peek() === '|') {
+      this.at++
+      branches.push(this.sequence())
+    }
+    return branches.join('|')
+  }
+
+  private sequence(): string {
+    let out = ''
+    while (this.at < this.chars.length && this.peek() !== '|' && this.peek() !== ')') {
+      const c = this.peek()!
+      if (c === '^' || c === '$') {
+        this.at++
+        out += c
+        continue
+      }
+      out += this.atom() + this.quantifier()
+    }
+    return out
+  }
+
+  private atom(): string {
+    const c = this.chars[this.at++]!
+    switch (c) {
+      case '(': {
+        if (this.peek() === '?') {
+          if (this.peek(1) !== ':') throw new Untranslatable() // lookaround, named group
+          this.at += 2
+        }
+        const inner = this.alternation()
+        if (this.chars[this.at++] !== ')') throw new Untranslatable()
+        return `(?:${inner})`
+      }
+      case '[':
+        return this.characterClass()
+      case '.':
+        return bracket(rangesOf(LINE_TERMINATORS), true)
+      case '\\':
+        return this.escape(false)
+      default:
+        if ('*+?{}])'.includes(c)) throw new Untranslatable()
+        return escapeChar(c.codePointAt(0)!)
+    }
+  }
+
+  /** After a backslash: a class (as a bracket, or its ranges inside one) or one character. */
+  private escape(inBracket: true): Ranges
+  private escape(inBracket: false): string
+  private escape(inBracket: boolean): string | Ranges {
+    const c = this.chars[this.at++]
+    if (c === undefined) throw new Untranslatable()
+    const lower = c.toLowerCase()
+    if (CLASS_RANGES[lower] && 'dwsDWS'.includes(c)) {
+      const negated = c !== lower
+      if (inBracket) {
+        if (negated) throw new Untranslatable()
+        return CLASS_RANGES[lower]!
+      }
+      return bracket(CLASS_RANGES[lower]!, negated)
+    }
+    const cp = this.escapedCodePoint(c)
+    return inBracket ? [[cp, cp]] : escapeChar(cp)
+  }
+
+  private escapedCodePoint(c: string): number {
+    const simple: Record<string, number> = { n: 10, r: 13, t: 9, f: 12, v: 11 }
+    if (simple[c] !== undefined) return simple[c]!
+    if (c === 'u' || c === 'x') {
+      const braced = c === 'u' && this.peek() === '{'
+      const end = braced ? this.chars.indexOf('}', this.at) : this.at + (c === 'u' ? 4 : 2)
+      const hex = this.chars.slice(braced ? this.at + 1 : this.at, end).join('')
+      if (!/^[0-9a-fA-F]+$/.test(hex)) throw new Untranslatable()
+      this.at = braced ? end + 1 : end
+      return parseInt(hex, 16)
+    }
+    // With the u flag only syntax characters and `/` or `-` may be escaped; anything else
+    // (\b, \B, \1, \k, \p, \c, \0) is an assertion, backreference or class we do not translate.
+    if ('^$\\.*+?()[]{}|/-'.includes(c)) return c.codePointAt(0)!
+    throw new Untranslatable()
+  }
+
+  private characterClass(): string {
+    const negated = this.peek() === '^'
+    if (negated) this.at++
+    const ranges: Ranges = []
+    while (this.peek() !== ']') {
+      if (this.peek() === undefined) throw new Untranslatable()
+      const from = this.classAtom()
+      if (this.peek() === '-' && this.peek(1) !== ']' && this.peek(1) !== undefined) {
+        this.at++
+        const to = this.classAtom()
+        if (from.length !== 1 || to.length !== 1 || from[0]![0] !== from[0]![1] || to[0]![0] !== to[0]![1]) throw new Untranslatable()
+        ranges.push([from[0]![0], to[0]![0]])
+      } else ranges.push(...from)
+    }
+    this.at++
+    if (ranges.length === 0) throw new Untranslatable() // [] never matches, [^] always: rare, not worth a special case
+    return bracket(ranges, negated)
+  }
+
+  private classAtom(): Ranges {
+    const c = this.chars[this.at++]!
+    if (c === '\\') return this.escape(true)
+    const cp = c.codePointAt(0)!
+    return [[cp, cp]]
+  }
+
+  private quantifier(): string {
+    const c = this.peek()
+    let out = ''
+    if (c === '*' || c === '+' || c === '?') {
+      this.at++
+      out = c
+    } else if (c === '{') {
+      const end = this.chars.indexOf('}', this.at)
+      const body = this.chars.slice(this.at + 1, end).join('')
+      const match = /^(\d+)(,(\d*))?$/.exec(body)
+      if (end < 0 || !match) throw new Untranslatable()
+      const bounds = [match[1], match[3]].filter((b) => b !== undefined && b !== '').map(Number)
+      if (bounds.some((b) => b > PG_DUP_MAX)) throw new Untranslatable()
+      this.at = end + 1
+      out = `{${body}}`
+    } else return ''
+    const next = this.peek()
+    if (next === '?') throw new Untranslatable() // lazy
+    if (next !== undefined && '*+{'.includes(next)) throw new Untranslatable()
+    return out
+  }
+}

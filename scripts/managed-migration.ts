@@ -1,0 +1,109 @@
+// The managed objects (CHECK constraints, comments; prisma/managed.sql) live outside Prisma's
+// schema, so Prisma's migrations never change them. After `prisma migrate dev`, db:migrate builds
+// the database the migrations describe, compares its managed objects with the ones the models
+// generate, and writes the difference as one more migration.
+import { join } from 'node:path'
+import type { PGlite } from '@electric-sql/pglite'
+import { managedSchema, type ManagedObject } from '../generators/emit/sql/managed-objects.ts'
+import { sqlIdentifier } from '../generators/emit/sql/sql-text.ts'
+import type { Ir } from '../generators/ir/types.ts'
+import { compileModels } from '../generators/pipeline.ts'
+import { PACKAGE_ROOT } from '../src/db/config.ts'
+import { DatabaseSetupError } from '../src/db/errors.ts'
+import { MIGRATIONS_DIR } from '../src/db/migration-history.ts'
+import { openEmptyPGliteFor } from '../src/db/pglite-snapshot.ts'
+import { readSchemaSql } from '../src/db/schema-sql.ts'
+import { writeMigration } from './write-migration.ts'
+
+/** Managed CHECK constraints are the ones named `ck_…`; Prisma creates no CHECK constraints at all. */
+const CHECKS_SQL = `SELECT c.relname AS "table", k.conname AS name, pg_get_constraintdef(k.oid) AS definition
+  FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+  WHERE k.contype = 'c' AND k.connamespace = current_schema()::regnamespace AND k.conname LIKE 'ck\\_%'`
+
+/** Comments on tables and their columns; Prisma writes none, so every one is managed. */
+const COMMENTS_SQL = `SELECT c.relname AS "table", a.attname AS "column", d.description AS text
+  FROM pg_description d JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid
+  LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid AND d.objsubid > 0
+  WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' AND c.relname <> '_prisma_migrations'`
+
+type Row = Record<string, string | null>
+
+/**
+ * The statements that bring the managed objects of the database `migrationsSql` builds to what
+ * the models generate: drops first (a changed check is dropped and added again), then adds.
+ * A check counts as changed when PostgreSQL's own rendering of it differs, so spelling alone
+ * (spaces, parentheses) never produces a migration.
+ */
+export async function planManagedMigration(ir: Ir, migrationsSql: string, shared?: PGlite): Promise<string[]> {
+  const wanted = managedSchema(ir).objects
+  // A PGlite instance takes seconds to start on a busy machine: callers planning many times (tests)
+  // pass one, and each plan then builds its database in a schema of its own.
+  const db = shared ?? (await openEmptyPGliteFor(migrationsSql)) // extensions the migrations create, loaded
+  const schema = `plan_${process.pid}_${++plans}`
+  try {
+    if (shared) await db.exec(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}`)
+    await db.exec(migrationsSql)
+    const rows = async (sql: string) => (await db.query<Row>(sql)).rows
+    const existingChecks = await rows(CHECKS_SQL)
+    const existingComments = await rows(COMMENTS_SQL)
+    const wantedChecks = wanted.filter((o) => o.kind === 'check')
+    await db.exec('BEGIN')
+    let renderedChecks: Row[]
+    try {
+      await db.exec(wantedChecks.map((o) => `${o.drop}\n${o.create}`).join('\n'))
+      renderedChecks = await rows(CHECKS_SQL)
+    } finally {
+      await db.exec('ROLLBACK')
+    }
+    const checkKey = (r: Row) => `check ${r.table}.${r.name}`
+    const before = new Map(existingChecks.map((r) => [checkKey(r), r.definition]))
+    const after = new Map(renderedChecks.filter((r) => wantedChecks.some((o) => o.key === checkKey(r))).map((r) => [checkKey(r), r.definition]))
+    const drops = existingChecks.filter((r) => after.get(checkKey(r)) !== r.definition).map((r) => `ALTER TABLE ${sqlIdentifier(r.table!)} DROP CONSTRAINT ${sqlIdentifier(r.name!)};`)
+    const adds = wantedChecks.filter((o) => before.get(o.key) !== after.get(o.key)).flatMap(addToFilledTable)
+    return [...drops, ...adds, ...commentChanges(wanted, existingComments)]
+  } finally {
+    if (shared) await db.exec(`DROP SCHEMA ${schema} CASCADE; RESET search_path`)
+    else await db.close()
+  }
+}
+
+let plans = 0
+
+/**
+ * A check added to a table that may hold rows: NOT VALID takes its lock only for a moment, then
+ * VALIDATE scans the rows under SHARE UPDATE EXCLUSIVE, so reads and writes go on (the lint's
+ * `check-validating` rule). Prisma runs a migration's statements one by one, not in one transaction.
+ */
+function addToFilledTable(check: ManagedObject): string[] {
+  if (check.kind !== 'check') return [check.create]
+  const table = sqlIdentifier(check.table)
+  const name = sqlIdentifier(check.name)
+  return [`ALTER TABLE ${table} ADD CONSTRAINT ${name} CHECK (${check.expression}) NOT VALID;`, `ALTER TABLE ${table} VALIDATE CONSTRAINT ${name};`]
+}
+
+function commentChanges(wanted: readonly ManagedObject[], existing: readonly Row[]): string[] {
+  const key = (r: Row) => `comment ${r.table}${r.column === null ? '' : `.${r.column}`}`
+  const current = new Map(existing.map((r) => [key(r), r.text]))
+  const wantedComments = wanted.filter((o) => o.kind === 'comment')
+  const keys = new Set(wantedComments.map((o) => o.key))
+  const removed = existing.filter((r) => !keys.has(key(r))).map((r) => `COMMENT ON ${r.column === null ? 'TABLE' : 'COLUMN'} ${sqlIdentifier(r.table!)}${r.column === null ? '' : `.${sqlIdentifier(r.column!)}`} IS NULL;`)
+  return [...removed, ...wantedComments.filter((o) => current.get(o.key) !== o.text).map((o) => o.create)]
+}
+
+/** Writes `<timestamp>_<name>_managed/migration.sql` when there are changes; returns its folder name. */
+export const writeManagedMigration = (migrationsDir: string, name: string, statements: readonly string[], now: Date): string | undefined =>
+  writeMigration(migrationsDir, `${name}_managed`, 'Managed objects (prisma/managed.sql): CHECK constraints from field rules and model checks, comments from descriptions.', statements, now)
+
+/**
+ * The db:migrate step after `prisma migrate dev`: writes the managed migration when the models ask
+ * for one and applies it (unless Prisma was told to only create migrations).
+ */
+export async function migrateManagedObjects(name: string, apply?: () => Promise<unknown>): Promise<void> {
+  const { ir } = compileModels(join(PACKAGE_ROOT, 'models'), PACKAGE_ROOT)
+  if (!ir) throw new DatabaseSetupError('the models are invalid; run npm run generate to see why')
+  const statements = await planManagedMigration(ir, await readSchemaSql('migrations'))
+  const folder = writeManagedMigration(MIGRATIONS_DIR, name, statements, new Date())
+  if (!folder) return
+  console.error(`db: wrote prisma/migrations/${folder} with ${statements.length} change(s) to managed objects (checks, comments)`)
+  await apply?.()
+}

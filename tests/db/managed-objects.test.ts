@@ -1,0 +1,122 @@
+// Field rules and descriptions live in the database as managed objects (prisma/managed.sql): db:migrate
+// writes what changed, and the database refuses writes that break a rule, whoever the writer is.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Ir } from '../../generators/ir/types.ts'
+import { compileModels } from '../../generators/pipeline.ts'
+import { planManagedMigration } from '../../scripts/managed-migration.ts'
+import { readSchemaSql } from '../../src/db/schema-sql.ts'
+
+const root = join(import.meta.dirname, '..', '..')
+const opened: PGlite[] = []
+afterAll(() => Promise.all(opened.map((db) => db.close())))
+
+function platformModels(file?: string, from?: string, to?: string): Ir {
+  const dir = mkdtempSync(join(tmpdir(), 'pika-managed-'))
+  cpSync(join(root, 'models'), join(dir, 'models'), { recursive: true })
+  if (file && from !== undefined && to !== undefined) {
+    const text = readFileSync(join(dir, 'models', file), 'utf8')
+    if (!text.includes(from)) throw new Error(`${file} lacks ${from}`)
+    writeFileSync(join(dir, 'models', file), text.replace(from, to))
+  }
+  const result = compileModels(join(dir, 'models'), dir)
+  if (!result.ir) throw new Error(result.diagnostics.map((d) => d.message).join('\n'))
+  return result.ir
+}
+
+let migrations: string
+let planner: PGlite
+beforeAll(async () => {
+  migrations = await readSchemaSql('migrations')
+  planner = await PGlite.create()
+  opened.push(planner)
+})
+
+describe('the db:migrate step for managed objects', () => {
+  it('has nothing to write for the committed models: the migrations carry every check and comment', async () => {
+    expect(await planManagedMigration(platformModels(), migrations, planner)).toEqual([])
+  })
+
+  it('changes a check whose rule changed (drop, then add under the same name, validated without blocking writes)', async () => {
+    const ir = platformModels('session.yaml', 'capacity:    { type: Int, default: 20, min: 1, max: 500,', 'capacity:    { type: Int, default: 20, min: 1, max: 800,')
+    expect(await planManagedMigration(ir, migrations, planner)).toEqual([
+      'ALTER TABLE "sessions" DROP CONSTRAINT "ck_sessions_capacity_max";',
+      'ALTER TABLE "sessions" ADD CONSTRAINT "ck_sessions_capacity_max" CHECK ("capacity" <= 800) NOT VALID;',
+      'ALTER TABLE "sessions" VALIDATE CONSTRAINT "ck_sessions_capacity_max";',
+    ])
+  })
+
+  it('drops a check whose rule is gone, adds a new one, and keeps comments in step with descriptions', async () => {
+    const ir = platformModels('session.yaml', 'capacity:    { type: Int, default: 20, min: 1, max: 500, description: Places available.,', 'capacity:    { type: Int, default: 20, min: 1, description: Seats.,')
+    expect(await planManagedMigration(ir, migrations, planner)).toEqual([
+      'ALTER TABLE "sessions" DROP CONSTRAINT "ck_sessions_capacity_max";',
+      `COMMENT ON COLUMN "sessions"."capacity" IS 'Seats.';`,
+    ])
+    const added = platformModels('session.yaml', 'capacity:    { type: Int, default: 20, min: 1, max: 500, description: Places available.,', 'capacity:    { type: Int, default: 20, min: 2, max: 500,')
+    expect(await planManagedMigration(added, migrations, planner)).toEqual([
+      'ALTER TABLE "sessions" DROP CONSTRAINT "ck_sessions_capacity_min";',
+      'ALTER TABLE "sessions" ADD CONSTRAINT "ck_sessions_capacity_min" CHECK ("capacity" >= 2) NOT VALID;',
+      'ALTER TABLE "sessions" VALIDATE CONSTRAINT "ck_sessions_capacity_min";',
+      'COMMENT ON COLUMN "sessions"."capacity" IS NULL;',
+    ])
+  })
+
+  it('drops a managed check nobody declares any more, and leaves other CHECK constraints alone', async () => {
+    const extra = `${migrations}\nALTER TABLE "gyms" ADD CONSTRAINT "ck_gyms_gone" CHECK (true);\nALTER TABLE "gyms" ADD CONSTRAINT "hand_written" CHECK (true);`
+    expect(await planManagedMigration(platformModels(), extra, planner)).toEqual(['ALTER TABLE "gyms" DROP CONSTRAINT "ck_gyms_gone";'])
+  })
+})
+
+describe('a database built by the committed migrations', () => {
+  const gym = (overrides: Record<string, string>) => {
+    const row = { id: `'c${'0'.repeat(24)}'`, name: "'Pika Central'", slug: "'pika-central'", timezone: "'Europe/London'", address: `'{}'`, updatedAt: 'now()', ...overrides }
+    return `INSERT INTO gyms (${Object.keys(row).map((k) => `"${k}"`).join(', ')}) VALUES (${Object.values(row).join(', ')})`
+  }
+  /** Runs the statement in a transaction that is always rolled back, so every case starts from empty tables. */
+  async function write(sql: string): Promise<void> {
+    await planner.exec('BEGIN')
+    try {
+      await planner.exec(sql)
+    } finally {
+      await planner.exec('ROLLBACK')
+    }
+  }
+  beforeAll(async () => {
+    await planner.exec(`CREATE SCHEMA writes; SET search_path TO writes; ${migrations}`)
+  })
+
+  it('accepts a valid row', async () => {
+    await expect(write(gym({}))).resolves.toBeUndefined()
+  })
+
+  it.each([
+    ['a slug breaking the pattern', { slug: "'Pika Central!'" }, 'ck_gyms_slug_pattern'],
+    ['a name shorter than minLength', { name: "'P'" }, 'ck_gyms_name_min_length'],
+    ['a name longer than maxLength', { name: `'${'x'.repeat(121)}'` }, 'ck_gyms_name_max_length'],
+    ['an email that is not one', { email: "'not-an-email'" }, 'ck_gyms_email_format'],
+    ['an id that is not a cuid', { id: "'gym-1'" }, 'ck_gyms_id_format'],
+    ['a phone that is not E.164', { phone: "'0113 496 0000'" }, 'ck_gyms_phone_format'],
+  ])('refuses %s, naming the constraint', async (_, overrides, constraint) => {
+    await expect(write(gym(overrides))).rejects.toThrow(constraint)
+  })
+
+  it('counts lengths as the API does (UTF-16 code units): 60 emoji are 120 units, 61 are too many', async () => {
+    await expect(write(gym({ name: `'${'😀'.repeat(60)}'` }))).resolves.toBeUndefined()
+    await expect(write(gym({ name: `'${'😀'.repeat(61)}'` }))).rejects.toThrow('ck_gyms_name_max_length')
+  })
+
+  it('refuses a number out of range, on insert and on update (capacity -3)', async () => {
+    const session = `INSERT INTO sessions (id, "gymId", title, "startTime", "endTime", capacity, "updatedAt") VALUES ('c${'1'.repeat(24)}', 'c${'0'.repeat(24)}', 'Morning HIIT', now(), now() + interval '1 hour', 20, now())`
+    await expect(write(`${gym({})}; ${session}`)).resolves.toBeUndefined()
+    await expect(write(`${gym({})}; ${session.replace(', 20, now())', ', -3, now())')}`)).rejects.toThrow('ck_sessions_capacity_min')
+    await expect(write(`${gym({})}; ${session}; UPDATE sessions SET capacity = -3`)).rejects.toThrow('ck_sessions_capacity_min')
+  })
+
+  it('holds the descriptions as comments', async () => {
+    const { rows } = await planner.query<{ text: string }>(`SELECT obj_description('writes.gyms'::regclass, 'pg_class') AS text`)
+    expect(rows[0]!.text).toBe('A physical location where sessions take place.')
+  })
+})
