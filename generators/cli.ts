@@ -1,4 +1,6 @@
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { CACHE_DIR_VARIABLE } from './cache/cache-home.cjs'
 import { generateOnce, type GenerateOptions } from './generate.ts'
 import { isDirectory } from './package-files.ts'
 
@@ -8,12 +10,14 @@ Compiles the YAML models into the Prisma schema, zod schemas, OpenAPI components
 seed fixtures and the model catalog.
 
 Options:
-  --models <dir>  folder of model files (*.yaml)                  default: models
-  --out <dir>     root under which prisma/, generated/, docs/ go   default: .
-  --check         write nothing; list stale or missing files and exit 1 if any
-  --watch         regenerate on every change to the models until stopped
-  --no-cache      compile and emit even if the models and the generator are unchanged
-  --help          show this help
+  --models <dir>     folder of model files (*.yaml)                  default: models
+  --out <dir>        root under which prisma/, generated/, docs/ go   default: .
+  --check            write nothing; list stale or missing files and exit 1 if any
+  --watch            regenerate on every change to the models until stopped
+  --no-cache         compile and emit even if the models and the generator are unchanged
+  --cache-dir <dir>  folder for the generator's caches (or PIKA_GENERATE_CACHE_DIR)
+                     default: node_modules/.cache/pika-generate
+  --help             show this help
 
 Exit codes: 0 success; 1 invalid models or stale output; 2 usage error, an output folder
 that cannot be written, or an internal error.
@@ -31,6 +35,7 @@ async function run(argv: string[]): Promise<0 | 1 | 2 | undefined> {
         check: { type: 'boolean', default: false },
         watch: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
+        'cache-dir': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -52,6 +57,9 @@ async function run(argv: string[]): Promise<0 | 1 | 2 | undefined> {
     process.stderr.write(`error: the models folder \`${values.models}\` does not exist\n`)
     return 2
   }
+  // Set for the whole process, as the variable would be: the bundle, the compiled templates and
+  // validator, the Prisma worker and the outputs all use one folder (see cache/cache-home.cjs).
+  if (values['cache-dir']) process.env[CACHE_DIR_VARIABLE] = resolve(values['cache-dir'])
   const onWait = (message: string) => process.stderr.write(`${message}\n`)
   const options: GenerateOptions = { modelsDir: values.models, outRoot: values.out, check: values.check, color: Boolean(process.stderr.isTTY), cache: !values['no-cache'], onWait }
   if (values.watch) {

@@ -3,7 +3,9 @@ import { basename, relative, resolve } from 'node:path'
 import type { Emitter } from './emit/emitter.ts'
 import type { ParseCache } from './load/load-models.ts'
 import { PrismaSchemaCheck } from './prisma-check.ts'
-import { generatorFingerprint, outputKey, readCachedOutput, writeCachedOutput, type CachedOutput } from './output-cache.ts'
+import { cacheFolder } from './cache/cache-home.cjs'
+import { generatorFingerprint, outputKey, readCachedOutput, writeCachedOutput, type CachedOutput } from './cache/output-cache.ts'
+import { PACKAGE_ROOT } from './package-files.ts'
 import { OutputLockTimeout, withOutputLock } from './write/output-lock.ts'
 import { applyPlan, hasInterruptedWrite, planOutputs, recoverInterruptedWrite, type OutputPlan } from './write/write-files.ts'
 
@@ -35,7 +37,8 @@ export interface GenerateOutcome {
   readonly cached: boolean
 }
 
-let fingerprint: string | undefined
+/** The generator's fingerprint by cache folder: hashing the sources once per process is enough. */
+const fingerprints = new Map<string, string | undefined>()
 
 /**
  * One whole run: compile, emit, then write (or, with `check`, compare). Never throws on bad models.
@@ -45,8 +48,11 @@ let fingerprint: string | undefined
 export async function generateOnce(options: GenerateOptions): Promise<GenerateOutcome> {
   const { modelsDir, outRoot } = options
   const useCache = options.cache !== false && options.emitters === undefined
-  const key = useCache ? outputKey(modelsDir, basename(resolve(modelsDir)), (fingerprint ??= generatorFingerprint())) : undefined
-  let output = key ? readCachedOutput(key) : undefined
+  const folder = cacheFolder(PACKAGE_ROOT)
+  if (useCache && !fingerprints.has(folder)) fingerprints.set(folder, generatorFingerprint(folder))
+  const fingerprint = useCache ? fingerprints.get(folder) : undefined
+  const key = fingerprint ? outputKey(modelsDir, basename(resolve(modelsDir)), fingerprint) : undefined
+  let output = key ? readCachedOutput(folder, key) : undefined
   const cached = output !== undefined
   if (!output) {
     // Started first, so the worker boots and loads Prisma's validator while the models compile.
@@ -59,7 +65,7 @@ export async function generateOnce(options: GenerateOptions): Promise<GenerateOu
     }
     if ('report' in compiled) return { exitCode: 1, report: compiled.report, summary: '', cached }
     output = compiled
-    if (key) writeCachedOutput(key, output)
+    if (key) writeCachedOutput(folder, key, output)
   }
   const files = output
   // Planned and written under the output folder's lock, after finishing any interrupted write:

@@ -1,5 +1,8 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
+import { cachedFile } from './cache/compiled-cache.ts'
+import { libraryVersion, readAsset } from './package-files.ts'
+import type { CheckReply, CheckRequest, WorkerSetup } from './prisma-check-worker.ts'
 
 /**
  * Prisma's own validator checks every emitted schema: an invalid schema is a bug in the generator,
@@ -17,10 +20,13 @@ export class PrismaSchemaCheck {
   #lastAccepted: string | undefined
 
   constructor() {
-    const wasmPath = createRequire(import.meta.url).resolve('@prisma/prisma-schema-wasm')
-    this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { wasmPath, warmUp: WARM_UP_SCHEMA } })
+    // A literal require.resolve in the launcher's bundle, so esbuild's metafile lists the validator (see cache/cache-home.cjs).
+    const wasmPath = typeof require === 'function' ? require.resolve('@prisma/prisma-schema-wasm') : createRequire(import.meta.url).resolve('@prisma/prisma-schema-wasm')
+    const workerData: WorkerSetup = { wasmPath }
+    const { script, evaluate } = workerScript()
+    this.#worker = new Worker(script, { eval: evaluate, workerData })
     this.#worker.unref() // idle, it must not keep the process alive; a pending check refs it
-    this.#worker.on('message', ({ id, error }: { id: number; error?: string }) => {
+    this.#worker.on('message', ({ id, error }: CheckReply) => {
       const pending = this.#pending.get(id)
       this.#pending.delete(id)
       if (this.#pending.size === 0) this.#worker.unref()
@@ -36,7 +42,7 @@ export class PrismaSchemaCheck {
     const id = this.#nextId++
     const result = new Promise<void>((resolve, reject) => this.#pending.set(id, { resolve, reject }))
     this.#worker.ref()
-    this.#worker.postMessage({ id, schema })
+    this.#worker.postMessage({ id, schema } satisfies CheckRequest)
     return result.then(() => {
       this.#lastAccepted = schema
     })
@@ -55,68 +61,21 @@ export class PrismaSchemaCheck {
   }
 }
 
+const WORKER_MODULE = 'generators/prisma-check-worker.ts'
+
 /**
- * A small schema using most of what the emitted one does. Validated as soon as the module loads,
- * while the main thread is still compiling the models: the first call compiles the validator's
- * WebAssembly functions (~30 ms), which would otherwise land on the run's critical path.
+ * The worker's code: prisma-check-worker.ts compiled to CommonJS with esbuild and kept in the cache
+ * folder (a worker thread cannot load TypeScript, under tsx or not); evaluated as text only when the
+ * cache folder cannot be written.
  */
-const WARM_UP_SCHEMA = `datasource db {
-  provider = "postgresql"
-  url      = env("DATABASE_URL")
+function workerScript(): { readonly script: string; readonly evaluate: boolean } {
+  const source = readAsset(WORKER_MODULE)
+  let compiled: string | undefined
+  const file = cachedFile('prisma-check-worker', [libraryVersion('esbuild') ?? 'missing', source], () => (compiled = compileWorker(source)))
+  return file ? { script: file, evaluate: false } : { script: compiled ?? compileWorker(source), evaluate: true }
 }
 
-/// A model.
-model A {
-  id    String   @id @default(cuid())
-  n     Int      @default(1) @map("n_col")
-  at    DateTime @default(now()) @updatedAt @db.Timestamptz(3)
-  price Decimal  @db.Decimal(10, 2)
-  data  Json?
-  tags  String[]
-  e     E        @default(X)
-  b     B?       @relation(fields: [bId], references: [id], onDelete: Cascade)
-  bId   String?  @unique @db.Uuid
-
-  @@index([n, at])
-  @@map("a_table")
+function compileWorker(source: string): string {
+  const esbuild = (typeof require === 'function' ? require('esbuild') : createRequire(import.meta.url)('esbuild')) as typeof import('esbuild')
+  return esbuild.transformSync(source, { loader: 'ts', format: 'cjs', platform: 'node', target: 'node20', sourcefile: WORKER_MODULE }).code
 }
-
-model B {
-  id String @id @default(uuid()) @db.Uuid
-  a  A?
-}
-
-enum E {
-  X
-  Y
-}
-`
-
-// CommonJS, evaluated in the worker: it needs nothing from the generator but the module path.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads')
-// Baseline (Liftoff) code only: V8 otherwise re-compiles the validator's hot functions with TurboFan
-// in background threads, and the process cannot exit until that finishes (~0.1-0.2 s after the run
-// was done). Liftoff code is slower, but the check runs beside the emitters. Functions the validator
-// never calls are not validated either (it is Prisma's own, well-formed build).
-// The flags are process-wide (the generator runs no other WebAssembly) and set here, once the worker
-// has booted: a V8 flag changed earlier makes V8 reject the code cache of Node's built-in modules,
-// and the worker's start-up then compiles them from source (~25 ms more).
-require('node:v8').setFlagsFromString('--liftoff-only')
-require('node:v8').setFlagsFromString('--wasm-lazy-validation')
-const wasm = require(workerData.wasmPath)
-const validate = (schema) => wasm.validate(JSON.stringify({ prismaSchema: [['schema.prisma', schema]], noColor: true }))
-try {
-  validate(workerData.warmUp)
-} catch {
-  // Only a warm-up: the real check reports its own errors.
-}
-parentPort.on('message', ({ id, schema }) => {
-  try {
-    validate(schema)
-    parentPort.postMessage({ id })
-  } catch (error) {
-    parentPort.postMessage({ id, error: String((error && error.message) || error) })
-  }
-})
-`

@@ -113,8 +113,11 @@ function hasForbiddenKey(root: object): boolean {
   return false
 }
 
-/** The `yaml` library, loaded on first use: a run over well-formed models never needs it. */
-export const yamlLibrary = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'))
+/**
+ * The `yaml` library, loaded on first use: a run over well-formed models never needs it. A literal
+ * require in the launcher's bundle, so esbuild's metafile lists it (see cache/cache-home.cjs).
+ */
+export const yamlLibrary = (): typeof import('yaml') => (yamlModule ??= (typeof require === 'function' ? require('yaml') : createRequire(import.meta.url)('yaml')) as typeof import('yaml'))
 let yamlModule: typeof import('yaml') | undefined
 
 export interface PositionedDocument {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -14,9 +14,10 @@ function generate(...args: string[]) {
 }
 
 /**
- * A temp folder with the case's models. The output cache lives in the package and outlasts a test
- * run, so a comment naming the folder makes these models (and every edit a test makes to them)
- * new to it: a test that expects a miss would otherwise hit an entry an earlier run left.
+ * A temp folder with the case's models. The tests of one run share a cache folder
+ * (tests/helpers/temp-cache-folder.ts), so a comment naming the folder makes these models (and
+ * every edit a test makes to them) new to it: a test that expects a miss would otherwise hit an
+ * entry another test left.
  */
 function workspace() {
   const dir = mkdtempSync(join(tmpdir(), 'pika-cli-'))
@@ -99,6 +100,20 @@ describe('npm run generate (the bundled launcher) and its output cache', () => {
     expect(generate('--models', models, '--out', join(dir, 'c'), '--no-cache').code).toBe(0)
     expect(readTree(join(dir, 'b'))).toEqual(readTree(join(dir, 'a')))
     expect(readTree(join(dir, 'c'))).toEqual(readTree(join(dir, 'a')))
+  })
+
+  it('keeps every cache in the folder --cache-dir or PIKA_GENERATE_CACHE_DIR names, even outside the package', () => {
+    const dir = workspace()
+    const models = join(dir, 'models')
+    const folder = join(dir, 'caches')
+    const first = launch('--models', models, '--out', join(dir, 'a'), '--cache-dir', folder)
+    expect(first.code, first.stderr).toBe(0)
+    const kept = readdirSync(folder).map((name) => name.replace(/-[0-9a-f]{32}(\.cjs)?$/, '-<key>$1')).sort()
+    expect(kept).toEqual(['build-<key>', 'model-schema-<key>.cjs', 'outputs', 'prisma-check-worker-<key>.cjs', 'template-models-md-hbs-<key>.cjs', 'template-schema-prisma-hbs-<key>.cjs'])
+    expect(readdirSync(join(folder, 'outputs'))).toHaveLength(1)
+    const viaVariable = spawnSync(process.execPath, [join(root, 'generators', 'bin', 'generate.cjs'), '--models', models, '--out', join(dir, 'b')], { cwd: root, encoding: 'utf8', env: { ...process.env, PIKA_GENERATE_CACHE_DIR: folder } })
+    expect(viaVariable.stdout).toContain('from the cache')
+    expect(readTree(join(dir, 'b'))).toEqual(readTree(join(dir, 'a')))
   })
 
   it('misses the cache when a model changes, and still reports invalid models', () => {

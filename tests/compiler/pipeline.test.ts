@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -100,44 +100,50 @@ describe('writing', () => {
 
 describe('output cache key', () => {
   it('changes when the generator code or a model changes, and only then', async () => {
-    const { generatorFingerprint, outputKey } = await import('../../generators/output-cache.ts')
+    const { generatorFingerprint, outputKey } = await import('../../generators/cache/output-cache.ts')
     const root = tempDir()
-    cpSync(join(import.meta.dirname, '..', '..', 'schema'), join(root, 'schema'), { recursive: true })
-    cpSync(join(import.meta.dirname, '..', '..', 'generators', 'emit', 'prisma'), join(root, 'generators', 'emit', 'prisma'), { recursive: true })
+    for (const dir of ['schema', 'generators']) cpSync(join(import.meta.dirname, '..', '..', dir), join(root, dir), { recursive: true })
+    const folder = tempDir()
     const models = tempDir()
     cpSync(modelsDir, models, { recursive: true })
-    const code = generatorFingerprint(root)
+    const code = generatorFingerprint(folder, root)
     const key = outputKey(models, 'models', code)
-    expect(generatorFingerprint(root)).toBe(code)
+    expect(generatorFingerprint(folder, root)).toBe(code)
     expect(outputKey(models, 'models', code)).toBe(key)
     writeFileSync(join(root, 'generators', 'emit', 'prisma', 'schema.prisma.hbs'), '// changed template\n')
-    expect(generatorFingerprint(root)).not.toBe(code)
+    expect(generatorFingerprint(folder, root)).not.toBe(code)
     writeFileSync(join(models, 'gym.yaml'), `${readFileSync(join(models, 'gym.yaml'), 'utf8')}\n# edited\n`)
     expect(outputKey(models, 'models', code)).not.toBe(key)
     expect(outputKey(models, 'elsewhere/models', code)).not.toBe(outputKey(models, 'models', code))
+  })
+
+  it('is keyed by every library the generator loads, as esbuild found them, including those it loads lazily', async () => {
+    const { ensureBundle } = await import('../../generators/cache/cache-home.cjs')
+    const { PACKAGE_ROOT } = await import('../../generators/package-files.ts')
+    const { libraries } = ensureBundle(PACKAGE_ROOT, tempDir())
+    // The printing libraries (once a hand-kept list), ajv (required only to compile the validator)
+    // and Prisma's validator (resolved only for the worker).
+    for (const name of ['handlebars', 'js-yaml', 'yaml', 'ajv', 'randexp', '@prisma/prisma-schema-wasm']) expect(libraries).toContain(name)
+    for (const name of libraries) expect(name).toMatch(/^(@[\w.-]+\/)?[\w.-]+$/) // package names: no built-ins, no paths inside a package
   })
 })
 
 describe('output cache entries', () => {
   it('give back the files written, and a damaged entry is a miss', async () => {
-    const { readCachedOutput, writeCachedOutput } = await import('../../generators/output-cache.ts')
-    const { PACKAGE_ROOT } = await import('../../generators/package-files.ts')
-    const key = `test-${process.pid}-${Date.now()}`
-    const entry = join(PACKAGE_ROOT, 'node_modules', '.cache', 'pika-generate', 'outputs', `${key}.entry`)
+    const { readCachedOutput, writeCachedOutput } = await import('../../generators/cache/output-cache.ts')
+    const folder = tempDir()
+    const key = 'a-key'
+    const entry = join(folder, 'outputs', `${key}.entry`)
     // Multi-byte text and an empty file: the header counts UTF-8 bytes, not characters.
     const output = { files: [{ path: 'a/ü.md', content: 'Grüße, 🏋️\nline two\n' }, { path: 'b/empty.txt', content: '' }, { path: 'c.json', content: '{"k": "v"}\n' }], owns: ['a/', 'c.json'] }
-    try {
-      writeCachedOutput(key, output)
-      expect(readCachedOutput(key)).toEqual(output)
-      const bytes = readFileSync(entry)
-      writeFileSync(entry, bytes.subarray(0, bytes.length - 1))
-      expect(readCachedOutput(key)).toBeUndefined()
-      writeFileSync(entry, Buffer.concat([bytes, Buffer.from('x')]))
-      expect(readCachedOutput(key)).toBeUndefined()
-      writeFileSync(entry, 'not an entry')
-      expect(readCachedOutput(key)).toBeUndefined()
-    } finally {
-      rmSync(entry, { force: true })
-    }
+    writeCachedOutput(folder, key, output)
+    expect(readCachedOutput(folder, key)).toEqual(output)
+    const bytes = readFileSync(entry)
+    writeFileSync(entry, bytes.subarray(0, bytes.length - 1))
+    expect(readCachedOutput(folder, key)).toBeUndefined()
+    writeFileSync(entry, Buffer.concat([bytes, Buffer.from('x')]))
+    expect(readCachedOutput(folder, key)).toBeUndefined()
+    writeFileSync(entry, 'not an entry')
+    expect(readCachedOutput(folder, key)).toBeUndefined()
   })
 })

@@ -1,4 +1,4 @@
-import { handlebarsTemplate } from '../../compiled-cache.ts'
+import { handlebarsTemplate } from '../../cache/compiled-cache.ts'
 import { allDomains, generatedNotice, type Emitter } from '../emitter.ts'
 import { buildPrismaView } from './prisma-view.ts'
 
