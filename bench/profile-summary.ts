@@ -30,7 +30,7 @@ const STAGES: readonly [stage: string, file: RegExp, fn: RegExp][] = [
   ['emit docs (handlebars)', /generators\/emit\/docs\//, /.*/],
   ['plan (compare with disk)', /generators\/write\//, /^planOutputs$/],
   ['write (stage + rename)', /generators\/write\//, /^applyPlan$/],
-  ['output-cache key (hashing sources)', /generators\/output-cache\.ts/, /.*/],
+  ['output-cache key (hashing sources)', /generators\/cache\/(output-cache\.ts|cache-home\.cjs)/, /.*/],
   ['generate / CLI other (sort, print)', /generators\/(generate|cli)\.ts/, /^(generateOnce|run)$/],
 ]
 

@@ -4,15 +4,15 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /**
- * The package root: the nearest folder above this module holding a package.json. Found by walking
- * up rather than a fixed `../..`, because `npm run generate` runs a bundle of the generator from
- * node_modules/.cache (see generators/bin/generate.mjs), where relative paths differ.
+ * The package root: the nearest folder above this module holding a package.json. The launcher's
+ * bundle runs from the cache folder, but is told the URL of generators/cli.ts as its
+ * `import.meta.url` (see cache/cache-home.cjs), so this finds the package there too.
  */
 export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)))
 
 function findPackageRoot(start: string): string {
   for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json')) && !dir.endsWith(join('node_modules', '.cache', 'pika-generate'))) return dir
+    if (existsSync(join(dir, 'package.json'))) return dir
     if (dirname(dir) === dir) return start
   }
 }

@@ -20,4 +20,14 @@ const argv = process.argv.slice(2)
 const at = argv.findIndex((arg) => arg === '--cache-dir' || arg.startsWith('--cache-dir='))
 const chosen = at < 0 ? undefined : argv[at].includes('=') ? argv[at].slice(argv[at].indexOf('=') + 1) : argv[at + 1]
 if (chosen) process.env[CACHE_DIR_VARIABLE] = resolve(chosen)
-runBundle(root, ensureBundle(root, cacheFolder(root)))
+const folder = cacheFolder(root)
+let bundle
+try {
+  bundle = ensureBundle(root, folder)
+} catch (error) {
+  const first = error.errors?.[0] // esbuild's, with a location when the source is at fault
+  const reason = first ? `${first.location ? `${first.location.file}:${first.location.line}:${first.location.column}: ` : ''}${first.text}` : error.message
+  process.stderr.write(`error: cannot build the generator into the cache folder \`${folder}\`: ${reason}\n`)
+  process.exit(2)
+}
+runBundle(root, bundle)

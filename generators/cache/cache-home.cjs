@@ -62,7 +62,7 @@ function buildBundle(root, folder, dir) {
     // CommonJS has no import.meta: runBundle passes the URL of generators/cli.ts, so modules locate
     // the package's files and libraries as they do when run from source.
     define: { 'import.meta.url': 'importMetaUrl' },
-    logLevel: 'error',
+    logLevel: 'silent', // its errors are thrown; the launcher prints the first
   })
   const libraries = new Set()
   for (const input of Object.values(metafile.inputs)) {

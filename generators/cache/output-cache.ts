@@ -23,10 +23,17 @@ const KEEP_ENTRIES = 8
  */
 declare const PIKA_GENERATOR_FINGERPRINT: string | undefined
 
-/** A key of the generator's sources, templates, JSON Schema and the libraries its bundle loads. */
-export function generatorFingerprint(folder: string, root = PACKAGE_ROOT): string {
+/**
+ * A key of the generator's sources, templates, JSON Schema and the libraries its bundle loads; under
+ * tsx the bundle is built to learn them. Undefined when it cannot be built there: that costs speed only.
+ */
+export function generatorFingerprint(folder: string, root = PACKAGE_ROOT): string | undefined {
   if (typeof PIKA_GENERATOR_FINGERPRINT === 'string' && root === PACKAGE_ROOT) return PIKA_GENERATOR_FINGERPRINT
-  return fingerprintOf(root, ensureBundle(root, folder))
+  try {
+    return fingerprintOf(root, ensureBundle(root, folder))
+  } catch {
+    return undefined
+  }
 }
 
 /** The cache key of one run: the models (names and bytes), where they sit relative to the output, and the generator. */

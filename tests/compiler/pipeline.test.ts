@@ -106,7 +106,8 @@ describe('output cache key', () => {
     const folder = tempDir()
     const models = tempDir()
     cpSync(modelsDir, models, { recursive: true })
-    const code = generatorFingerprint(folder, root)
+    const code = generatorFingerprint(folder, root)!
+    expect(code).toMatch(/^[0-9a-f]{32}$/)
     const key = outputKey(models, 'models', code)
     expect(generatorFingerprint(folder, root)).toBe(code)
     expect(outputKey(models, 'models', code)).toBe(key)
