@@ -15,7 +15,8 @@ import { createTestDatabase, type TestDatabase } from '../../src/testing/test-da
 
 const root = join(import.meta.dirname, '..', '..')
 const document = parse(readFileSync(join(root, 'generated', 'openapi', 'openapi.yaml'), 'utf8'))
-const ajv = addFormats.default(new Ajv2020({ strict: true }), { mode: 'full' })
+// multipleOfPrecision: Decimal scales are `multipleOf: 0.01`, which plain binary division gets wrong (docs/api-types.md).
+const ajv = addFormats.default(new Ajv2020({ strict: true, multipleOfPrecision: 9 }), { mode: 'full' })
 ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 })
 ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) })
 for (const format of ['cuid', 'e164']) ajv.addFormat(format, true) // enforced by their patterns

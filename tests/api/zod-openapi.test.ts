@@ -109,9 +109,12 @@ describe.each(outputs)('API schemas of $name', ({ root, models }) => {
     const seen = new Set<string>()
     for (const [name, schema] of Object.entries(schemas)) {
       if (schema.type !== 'object' || !schema.properties) continue
+      // A field a model check compares (endTime > startTime) would also break the check, which only zod
+      // can see; the format is judged on the other fields of that format.
+      const checked = new Set((schema['x-pika-checks'] ?? []).flatMap((c: { rule: string }) => c.rule.split(/\s+/)))
       for (const [field, property] of Object.entries(schema.properties as Record<string, Schema>)) {
         const cases = FORMAT_CASES[property.format]
-        if (!cases) continue
+        if (!cases || checked.has(field)) continue
         seen.add(property.format)
         const validateJson = ajv.getSchema(`pika#/components/schemas/${name}`)!
         const valid = factory.valid(schema) as Record<string, unknown>

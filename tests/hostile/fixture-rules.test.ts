@@ -20,7 +20,8 @@ interface Fixtures {
 describe('generated fixture values', () => {
   it('pass the generated zod create schema: lookbehind, \\p{Lu}, a pattern that could outgrow maxLength', async () => {
     const { ir, diagnostics } = compileModels(join(import.meta.dirname, 'fixtures', 'models'), out)
-    expect(diagnostics).toEqual([])
+    // Lookbehind and \p{Lu} have no PostgreSQL equal: those patterns stay API-only, with a warning.
+    expect(diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning PIKA408', 'warning PIKA408', 'warning PIKA408'])
     const files = emitFiles(ir!, emitters)
     for (const file of files) {
       mkdirSync(dirname(join(out, file.path)), { recursive: true })
