@@ -87,15 +87,23 @@ function pgMigrateAdapter(url: string, schema: string | undefined): SqlMigration
 // The CLI calls adapter() more than once; two PGlite instances on one folder lose writes, so share one.
 let mainDb: Promise<PGlite> | undefined
 
+/** A copy of an empty snapshot kept on disk, in `schema`: ~1 s, where initdb takes 4-7 s on every run. */
+async function emptyDatabase(schema: string | undefined): Promise<PGlite> {
+  const db = await openEmptyPGlite()
+  if (schema) await db.exec(`CREATE SCHEMA "${schema}"; SET search_path TO "${schema}"`)
+  return db
+}
+
 function pgliteMigrateAdapter(dataDir: string, schema: string | undefined): SqlMigrationAwareDriverAdapterFactory {
+  // `memory://` is what SQL-only runs (migrate diff) use: the CLI connects even then, and must not
+  // take the lock of a folder another process holds.
+  const openMain = () => (dataDir.startsWith('memory://') ? emptyDatabase(schema) : openPGlite(dataDir, schema))
   return {
     provider: 'postgres',
     adapterName: 'pglite-prisma-adapter',
-    connect: async () => pgliteAdapter(await (mainDb ??= openPGlite(dataDir, schema)), schema).connect(),
+    connect: async () => pgliteAdapter(await (mainDb ??= openMain()), schema).connect(),
     connectToShadowDb: async () => {
-      // A copy of an empty snapshot kept on disk: ~1 s, where initdb takes 4-7 s on every run.
-      const shadowDb = await openEmptyPGlite()
-      if (schema) await shadowDb.exec(`CREATE SCHEMA "${schema}"; SET search_path TO "${schema}"`)
+      const shadowDb = await emptyDatabase(schema)
       const shadow = await pgliteAdapter(shadowDb, schema).connect()
       shadow.dispose = () => shadowDb.close()
       return shadow

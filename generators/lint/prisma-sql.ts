@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { PACKAGE_ROOT, readDatabaseConfig } from '../../src/db/config.ts'
-import { runPrismaOrThrow } from '../../src/db/prisma-cli.ts'
+import { PACKAGE_ROOT } from '../../src/db/config.ts'
+import { runPrismaOrThrow, sqlOnlyConfig } from '../../src/db/prisma-cli.ts'
 
 const CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'pika-db')
 
@@ -15,8 +15,7 @@ export async function prismaMigrationSql(from: string | undefined, to: string): 
   const cached = join(CACHE_DIR, `migration-${key}.sql`)
   if (existsSync(cached)) return readFileSync(cached, 'utf8')
   const source = from ? ['--from-schema-datamodel', from] : ['--from-empty']
-  // The diff never connects; the default (PGlite) config keeps prisma.config.ts off any server.
-  const sql = await runPrismaOrThrow(['migrate', 'diff', ...source, '--to-schema-datamodel', to, '--script'], readDatabaseConfig({}), { what: 'prisma migrate diff' })
+  const sql = await runPrismaOrThrow(['migrate', 'diff', ...source, '--to-schema-datamodel', to, '--script'], sqlOnlyConfig(), { what: 'prisma migrate diff' })
   mkdirSync(CACHE_DIR, { recursive: true })
   const temporary = `${cached}.${process.pid}.tmp` // parallel runs may race: rename is atomic
   writeFileSync(temporary, sql)

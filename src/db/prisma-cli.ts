@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { createInterface } from 'node:readline'
-import { type DatabaseConfig, PACKAGE_ROOT } from './config.ts'
+import { type DatabaseConfig, PACKAGE_ROOT, readDatabaseConfig } from './config.ts'
 import { DatabaseSetupError } from './errors.ts'
 
 /**
@@ -39,6 +39,14 @@ export interface PrismaCliResult {
 const SPAN_TRACE = /^\s*\d+: \w+::|^\s*with \w+=/
 // JS stack lines and span traces (kept with DEBUG), and a line that is untrue here: prisma.config.ts loads .env.
 const STDERR_NOISE = new RegExp(`^\\s+at |${SPAN_TRACE.source}|skipping environment variable loading`)
+
+/**
+ * The config for a CLI run that only computes SQL (migrate diff): the CLI connects its adapter even
+ * then, so on the embedded database it gets an empty in-memory copy, never the folder (one process
+ * at a time may hold it). A server config is kept: `--from-migrations` needs its shadow database.
+ */
+export const sqlOnlyConfig = (config: DatabaseConfig = readDatabaseConfig({})): DatabaseConfig =>
+  config.target.kind === 'pglite' ? { ...config, target: { kind: 'pglite', dataDir: 'memory://' } } : config
 
 /**
  * Runs the Prisma CLI in the package root against `config`'s database. `terminal` hands it stdin

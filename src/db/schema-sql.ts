@@ -6,9 +6,9 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
 import type pg from 'pg'
-import { PACKAGE_ROOT, readDatabaseConfig } from './config.ts'
+import { PACKAGE_ROOT } from './config.ts'
 import { localMigrationNames, MIGRATIONS_DIR } from './migration-history.ts'
-import { runPrismaOrThrow } from './prisma-cli.ts'
+import { runPrismaOrThrow, sqlOnlyConfig } from './prisma-cli.ts'
 
 export const SCHEMA_FILE = join(PACKAGE_ROOT, 'prisma', 'schema.prisma')
 /** What the Prisma schema cannot hold (CHECK constraints, comments), generated beside it. */
@@ -50,10 +50,8 @@ export async function readSchemaSql(source: SchemaSource = 'schema'): Promise<st
 const prismaVersion = (): string => createRequire(import.meta.url)('prisma/package.json').version
 
 async function diffFromEmpty(): Promise<string> {
-  // The diff never connects; the default (PGlite) config just keeps prisma.config.ts off any server.
-  const config = readDatabaseConfig({})
   const args = ['migrate', 'diff', '--from-empty', '--to-schema-datamodel', SCHEMA_FILE, '--script']
-  return runPrismaOrThrow(args, config)
+  return runPrismaOrThrow(args, sqlOnlyConfig())
 }
 
 /**

@@ -34,9 +34,9 @@ describe.skipIf(!serverUrl)('db:archive on a PostgreSQL server (TEST_DATABASE_UR
     const one = async (sql: string) => (await client.query(sql)).rows[0]
     try {
       await client.query(`INSERT INTO audit_logs (id, "createdAt", action, "entityType", "entityId", changes)
-        SELECT 'old' || i, now() - interval '400 days' - i * interval '1 minute', 'UPDATE', 'Session', 'session' || i, jsonb_build_object('after', jsonb_build_object('n', i)) FROM generate_series(1, ${OLD}) i;
-        INSERT INTO audit_logs (id, "createdAt", action, "entityType", "entityId") SELECT 'new' || i, now() - i * interval '1 hour', 'LOGIN', 'User', 'user' || i FROM generate_series(1, ${RECENT}) i`)
-      const oldRows = `SELECT md5(string_agg(to_jsonb(t)::text, ',' ORDER BY id)) AS sum, count(*)::int AS n FROM %s t WHERE id LIKE 'old%%'`
+        SELECT 'cold' || lpad(i::text, 21, '0'), now() - interval '400 days' - i * interval '1 minute', 'UPDATE', 'Session', 'session' || i, jsonb_build_object('after', jsonb_build_object('n', i)) FROM generate_series(1, ${OLD}) i;
+        INSERT INTO audit_logs (id, "createdAt", action, "entityType", "entityId") SELECT 'cnew' || lpad(i::text, 21, '0'), now() - i * interval '1 hour', 'LOGIN', 'User', 'user' || i FROM generate_series(1, ${RECENT}) i`)
+      const oldRows = `SELECT md5(string_agg(to_jsonb(t)::text, ',' ORDER BY id)) AS sum, count(*)::int AS n FROM %s t WHERE id LIKE 'cold%%'`
       const original = await one(oldRows.replace('%s', 'audit_logs').replace('%%', '%'))
 
       // Slowed down (20 ms between batches of 50) so the kill lands in the middle.
@@ -49,7 +49,7 @@ describe.skipIf(!serverUrl)('db:archive on a PostgreSQL server (TEST_DATABASE_UR
       })
       expect(killed.signal).toBe('SIGKILL')
       const [left, archived, both] = [
-        (await one(`SELECT count(*)::int AS n FROM audit_logs WHERE id LIKE 'old%'`)).n,
+        (await one(`SELECT count(*)::int AS n FROM audit_logs WHERE id LIKE 'cold%'`)).n,
         (await one('SELECT count(*)::int AS n FROM archive.audit_logs')).n,
         (await one('SELECT count(*)::int AS n FROM audit_logs JOIN archive.audit_logs USING (id)')).n,
       ]
@@ -82,12 +82,12 @@ describe('db:archive on the embedded database', () => {
     try {
       await applySchemaSql(db, await readSchemaSql('migrations'))
       await db.exec(`INSERT INTO audit_logs (id, "createdAt", action, "entityType", "entityId")
-        SELECT 'log' || i, now() - i * interval '10 days', 'LOGIN', 'User', 'user' || i FROM generate_series(1, 60) i`) // 24 of them (log37..log60) are over 365 days old
+        SELECT 'clog' || lpad(i::text, 21, '0'), now() - i * interval '10 days', 'LOGIN', 'User', 'user' || i FROM generate_series(1, 60) i`) // ids are cuid-shaped (a CHECK enforces the model's format); 24 of them (37..60) are over 365 days old
       const query = (sql: string, params?: readonly unknown[]) => db.query<Record<string, any>>(sql, params as unknown[]).then((r) => r.rows)
       const options = { batchSize: 10, pauseMs: 0, now: new Date() }
       expect(await archiveTable(query, table!, 'public', options)).toMatchObject({ model: 'AuditLog', rows: 24, batches: 3 })
       const ids = async (from: string) => (await query(`SELECT id FROM ${from} ORDER BY "createdAt"`)).map((r) => r.id)
-      expect(await ids('archive.audit_logs')).toEqual(Array.from({ length: 24 }, (_, i) => `log${60 - i}`)) // oldest first
+      expect(await ids('archive.audit_logs')).toEqual(Array.from({ length: 24 }, (_, i) => `clog${String(60 - i).padStart(21, '0')}`)) // oldest first
       expect(await ids('audit_logs')).toHaveLength(36)
       expect(await archiveTable(query, table!, 'public', options)).toMatchObject({ rows: 0, batches: 0 })
     } finally {

@@ -32,6 +32,8 @@ async function waitFor(what: string, ok: () => Promise<boolean> | boolean, secon
   throw new Error(`timed out waiting for ${what}`)
 }
 
+/** cuid-shaped: the database checks the model's id format. */
+const LAG_ID = 'clag000000000000000000000'
 const plan = (name: string) => ({ data: { name, price: 10, creditsPerPeriod: 5 } })
 
 describe.skipIf(!hasPostgresTools())(`read replicas on a real streaming replica (needs ${PG_BIN})`, () => {
@@ -93,14 +95,14 @@ describe.skipIf(!hasPostgresTools())(`read replicas on a real streaming replica 
   it('skips a replica lagging past DATABASE_REPLICA_MAX_LAG with a warning, and uses it again once it caught up', async () => {
     await sql(cluster.replica, 'SELECT pg_wal_replay_pause()')
     await new Promise((r) => setTimeout(r, 1200)) // the replica's last replayed commit is now > 1 s old
-    await sql(cluster.primary, `INSERT INTO subscription_plans (id, "updatedAt", name, price, "creditsPerPeriod") VALUES ('lag', now(), 'Lag', 1, 1)`)
+    await sql(cluster.primary, `INSERT INTO subscription_plans (id, "updatedAt", name, price, "creditsPerPeriod") VALUES ('${LAG_ID}', now(), 'Lag', 1, 1)`)
     const lagging = await counted(async (prisma) => {
       expect(warnings.at(-1)).toMatch(/^db: skipping read replica postgres@127\.0\.0\.1:\d+\/pika: \d+\.\d s behind the primary \(DATABASE_REPLICA_MAX_LAG=1 s\); its reads go to the primary/)
-      expect(await prisma.subscriptionPlan.findUnique({ where: { id: 'lag' } })).not.toBeNull() // the primary has it
+      expect(await prisma.subscriptionPlan.findUnique({ where: { id: LAG_ID } })).not.toBeNull() // the primary has it
       await prisma.subscriptionPlan.findMany()
       await sql(cluster.replica, 'SELECT pg_wal_replay_resume()')
       await waitFor('the replica to be used again', () => /is back in use/.test(warnings.at(-1) ?? ''))
-      expect(await prisma.subscriptionPlan.findUnique({ where: { id: 'lag' } })).not.toBeNull() // the replica has it now
+      expect(await prisma.subscriptionPlan.findUnique({ where: { id: LAG_ID } })).not.toBeNull() // the replica has it now
     }, { primaryScans: 2, replicaScans: 1 })
     expect(lagging).toEqual({ primaryScans: 2, replicaScans: 1, primaryInserts: 0 })
   })

@@ -11,8 +11,7 @@ import { compileModels } from '../../generators/pipeline.ts'
 import { managedSqlEmitter } from '../../generators/emit/sql/emit-managed-sql.ts'
 import { planManagedMigration } from '../../scripts/managed-migration.ts'
 import { catalogOfMigrations, planRenames, type Catalog } from '../../scripts/rename-migration.ts'
-import { readDatabaseConfig } from '../../src/db/config.ts'
-import { prismaErrorLine, runPrismaCli } from '../../src/db/prisma-cli.ts'
+import { prismaErrorLine, runPrismaCli, sqlOnlyConfig } from '../../src/db/prisma-cli.ts'
 import { readSchemaSql } from '../../src/db/schema-sql.ts'
 import { describeSchema } from '../helpers/schema-catalog.ts'
 
@@ -40,7 +39,7 @@ async function schemaSqlOf(ir: Ir): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'pika-rename-schema-'))
   const file = join(dir, 'schema.prisma')
   writeFileSync(file, prismaEmitter.emit(ir)[0]!.content)
-  const result = await runPrismaCli(['migrate', 'diff', '--from-empty', '--to-schema-datamodel', file, '--script'], readDatabaseConfig({}))
+  const result = await runPrismaCli(['migrate', 'diff', '--from-empty', '--to-schema-datamodel', file, '--script'], sqlOnlyConfig())
   if (result.exitCode !== 0) throw new Error(prismaErrorLine(result))
   return result.stdout
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { DatabaseConfig } from '../config.ts'
 import { DatabaseSetupError } from '../errors.ts'
 import { MIGRATIONS_DIR } from '../migration-history.ts'
-import { runPrismaOrThrow } from '../prisma-cli.ts'
+import { runPrismaOrThrow, sqlOnlyConfig } from '../prisma-cli.ts'
 import { SCHEMA_FILE } from '../schema-sql.ts'
 import { type DataLossRisk, dataLossRisks } from './data-loss.ts'
 import { splitSqlStatements } from './sql-statements.ts'
@@ -21,9 +21,6 @@ export interface PlannedMigration {
 
 // The diffs replay the migrations in a shadow database; for PGlite an in-memory one, so the folder is
 // never opened by two processes.
-const diffConfig = (config: DatabaseConfig): DatabaseConfig =>
-  config.target.kind === 'pglite' ? { ...config, target: { kind: 'pglite', dataDir: 'memory://' } } : config
-
 // Prisma wraps enum rewrites in BEGIN/COMMIT; inside our per-migration transaction that COMMIT would end
 // it early, so the statements go (the migration is atomic as a whole anyway).
 const withoutTransactionControl = (sql: string) =>
@@ -33,7 +30,7 @@ const withoutTransactionControl = (sql: string) =>
 const EMPTY = /^\s*(-- This is an empty migration\.\s*)?$/
 
 async function diff(config: DatabaseConfig, from: string[], to: string[]): Promise<string> {
-  const sql = await runPrismaOrThrow(['migrate', 'diff', ...from, ...to, '--script'], diffConfig(config), { what: 'computing the migration (prisma migrate diff)' })
+  const sql = await runPrismaOrThrow(['migrate', 'diff', ...from, ...to, '--script'], sqlOnlyConfig(config), { what: 'computing the migration (prisma migrate diff)' })
   return EMPTY.test(sql) ? '' : withoutTransactionControl(sql)
 }
 

@@ -8,11 +8,10 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { prismaEmitter } from '../../../generators/emit/prisma/emit-prisma.ts'
 import { compileModels } from '../../../generators/pipeline.ts'
 import { catalogOfMigrations } from '../../../scripts/rename-migration.ts'
-import { readDatabaseConfig } from '../../../src/db/config.ts'
 import { deployOnSession } from '../../../src/db/migrate/deploy.ts'
 import { readLocalMigrations } from '../../../src/db/migrate/migration-files.ts'
 import { schemaExtensions } from '../../../src/db/pglite-extensions.ts'
-import { prismaErrorLine, runPrismaCli } from '../../../src/db/prisma-cli.ts'
+import { prismaErrorLine, runPrismaCli, sqlOnlyConfig } from '../../../src/db/prisma-cli.ts'
 import { engines, migrationsFolder } from './sessions.ts'
 
 const root = join(import.meta.dirname, '..', '..', '..')
@@ -52,7 +51,7 @@ describe('extensions', () => {
   const migrationFromScratch = () => (initSql ??= (async () => {
     const file = join(scratch, 'schema.prisma')
     writeFileSync(file, schema)
-    const result = await runPrismaCli(['migrate', 'diff', '--from-empty', '--to-schema-datamodel', file, '--script'], readDatabaseConfig({}))
+    const result = await runPrismaCli(['migrate', 'diff', '--from-empty', '--to-schema-datamodel', file, '--script'], sqlOnlyConfig())
     if (result.exitCode !== 0) throw new Error(prismaErrorLine(result))
     return result.stdout
   })())

@@ -9,8 +9,7 @@ import { prismaEmitter } from '../../../generators/emit/prisma/emit-prisma.ts'
 import type { Ir } from '../../../generators/ir/types.ts'
 import { compileModels } from '../../../generators/pipeline.ts'
 import { catalogOfMigrations, planRenames } from '../../../scripts/rename-migration.ts'
-import { readDatabaseConfig } from '../../../src/db/config.ts'
-import { prismaErrorLine, runPrismaCli } from '../../../src/db/prisma-cli.ts'
+import { prismaErrorLine, runPrismaCli, sqlOnlyConfig } from '../../../src/db/prisma-cli.ts'
 import type { SqlSession } from '../../../src/db/migrate/session.ts'
 import { describeSchema } from '../../helpers/schema-catalog.ts'
 import { engines } from './sessions.ts'
@@ -64,7 +63,7 @@ function compile(name: string, yaml: string): Ir {
 async function schemaSqlOf(ir: Ir, name: string): Promise<string> {
   const file = join(scratch, `${name}.prisma`)
   writeFileSync(file, prismaEmitter.emit(ir)[0]!.content)
-  const result = await runPrismaCli(['migrate', 'diff', '--from-empty', '--to-schema-datamodel', file, '--script'], readDatabaseConfig({}))
+  const result = await runPrismaCli(['migrate', 'diff', '--from-empty', '--to-schema-datamodel', file, '--script'], sqlOnlyConfig())
   if (result.exitCode !== 0) throw new Error(prismaErrorLine(result))
   return result.stdout
 }
