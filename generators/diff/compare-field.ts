@@ -105,6 +105,8 @@ function compareConstraints(subject: string, b: IrConstraints, h: IrConstraints)
   bound('minLength', (old, now) => now > old)
   bound('maxLength', (old, now) => now < old)
   bound('length', () => true)
+  bound('minItems', (old, now) => now > old)
+  bound('maxItems', (old, now) => now < old)
   for (const key of ['pattern', 'format'] as const) {
     if (b[key] === h[key]) continue
     push(h[key] !== undefined, `\`${key}\` of \`${subject}\` ${b[key] === undefined ? `set to ${h[key]}` : h[key] === undefined ? 'removed' : `changed from ${b[key]} to ${h[key]}`}`)

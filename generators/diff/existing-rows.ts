@@ -1,6 +1,7 @@
 // Rows already stored that a change would reject or lose: counted on a real database when the
 // report is given one, otherwise listed as not checked. Each count says which step of the safe
 // sequence has to deal with those rows.
+import { fieldChecks } from '../emit/sql/field-checks.ts'
 import type { Ir, IrModel, IrStoredField } from '../ir/types.ts'
 import type { Change } from './changes.ts'
 
@@ -51,7 +52,12 @@ export function planRowChecks(changes: readonly Change[], base: Ir, head: Ir): R
       ]
       const key = bounds.find(([k]) => change.message.startsWith(`\`${k}\``))
       const step = `${BACKFILL}; until then responses carry values the new schema rejects`
-      if (!key || !key[2] || field.list) checks.push({ subject: change.subject, what: `rows of \`${model.table}\` that break the new rule (${change.message.replaceAll('`', '')}): ${field.list ? 'list values' : 'patterns and formats'} are ECMAScript rules that SQL cannot evaluate the same way`, step })
+      // Other rules (patterns, formats, list rules) are counted with the CHECK the database gets for them.
+      const rule = /^`(\w+)`/.exec(change.message)?.[1]
+      const managed = fieldChecks(model, headField).checks.find((c) => c.rule === rule)
+      if ((!key?.[2] || field.list) && managed && field.column === headField.column) {
+        checks.push({ subject: change.subject, what: `rows of \`${model.table}\` whose \`${field.column}\` breaks the new \`${rule}\``, step, sql: count(`${column} IS NOT NULL AND NOT (${managed.expression})`) })
+      } else if (!key?.[2] || field.list) checks.push({ subject: change.subject, what: `rows of \`${model.table}\` that break the new rule (${change.message.replaceAll('`', '')}): the rule has no SQL equal (API-only, as prisma/managed.sql lists)`, step })
       else checks.push({ subject: change.subject, what: `rows of \`${model.table}\` whose \`${field.column}\` is ${key[1]}`, step, sql: count(key[2]) })
     }
     if (change.kind === 'type-changed' && field && headField?.nativeType?.name === 'VarChar' && change.database === 'breaking') {

@@ -120,16 +120,18 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('existing rows on PostgreSQL', (
       await db.connect()
       await db.query(initSql)
       await db.query(`INSERT INTO gyms (id, name, address, "updatedAt") VALUES ('g1', 'Pika Central', '{}', now()), ('g2', 'Pika Central', '{}', now()), ('g3', 'Pika Central', '{}', now()), ('g4', $1, '{}', now()), ('g5', 'Pika North', '{}', now())`, ['x'.repeat(101)])
-      await db.query(`INSERT INTO gym_equipment (id, "gymId", name, price, status) VALUES ('e1', 'g1', 'Rower', 1, 'RETIRED'), ('e2', 'g2', 'Rower', 1, 'RETIRED'), ('e3', 'g3', 'Bike', 1, 'AVAILABLE')`)
+      await db.query(`INSERT INTO gym_equipment (id, "gymId", name, price, status) VALUES ('e1', 'g1', 'Rower', 1, 'RETIRED'), ('e2', 'g2', 'Rower', 1, 'RETIRED'), ('e3', 'g3', 'bike', 1, 'AVAILABLE')`)
       await db.end()
       const { dir, edit } = repository()
       edit('gym.yaml', '      amenities:', '      code:        { type: String }\n      amenities:') // required, no default
       edit('gym.yaml', '- { name: Pika Central,', '- { code: PC, name: Pika Central,')
+      edit('gym.yaml', 'name:     { type: String }', 'name:     { type: String, pattern: "^[A-Z]" }') // GymEquipment.name
       const report = json(dir, '--database-url', url.toString())
       const count = (subject: string, what: RegExp) => report.rows.counts.find((c) => c.subject === subject && what.test((c as unknown as { what: string }).what))
       expect(count('Gym.name', /longer than 100/)).toMatchObject({ rows: 1, step: expect.stringContaining('backfill') })
       expect(count('Gym.name', /share \(name\)/)).toMatchObject({ rows: 3, step: expect.stringContaining('CREATE UNIQUE INDEX CONCURRENTLY') })
       expect(count('EquipmentStatus.RETIRED', /holds `RETIRED`/)).toMatchObject({ rows: 2, step: expect.stringContaining('swaps the enum type') })
+      expect(count('GymEquipment.name', /breaks the new `pattern`/)).toMatchObject({ rows: 1, step: expect.stringContaining('backfill') }) // 'bike'
       expect(count('Gym.code', /each lacks a value/)).toMatchObject({ rows: 5, step: expect.stringContaining('backfill these rows') })
       expect(report.rows.unchecked).toEqual([])
     } finally {
