@@ -1,5 +1,5 @@
 // The managed objects (CHECK constraints, comments; prisma/managed.sql) live outside Prisma's
-// schema, so Prisma's migrations never change them. After `prisma migrate dev`, db:migrate builds
+// schema, so Prisma's migrations never change them. After the schema migration, db:migrate builds
 // the database the migrations describe, compares its managed objects with the ones the models
 // generate, and writes the difference as one more migration.
 import { join } from 'node:path'
@@ -70,9 +70,10 @@ export async function planManagedMigration(ir: Ir, migrationsSql: string, shared
 let plans = 0
 
 /**
- * A check added to a table that may hold rows: NOT VALID takes its lock only for a moment, then
- * VALIDATE scans the rows under SHARE UPDATE EXCLUSIVE, so reads and writes go on (the lint's
- * `check-validating` rule). Prisma runs a migration's statements one by one, not in one transaction.
+ * A check added to a table that may hold rows, as NOT VALID then VALIDATE (the lint's
+ * `check-validating` rule). Migrations are applied in one transaction, so the ACCESS EXCLUSIVE lock
+ * of ADD CONSTRAINT is still held while VALIDATE scans: the pair keeps the statements lint-clean but
+ * does not yet spare a large table its write lock; that needs VALIDATE in a migration of its own.
  */
 function addToFilledTable(check: ManagedObject): string[] {
   if (check.kind !== 'check') return [check.create]
