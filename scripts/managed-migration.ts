@@ -96,7 +96,7 @@ export const writeManagedMigration = (migrationsDir: string, name: string, state
   writeMigration(migrationsDir, `${name}_managed`, 'Managed objects (prisma/managed.sql): CHECK constraints from field rules and model checks, comments from descriptions.', statements, now)
 
 /**
- * The db:migrate step after `prisma migrate dev`: writes the managed migration when the models ask
+ * The db:migrate step after the schema migration: writes the managed migration when the models ask
  * for one and applies it (unless Prisma was told to only create migrations).
  */
 export async function migrateManagedObjects(name: string, apply?: () => Promise<unknown>): Promise<void> {
