@@ -2,6 +2,7 @@
 // report is given one, otherwise listed as not checked. Each count says which step of the safe
 // sequence has to deal with those rows.
 import { fieldChecks } from '../emit/sql/field-checks.ts'
+import { sqlIdentifier, sqlLiteral } from '../emit/sql/sql-text.ts'
 import type { Ir, IrModel, IrStoredField } from '../ir/types.ts'
 import type { Change } from './changes.ts'
 
@@ -27,8 +28,6 @@ interface RowCheck {
   readonly sql?: string
 }
 
-const q = (name: string) => `"${name.replaceAll('"', '""')}"`
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`
 const BACKFILL = 'the backfill step, before the migration that enforces it'
 
 /** The checks a change needs, on the base tables (the database is still at the base revision). */
@@ -38,8 +37,8 @@ export function planRowChecks(changes: readonly Change[], base: Ir, head: Ir): R
     const found = locate(change.subject, base, head)
     if (!found) continue
     const { model, field, headField } = found
-    const table = q(model.table)
-    const column = field ? q(field.column) : ''
+    const table = sqlIdentifier(model.table)
+    const column = field ? sqlIdentifier(field.column) : ''
     const count = (where: string) => `SELECT count(*)::int AS n FROM ${table} WHERE ${where}`
     if (change.kind === 'constraint-tightened' && field && headField) {
       const c = headField.constraints
@@ -67,8 +66,8 @@ export function planRowChecks(changes: readonly Change[], base: Ir, head: Ir): R
     if (change.kind === 'unique-added') {
       const columns = field ? [field.column] : keyColumns(change.subject, model)
       if (!columns) continue
-      const cols = columns.map(q).join(', ')
-      checks.push({ subject: change.subject, what: `rows of \`${model.table}\` that share (${columns.join(', ')}) with another row`, step: 'deduplicate them before `CREATE UNIQUE INDEX CONCURRENTLY`, which otherwise fails (and leaves an invalid index to drop)', sql: `SELECT coalesce(sum(n), 0)::int AS n FROM (SELECT count(*) AS n FROM ${table} WHERE ${columns.map((c) => `${q(c)} IS NOT NULL`).join(' AND ')} GROUP BY ${cols} HAVING count(*) > 1) AS duplicates` })
+      const cols = columns.map(sqlIdentifier).join(', ')
+      checks.push({ subject: change.subject, what: `rows of \`${model.table}\` that share (${columns.join(', ')}) with another row`, step: 'deduplicate them before `CREATE UNIQUE INDEX CONCURRENTLY`, which otherwise fails (and leaves an invalid index to drop)', sql: `SELECT coalesce(sum(n), 0)::int AS n FROM (SELECT count(*) AS n FROM ${table} WHERE ${columns.map((c) => `${sqlIdentifier(c)} IS NOT NULL`).join(' AND ')} GROUP BY ${cols} HAVING count(*) > 1) AS duplicates` })
     }
     if ((change.kind === 'became-required' && change.database === 'breaking') && field) {
       checks.push({ subject: change.subject, what: `rows of \`${model.table}\` whose \`${field.column}\` is null`, step: 'the backfill step, before `CHECK … NOT VALID`, `VALIDATE CONSTRAINT` and `SET NOT NULL`', sql: count(`${column} IS NULL`) })
@@ -88,8 +87,8 @@ function removedEnumValues(changes: readonly Change[], base: Ir, head: Ir): RowC
     const before = base.enums.find((e) => e.name === enumName) ?? base.enums.find((e) => e.name === baseName)
     for (const model of base.models) {
       for (const field of stored(model).filter((f) => f.type.kind === 'enum' && f.type.enum === (before?.name ?? enumName))) {
-        const where = field.list ? `${literal(value)} = ANY(${q(field.column)}::text[])` : `${q(field.column)}::text = ${literal(value)}`
-        checks.push({ subject: change.subject, what: `rows of \`${model.table}\` whose \`${field.column}\` holds \`${value}\``, step: 'move them to another value in the backfill step, before the migration that swaps the enum type (its cast fails on them)', sql: `SELECT count(*)::int AS n FROM ${q(model.table)} WHERE ${where}` })
+        const where = field.list ? `${sqlLiteral(value)} = ANY(${sqlIdentifier(field.column)}::text[])` : `${sqlIdentifier(field.column)}::text = ${sqlLiteral(value)}`
+        checks.push({ subject: change.subject, what: `rows of \`${model.table}\` whose \`${field.column}\` holds \`${value}\``, step: 'move them to another value in the backfill step, before the migration that swaps the enum type (its cast fails on them)', sql: `SELECT count(*)::int AS n FROM ${sqlIdentifier(model.table)} WHERE ${where}` })
       }
     }
   }

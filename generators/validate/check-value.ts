@@ -1,5 +1,6 @@
 import type { RawField } from '../load/model-file.ts'
 import type { DataPath } from '../load/source-file.ts'
+import { INT32 } from './native-types.ts'
 import { PATTERN_BUDGET_MS } from './pattern-budget.ts'
 import { isScalarType, type SymbolTable } from './symbols.ts'
 
@@ -26,7 +27,6 @@ export const formatPatterns: Readonly<Record<string, RegExp>> = {
   'date-time': /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/,
 }
 
-const INT32 = { min: -2147483648, max: 2147483647 }
 const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'string' ? `"${value}"` : typeof value === 'object' ? 'a mapping' : String(value))
 
 /** Checks a literal (a default, an example, a seed value) against a field's type and constraints. */

@@ -1,5 +1,6 @@
 import type { IrCheck, IrEnum, IrModel, IrShape, IrShapeField, IrStoredField, IrValueType, Ir } from '../../ir/types.ts'
 import { formatPatterns } from '../../validate/check-value.ts'
+import { INT32 } from '../../validate/native-types.ts'
 import { declarationsOf, derivedFromIr } from '../../ir/lookup.ts'
 import { zodFormatPatterns } from './zod-format-patterns.ts'
 import { apiRules, type ApiRules } from './native-limits.ts'
@@ -139,7 +140,6 @@ function documentation(field: { description?: string; deprecated?: boolean; exam
   }
 }
 
-const INT32 = { min: -2147483648, max: 2147483647 }
 
 /**
  * A field's wire type, built once and shared by the three variants of its model: the emitters can
