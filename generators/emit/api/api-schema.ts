@@ -209,3 +209,15 @@ export function apiDomain(ir: Ir, domain: string): ApiDomain {
 
 /** The object schemas of a domain in declaration order: shapes first, then each model's three variants. */
 export const domainObjects = (api: ApiDomain): ApiObject[] => [...api.shapes, ...api.models.flatMap(([, objects]) => objects)]
+
+/**
+ * An integer's bounds as the printers state them: those its 32-bit format already implies (zod's
+ * `int32()`, OpenAPI's `format: int32`) are left out, so zod and OpenAPI print the same rules.
+ */
+export function statedIntegerBounds(type: Extract<WireType, { kind: 'integer' }>): { minimum?: number; maximum?: number } {
+  const implied = (value: number | undefined, limit: number) => value === undefined || (type.bits === 32 && value === limit)
+  return {
+    ...(implied(type.minimum, INT32.min) ? {} : { minimum: type.minimum! }),
+    ...(implied(type.maximum, INT32.max) ? {} : { maximum: type.maximum! }),
+  }
+}

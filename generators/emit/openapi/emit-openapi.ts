@@ -1,5 +1,5 @@
 import type { Ir } from '../../ir/types.ts'
-import { formatPattern, modelObjects, shapeObject, type ApiObject, type ApiProperty, type WireType } from '../api/api-schema.ts'
+import { formatPattern, modelObjects, shapeObject, statedIntegerBounds, type ApiObject, type ApiProperty, type WireType } from '../api/api-schema.ts'
 import { allDomains, generatedNotice, type Emitter } from '../emitter.ts'
 import { derivedFromIr } from '../../ir/lookup.ts'
 import { toYaml } from './to-yaml.ts'
@@ -85,8 +85,7 @@ function wireSchema(type: WireType): SchemaObject {
       return {
         type: 'integer',
         format: type.bits === 32 ? 'int32' : 'int64',
-        ...(type.minimum !== undefined && !(type.bits === 32 && type.minimum === -2147483648) ? { minimum: type.minimum } : {}),
-        ...(type.maximum !== undefined && !(type.bits === 32 && type.maximum === 2147483647) ? { maximum: type.maximum } : {}),
+        ...statedIntegerBounds(type),
       }
     case 'number':
       return {

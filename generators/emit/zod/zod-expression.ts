@@ -1,5 +1,5 @@
 import type { IrCheck, IrCheckOperand } from '../../ir/types.ts'
-import type { ApiObject, ApiProperty, Variant, WireType } from '../api/api-schema.ts'
+import { statedIntegerBounds, type ApiObject, type ApiProperty, type Variant, type WireType } from '../api/api-schema.ts'
 import { jsonColumnExpression, withClientCodec } from './zod-codecs.ts'
 import { formatPatternNames, zodFormatSchemas } from './zod-formats.ts'
 
@@ -22,9 +22,8 @@ function wireType(type: WireType): string {
       return stringType(type)
     case 'integer': {
       const base = type.bits === 32 ? 'z.int32()' : 'z.int()'
-      const min = type.minimum !== undefined && !(type.bits === 32 && type.minimum === -2147483648) ? `.min(${type.minimum})` : ''
-      const max = type.maximum !== undefined && !(type.bits === 32 && type.maximum === 2147483647) ? `.max(${type.maximum})` : ''
-      return `${base}${min}${max}`
+      const { minimum, maximum } = statedIntegerBounds(type)
+      return `${base}${minimum !== undefined ? `.min(${minimum})` : ''}${maximum !== undefined ? `.max(${maximum})` : ''}`
     }
     case 'number':
       return `z.number()${type.minimum !== undefined ? `.min(${type.minimum})` : ''}${type.maximum !== undefined ? `.max(${type.maximum})` : ''}${type.multipleOf !== undefined ? `.multipleOf(${type.multipleOf})` : ''}`
