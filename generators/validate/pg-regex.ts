@@ -10,6 +10,9 @@
 // - Every non-alphanumeric character is escaped (`\.` or `\uXXXX`), so no character
 //   can take a meaning of PostgreSQL's syntax (`[[:`, `***`, …) that it did not have in JS.
 // - Repetition bounds above 255 are refused: PostgreSQL's limit (RE_DUP_MAX).
+// - PostgreSQL runs a bounded repetition (`[a-z0-9]{24}`) several times slower than `*`; for the
+//   common shape of an anchored run of one-character atoms with one counted atom (ids, codes,
+//   hashes), see `toPostgresPattern`.
 
 const JS_SPACE = '\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'
 const LINE_TERMINATORS = '\n\r\u2028\u2029'
@@ -50,6 +53,46 @@ const bracket = (ranges: Ranges, negated: boolean): string =>
 
 class Untranslatable extends Error {}
 
+/**
+ * A pattern as a database condition: the regex, and where it can stand in for a bounded
+ * repetition, the length range of the whole value (in code points, PostgreSQL's char_length).
+ */
+export interface PostgresPattern {
+  readonly regex: string
+  readonly length?: { readonly min: number; readonly max?: number }
+}
+
+/**
+ * Like `toPostgresRegex`, but `^P X{n,m} S$`, where P and S are runs of one-character atoms
+ * without quantifiers and X is one character, becomes `^P X* S$` plus a length range: P and S
+ * take a fixed number of characters, so the length alone fixes how many X there are. A CHECK
+ * with the length test costs about as much as one without the pattern (bench/README.md).
+ */
+export function toPostgresPattern(source: string): PostgresPattern | undefined {
+  const regex = toPostgresRegex(source)
+  if (regex === undefined) return undefined
+  const translator = new Translator([...source])
+  translator.translate()
+  const parts = translator.topLevelParts
+  const counted = parts?.filter((p) => p.quantifier !== '')
+  if (!parts || parts.length < 3 || parts[0]!.text !== '^' || parts.at(-1)!.text !== '$') return { regex }
+  if (counted?.length !== 1 || !counted[0]!.quantifier.startsWith('{') || !parts.slice(1, -1).every((p) => p.oneCharacter)) return { regex }
+  const [, low, comma, high] = /^\{(\d+)(,?)(\d*)\}$/.exec(counted[0]!.quantifier)!
+  const fixed = parts.length - 3
+  const min = fixed + Number(low)
+  const max = comma ? (high ? fixed + Number(high) : undefined) : min
+  const text = parts.map((p) => (p === counted[0] ? `${p.text}*` : p.text + p.quantifier)).join('')
+  return { regex: text, length: max === undefined ? { min } : { min, max } }
+}
+
+/** One piece of a top-level sequence: an anchor or an atom with its quantifier. */
+interface SequencePart {
+  readonly text: string
+  readonly quantifier: string
+  /** Matches exactly one character (a literal, an escape, a class or `.`), not a group. */
+  readonly oneCharacter: boolean
+}
+
 /** The PostgreSQL ARE meaning the same as `new RegExp(source, 'u').test(value)`, or undefined. */
 export function toPostgresRegex(source: string): string | undefined {
   try {
@@ -67,6 +110,9 @@ export function toPostgresRegex(source: string): string | undefined {
 
 class Translator {
   private at = 0
+  private depth = 0
+  /** The parts of the pattern when it is one sequence (no top-level `|`); set by translate(). */
+  topLevelParts: SequencePart[] | undefined
   constructor(private readonly chars: readonly string[]) {}
 
   translate(): string {
@@ -78,26 +124,31 @@ class Translator {
   private peek = (offset = 0): string | undefined => this.chars[this.at + offset]
 
   private alternation(): string {
-    const branches = [this.sequence()]
+    const topLevel = this.depth++ === 0
+    const parts: SequencePart[] = []
+    const branches = [this.sequence(parts)]
     while (this.peek() === '|') {
       this.at++
-      branches.push(this.sequence())
+      branches.push(this.sequence([]))
     }
+    this.depth--
+    if (topLevel) this.topLevelParts = branches.length === 1 ? parts : undefined
     return branches.join('|')
   }
 
-  private sequence(): string {
-    let out = ''
+  private sequence(parts: SequencePart[]): string {
     while (this.at < this.chars.length && this.peek() !== '|' && this.peek() !== ')') {
       const c = this.peek()!
       if (c === '^' || c === '$') {
         this.at++
-        out += c
+        parts.push({ text: c, quantifier: '', oneCharacter: false })
         continue
       }
-      out += this.atom() + this.quantifier()
+      const group = c === '('
+      const text = this.atom()
+      parts.push({ text, quantifier: this.quantifier(), oneCharacter: !group })
     }
-    return out
+    return parts.map((p) => p.text + p.quantifier).join('')
   }
 
   private atom(): string {

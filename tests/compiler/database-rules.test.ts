@@ -12,7 +12,7 @@ import { emitters } from '../../generators/emit/registry.ts'
 import { managedSchema } from '../../generators/emit/sql/managed-objects.ts'
 import { compileModels, emitFiles } from '../../generators/pipeline.ts'
 import { formatPatterns } from '../../generators/validate/check-value.ts'
-import { toPostgresRegex } from '../../generators/validate/pg-regex.ts'
+import { toPostgresPattern, toPostgresRegex } from '../../generators/validate/pg-regex.ts'
 
 const RandExp = RandExpModule as unknown as typeof RandExpModule.default
 const root = join(import.meta.dirname, '..', '..')
@@ -52,7 +52,7 @@ function samplesNear(source: string, count = 40): string[] {
 describe('patterns in PostgreSQL', () => {
   const platform = compileModels(join(root, 'models'), root).ir!
   const platformPatterns = platform.models.flatMap((m) => m.fields.flatMap((f) => (f.kind === 'stored' && f.constraints.pattern ? [f.constraints.pattern] : [])))
-  const patterns = [...new Set([...platformPatterns, ...Object.values(formatPatterns).map((r) => r.source), 'a.b', '^\\w+\\s\\d$', '[^\\s]+', '^(ab|a)(c|bcd)$', '^[\\u0041-\\u005a]{2}$', 'x|^$', '^\\u{1F600}+$'])]
+  const patterns = [...new Set([...platformPatterns, ...Object.values(formatPatterns).map((r) => r.source), 'a.b', '^\\w+\\s\\d$', '[^\\s]+', '^(ab|a)(c|bcd)$', '^[\\u0041-\\u005a]{2}$', 'x|^$', '^\\u{1F600}+$', '^x[^a]{2,4}é$', '^[a-c]{3,}-$', '^(a){2}$', '^a{2}b{3}$'])]
 
   it.each(patterns)('%s matches exactly the same strings as in JavaScript', async (source) => {
     const translated = toPostgresRegex(source)
@@ -63,6 +63,26 @@ describe('patterns in PostgreSQL', () => {
     expect(rows.map((r) => r.m)).toEqual(js)
     expect(js.filter(Boolean).length, 'the samples include matches').toBeGreaterThan(0)
     expect(js.filter((m) => !m).length, 'the samples include misses').toBeGreaterThan(0)
+  })
+
+  // The CHECK form: a counted repetition becomes `*` plus a length test on the whole value.
+  it.each(patterns)('%s as a CHECK condition matches exactly the same strings as in JavaScript', async (source) => {
+    const pattern = toPostgresPattern(source)!
+    const samples = samplesNear(source)
+    const js = samples.map((s) => new RegExp(source, 'u').test(s))
+    const { rows } = await db.query<{ m: boolean }>(
+      'SELECT coalesce(char_length(s) BETWEEN $3 AND $4, true) AND s ~ $2 AS m FROM unnest($1::text[]) WITH ORDINALITY AS t(s, n) ORDER BY n',
+      [samples, pattern.regex, pattern.length?.min ?? null, pattern.length ? (pattern.length.max ?? 1_000_000) : null],
+    )
+    expect(rows.map((r) => r.m)).toEqual(js)
+  })
+
+  it('writes a counted repetition as a length test where the rest of the pattern is one character per atom', () => {
+    expect(toPostgresPattern('^c[a-z0-9]{24}$')).toEqual({ regex: '^c[a-z0-9]*$', length: { min: 25, max: 25 } })
+    expect(toPostgresPattern('^\\+[1-9][0-9]{1,14}$')).toEqual({ regex: '^\\+[1-9][0-9]*$', length: { min: 3, max: 16 } })
+    expect(toPostgresPattern('^[a-c]{3,}-$')).toEqual({ regex: '^[a-c]*\\-$', length: { min: 4 } })
+    // Groups, two counted atoms and unanchored patterns keep the repetition.
+    for (const source of ['^(a){2}$', '^a{2}b{3}$', 'c[a-z]{3}$', '^a{2}|b$']) expect(toPostgresPattern(source)!.length, source).toBeUndefined()
   })
 
   it.each(['(?=a)b', '(?<=a)b', '(a)\\1', '\\bword', 'a+?', 'a{256}', '\\p{L}', '[\\S]', '(?<name>a)'])('%s stays API-only', (source) => {

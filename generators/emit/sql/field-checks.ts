@@ -1,6 +1,6 @@
 import type { IrModel, IrStoredField } from '../../ir/types.ts'
 import { formatPatterns } from '../../validate/check-value.ts'
-import { toPostgresRegex } from '../../validate/pg-regex.ts'
+import { toPostgresPattern, type PostgresPattern } from '../../validate/pg-regex.ts'
 import { sqlIdentifier, sqlLiteral } from './sql-text.ts'
 
 /** A field rule the database enforces: `expression` is the body of a CHECK on the model's table. */
@@ -29,6 +29,15 @@ const TEXT_NATIVE_TYPES = new Set(['Text', 'VarChar', 'Char'])
 const utf16Length = (column: string): string =>
   `(CASE WHEN octet_length(${column}) = char_length(${column}) THEN char_length(${column}) ` +
   `ELSE char_length(${column}) + char_length(regexp_replace(${column}, '[^\\U00010000-\\U0010ffff]', '', 'g')) END)`
+
+/** `text ~ regex`, after the cheap length test where the pattern's counted repetition became one. */
+function patternCondition(text: string, pattern: PostgresPattern): string {
+  const matches = `${text} ~ ${sqlLiteral(pattern.regex)}`
+  const length = pattern.length
+  if (!length) return matches
+  const range = length.max === length.min ? `= ${length.min}` : length.max === undefined ? `>= ${length.min}` : `BETWEEN ${length.min} AND ${length.max}`
+  return `char_length(${text}) ${range} AND ${matches}`
+}
 
 /** Every rule of one stored field, each as a CHECK or as an API-only rule with its reason. */
 export function fieldChecks(model: IrModel, field: IrStoredField): { checks: FieldCheck[]; apiOnly: ApiOnlyRule[] } {
@@ -71,9 +80,9 @@ export function fieldChecks(model: IrModel, field: IrStoredField): { checks: Fie
   for (const rule of ['format', 'pattern'] as const) {
     const source = rule === 'format' ? (c.format ? formatPatterns[c.format]!.source : undefined) : c.pattern
     if (source === undefined) continue
-    const translated = toPostgresRegex(source)
+    const translated = toPostgresPattern(source)
     if (translated === undefined) skip(rule, `the pattern ${source} has no provably equal PostgreSQL regular expression`)
-    else check(rule, `${text} ~ ${sqlLiteral(translated)}`)
+    else check(rule, patternCondition(text, translated))
   }
   return { checks, apiOnly }
 }
