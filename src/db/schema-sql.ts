@@ -22,11 +22,7 @@ const CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'pika-db')
  */
 export type SchemaSource = 'schema' | 'migrations'
 
-/** A PostgreSQL identifier, double-quoted: any name, taken exactly as it is (case included). */
-export const quoteIdentifier = (name: string): string => `"${name.replaceAll('"', '""')}"`
-
-/** A PostgreSQL string literal, single-quoted: any text, taken exactly as it is. */
-export const quoteLiteral = (text: string): string => `'${text.replaceAll("'", "''")}'`
+export { quoteIdentifier, quoteLiteral } from './sql-text.ts'
 
 /** The SQL that creates the whole schema on an empty database. */
 export async function readSchemaSql(source: SchemaSource = 'schema'): Promise<string> {

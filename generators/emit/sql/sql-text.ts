@@ -1,10 +1,6 @@
 import { createHash } from 'node:crypto'
 
-/** A PostgreSQL identifier, double-quoted: any name, taken exactly as it is. */
-export const sqlIdentifier = (name: string): string => `"${name.replaceAll('"', '""')}"`
-
-/** A PostgreSQL string literal (standard_conforming_strings: only quotes are doubled). */
-export const sqlLiteral = (text: string): string => `'${text.replaceAll("'", "''")}'`
+export { quoteIdentifier as sqlIdentifier, quoteLiteral as sqlLiteral } from '../../../src/db/sql-text.ts'
 
 const MAX_IDENTIFIER_BYTES = 63
 
