@@ -5,7 +5,7 @@
 import { join } from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
 import { managedSchema, type ManagedObject } from '../generators/emit/sql/managed-objects.ts'
-import { sqlIdentifier } from '../generators/emit/sql/sql-text.ts'
+import { sqlIdentifier, sqlLiteral } from '../generators/emit/sql/sql-text.ts'
 import type { Ir } from '../generators/ir/types.ts'
 import { compileModels } from '../generators/pipeline.ts'
 import { PACKAGE_ROOT } from '../src/db/config.ts'
@@ -35,6 +35,16 @@ type Row = Record<string, string | null>
  * (spaces, parentheses) never produces a migration.
  */
 export async function planManagedMigration(ir: Ir, migrationsSql: string, shared?: PGlite): Promise<string[]> {
+  return (await planManagedChange(ir, migrationsSql, shared)).up
+}
+
+/** The managed change both ways: `up` as planManagedMigration, `down` restoring what it changes. */
+export interface ManagedChange {
+  readonly up: string[]
+  readonly down: string[]
+}
+
+export async function planManagedChange(ir: Ir, migrationsSql: string, shared?: PGlite): Promise<ManagedChange> {
   const wanted = managedSchema(ir).objects
   // A PGlite instance takes seconds to start on a busy machine: callers planning many times (tests)
   // pass one, and each plan then builds its database in a schema of its own.
@@ -58,9 +68,19 @@ export async function planManagedMigration(ir: Ir, migrationsSql: string, shared
     const checkKey = (r: Row) => `check ${r.table}.${r.name}`
     const before = new Map(existingChecks.map((r) => [checkKey(r), r.definition]))
     const after = new Map(renderedChecks.filter((r) => wantedChecks.some((o) => o.key === checkKey(r))).map((r) => [checkKey(r), r.definition]))
-    const drops = existingChecks.filter((r) => after.get(checkKey(r)) !== r.definition).map((r) => `ALTER TABLE ${sqlIdentifier(r.table!)} DROP CONSTRAINT ${sqlIdentifier(r.name!)};`)
-    const adds = wantedChecks.filter((o) => before.get(o.key) !== after.get(o.key)).flatMap(addToFilledTable)
-    return [...drops, ...adds, ...commentChanges(wanted, existingComments)]
+    const dropped = existingChecks.filter((r) => after.get(checkKey(r)) !== r.definition)
+    const added = wantedChecks.filter((o) => before.get(o.key) !== after.get(o.key))
+    const dropCheck = (table: string, name: string) => `ALTER TABLE ${sqlIdentifier(table)} DROP CONSTRAINT ${sqlIdentifier(name)};`
+    const comments = commentChanges(wanted, existingComments)
+    return {
+      up: [...dropped.map((r) => dropCheck(r.table!, r.name!)), ...added.flatMap(addToFilledTable), ...comments.up],
+      // The old checks come back as PostgreSQL rendered them (pg_get_constraintdef), so they mean exactly what they meant.
+      down: [
+        ...added.map((o) => o.drop),
+        ...dropped.map((r) => `ALTER TABLE ${sqlIdentifier(r.table!)} ADD CONSTRAINT ${sqlIdentifier(r.name!)} ${r.definition};`),
+        ...comments.down,
+      ],
+    }
   } finally {
     if (shared) await db.exec(`DROP SCHEMA ${schema} CASCADE; RESET search_path`)
     else await db.close()
@@ -71,9 +91,10 @@ let plans = 0
 
 /**
  * A check added to a table that may hold rows, as NOT VALID then VALIDATE (the lint's
- * `check-validating` rule). Migrations are applied in one transaction, so the ACCESS EXCLUSIVE lock
- * of ADD CONSTRAINT is still held while VALIDATE scans: the pair keeps the statements lint-clean but
- * does not yet spare a large table its write lock; that needs VALIDATE in a migration of its own.
+ * `check-validating` rule). ADD CONSTRAINT takes an ACCESS EXCLUSIVE lock, but NOT VALID makes it
+ * instant; VALIDATE scans the table under a lock that lets writes go on. Each migration is one
+ * transaction, which would hold the first lock through the scan, so writeManagedMigration puts the
+ * VALIDATE statements into a migration of their own.
  */
 function addToFilledTable(check: ManagedObject): string[] {
   if (check.kind !== 'check') return [check.create]
@@ -82,18 +103,48 @@ function addToFilledTable(check: ManagedObject): string[] {
   return [`ALTER TABLE ${table} ADD CONSTRAINT ${name} CHECK (${check.expression}) NOT VALID;`, `ALTER TABLE ${table} VALIDATE CONSTRAINT ${name};`]
 }
 
-function commentChanges(wanted: readonly ManagedObject[], existing: readonly Row[]): string[] {
+function commentChanges(wanted: readonly ManagedObject[], existing: readonly Row[]): ManagedChange {
   const key = (r: Row) => `comment ${r.table}${r.column === null ? '' : `.${r.column}`}`
-  const current = new Map(existing.map((r) => [key(r), r.text]))
+  const current = new Map(existing.map((r) => [key(r), r]))
+  const commentOn = (table: string, column: string | null, text: string | null | undefined) =>
+    `COMMENT ON ${column === null ? 'TABLE' : 'COLUMN'} ${sqlIdentifier(table)}${column === null ? '' : `.${sqlIdentifier(column)}`} IS ${text == null ? 'NULL' : sqlLiteral(text)};`
   const wantedComments = wanted.filter((o) => o.kind === 'comment')
   const keys = new Set(wantedComments.map((o) => o.key))
-  const removed = existing.filter((r) => !keys.has(key(r))).map((r) => `COMMENT ON ${r.column === null ? 'TABLE' : 'COLUMN'} ${sqlIdentifier(r.table!)}${r.column === null ? '' : `.${sqlIdentifier(r.column!)}`} IS NULL;`)
-  return [...removed, ...wantedComments.filter((o) => current.get(o.key) !== o.text).map((o) => o.create)]
+  const removed = existing.filter((r) => !keys.has(key(r)))
+  const changed = wantedComments.filter((o) => current.get(o.key)?.text !== o.text)
+  return {
+    up: [...removed.map((r) => commentOn(r.table!, r.column ?? null, null)), ...changed.map((o) => o.create)],
+    down: [
+      ...removed.map((r) => commentOn(r.table!, r.column ?? null, r.text)),
+      ...changed.map((o) => {
+        const was = current.get(o.key)
+        return was ? commentOn(was.table!, was.column ?? null, was.text) : o.drop
+      }),
+    ],
+  }
 }
 
-/** Writes `<timestamp>_<name>_managed/migration.sql` when there are changes; returns its folder name. */
-export const writeManagedMigration = (migrationsDir: string, name: string, statements: readonly string[], now: Date): string | undefined =>
-  writeMigration(migrationsDir, `${name}_managed`, 'Managed objects (prisma/managed.sql): CHECK constraints from field rules and model checks, comments from descriptions.', statements, now)
+const isValidate = (statement: string) => / VALIDATE CONSTRAINT /.test(statement)
+
+/**
+ * Writes `<timestamp>_<name>_managed/` (migration.sql and down.sql) when there are changes, and
+ * `<timestamp>_<name>_managed_validate/` after it for the VALIDATE statements; returns the folders.
+ */
+export function writeManagedMigration(migrationsDir: string, name: string, change: ManagedChange, now: Date): string[] {
+  const title = 'Managed objects (prisma/managed.sql): CHECK constraints from field rules and model checks, comments from descriptions.'
+  const downTitle = 'Down script: restores the managed objects as they were before migration.sql; applied by npm run db:migrate:rollback.'
+  const changes = writeMigration(migrationsDir, `${name}_managed`, title, change.up.filter((s) => !isValidate(s)), now, { header: downTitle, statements: change.down })
+  const validations = change.up.filter(isValidate)
+  const validate = writeMigration(
+    migrationsDir,
+    `${name}_managed_validate`,
+    'Validates the checks the previous migration added NOT VALID, in a transaction of its own: VALIDATE scans the table without blocking writes.',
+    validations,
+    now,
+    { header: 'Down script: VALIDATE changes no definition, so there is nothing to undo; the previous migration\'s down.sql drops the checks.', statements: [] },
+  )
+  return [changes, validate].filter((f) => f !== undefined)
+}
 
 /**
  * The db:migrate step after the schema migration: writes the managed migration when the models ask
@@ -102,9 +153,9 @@ export const writeManagedMigration = (migrationsDir: string, name: string, state
 export async function migrateManagedObjects(name: string, apply?: () => Promise<unknown>): Promise<void> {
   const { ir } = compileModels(join(PACKAGE_ROOT, 'models'), PACKAGE_ROOT)
   if (!ir) throw new DatabaseSetupError('the models are invalid; run npm run generate to see why')
-  const statements = await planManagedMigration(ir, await readSchemaSql('migrations'))
-  const folder = writeManagedMigration(MIGRATIONS_DIR, name, statements, new Date())
-  if (!folder) return
-  console.error(`db: wrote prisma/migrations/${folder} with ${statements.length} change(s) to managed objects (checks, comments)`)
+  const change = await planManagedChange(ir, await readSchemaSql('migrations'))
+  const folders = writeManagedMigration(MIGRATIONS_DIR, name, change, new Date())
+  if (folders.length === 0) return
+  console.error(`db: wrote ${folders.map((f) => `prisma/migrations/${f}`).join(' and ')} with ${change.up.length} change(s) to managed objects (checks, comments)`)
   await apply?.()
 }

@@ -3,14 +3,23 @@ import { join } from 'node:path'
 
 /**
  * Writes `<timestamp>_<name>_<kind>/migration.sql` (a header comment, then one statement a line)
- * when there are statements; returns the folder name. Prisma applies folders in name order, so the
+ * and, when given, its down.sql, when there are statements; returns the folder name. Prisma applies folders in name order, so the
  * timestamp places it before or after the migration Prisma writes.
  */
-export function writeMigration(migrationsDir: string, folderName: string, header: string, statements: readonly string[], now: Date): string | undefined {
+export function writeMigration(
+  migrationsDir: string,
+  folderName: string,
+  header: string,
+  statements: readonly string[],
+  now: Date,
+  down?: { readonly header: string; readonly statements: readonly string[] },
+): string | undefined {
   if (statements.length === 0) return undefined
   const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14)
   const folder = `${stamp}_${folderName}`
+  const script = (title: string, lines: readonly string[]) => `-- ${title}\n${lines.map((l) => `${l}\n`).join('')}`
   mkdirSync(join(migrationsDir, folder), { recursive: true })
-  writeFileSync(join(migrationsDir, folder, 'migration.sql'), `-- ${header}\n${statements.join('\n')}\n`)
+  writeFileSync(join(migrationsDir, folder, 'migration.sql'), script(header, statements))
+  if (down) writeFileSync(join(migrationsDir, folder, 'down.sql'), script(down.header, down.statements))
   return folder
 }

@@ -7,7 +7,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Ir } from '../../generators/ir/types.ts'
 import { compileModels } from '../../generators/pipeline.ts'
-import { planManagedMigration } from '../../scripts/managed-migration.ts'
+import { planManagedChange, planManagedMigration, writeManagedMigration } from '../../scripts/managed-migration.ts'
 import { readSchemaSql } from '../../src/db/schema-sql.ts'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -67,6 +67,43 @@ describe('the db:migrate step for managed objects', () => {
   it('drops a managed check nobody declares any more, and leaves other CHECK constraints alone', async () => {
     const extra = `${migrations}\nALTER TABLE "gyms" ADD CONSTRAINT "ck_gyms_gone" CHECK (true);\nALTER TABLE "gyms" ADD CONSTRAINT "hand_written" CHECK (true);`
     expect(await planManagedMigration(platformModels(), extra, planner)).toEqual(['ALTER TABLE "gyms" DROP CONSTRAINT "ck_gyms_gone";'])
+  })
+})
+
+describe('a managed migration as written', () => {
+  const checksAndComments = async (db: PGlite) => [
+    (await db.query(`SELECT conrelid::regclass::text AS t, conname, pg_get_constraintdef(oid) AS def, convalidated FROM pg_constraint
+      WHERE contype = 'c' AND connamespace = current_schema()::regnamespace ORDER BY 1, 2`)).rows,
+    (await db.query(`SELECT c.relname, d.objsubid, d.description FROM pg_description d JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid
+      WHERE c.relnamespace = current_schema()::regnamespace ORDER BY 1, 2`)).rows,
+  ]
+
+  it('puts VALIDATE in a migration of its own, and its down.sql gives back every check and comment as it was', async () => {
+    const ir = platformModels('session.yaml', 'capacity:    { type: Int, default: 20, min: 1, max: 500, description: Places available.,', 'capacity:    { type: Int, default: 20, min: 2, max: 800,')
+    const change = await planManagedChange(ir, migrations, planner)
+    const dir = mkdtempSync(join(tmpdir(), 'pika-managed-write-'))
+    const folders = writeManagedMigration(dir, 'capacity', change, new Date('2026-11-30T12:00:00Z'))
+    expect(folders).toEqual(['20261130120000_capacity_managed', '20261130120000_capacity_managed_validate'])
+    const read = (folder: string, file: string) => readFileSync(join(dir, folder, file), 'utf8')
+    expect(read(folders[0]!, 'migration.sql')).toContain('ADD CONSTRAINT "ck_sessions_capacity_max" CHECK ("capacity" <= 800) NOT VALID;')
+    expect(read(folders[0]!, 'migration.sql')).not.toContain('VALIDATE')
+    expect(read(folders[1]!, 'migration.sql').split('\n').filter((l) => !l.startsWith('--') && l)).toEqual([
+      'ALTER TABLE "sessions" VALIDATE CONSTRAINT "ck_sessions_capacity_min";',
+      'ALTER TABLE "sessions" VALIDATE CONSTRAINT "ck_sessions_capacity_max";',
+    ])
+
+    await planner.exec(`CREATE SCHEMA round_trip; SET search_path TO round_trip; ${migrations}`)
+    try {
+      const before = await checksAndComments(planner)
+      for (const folder of folders) await planner.exec(read(folder, 'migration.sql'))
+      const applied = await checksAndComments(planner)
+      expect(applied).not.toEqual(before)
+      expect(JSON.stringify(applied)).toContain('(capacity <= 800)')
+      for (const folder of [...folders].reverse()) await planner.exec(read(folder, 'down.sql'))
+      expect(await checksAndComments(planner)).toEqual(before)
+    } finally {
+      await planner.exec('DROP SCHEMA round_trip CASCADE; RESET search_path')
+    }
   })
 })
 

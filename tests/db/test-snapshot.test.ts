@@ -54,5 +54,5 @@ describe('embedded test databases from a snapshot', () => {
     } finally {
       await Promise.all([before.close(), after.close()])
     }
-  })
+  }, 180_000) // two snapshot builds (every migration on a fresh PGlite): ~18 s idle, over 60 s on a loaded machine
 })
