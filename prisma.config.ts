@@ -1,6 +1,6 @@
 // Prisma CLI configuration: Rust-free, so nothing is downloaded (see docs/prisma-offline.md).
 import { defineConfig } from 'prisma/config'
-import { migrateAdapter, unrefWasmTimers } from './prisma/migrate-adapters.ts'
+import { migrateAdapter, unrefWasmTimers } from './src/db/upstream/migrate-adapters.ts'
 import { loadDotenv, PGLITE_PLACEHOLDER_URL, readDatabaseConfig } from './src/db/config.ts'
 
 unrefWasmTimers()
