@@ -12,7 +12,7 @@ import { PACKAGE_ROOT } from '../../../src/db/config.ts'
 import { openEmptyPGlite } from '../../../src/db/pglite-snapshot.ts'
 import { pgliteAdapter } from '../../../src/db/upstream/pglite-adapter.ts'
 
-const query = (sql: string, args: unknown[] = []): SqlQuery => ({ sql, args, argTypes: args.map(() => ({ scalarType: 'string', arity: 'scalar' }) as never) })
+const query = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] })
 const TABLES = `CREATE TABLE parent (id text PRIMARY KEY);
   CREATE TABLE child (id text PRIMARY KEY, parent_id text NOT NULL REFERENCES parent (id))`
 
