@@ -82,8 +82,9 @@ async function compareInserts(clientFile: string, url: string, options: SeedingO
   const { PrismaClient } = (await import(clientFile)) as { PrismaClient: new (o: object) => PrismaLike }
   // As the app connects (src/db/server-connection.ts): pg Clients that read name/"char" catalog
   // columns as text (adapter-pg cannot map them), under Prisma and in the pool the seeder gets.
-  const catalogClientFile = join(options.root, 'src', 'db', 'catalog-text-client.ts')
-  const Client = existsSync(catalogClientFile) ? ((await import(pathToFileURL(catalogClientFile).href)) as { CatalogTextClient: typeof pg.Client }).CatalogTextClient : undefined
+  // Its home since src/db/upstream/ gathered the workarounds; a revision from before has it in src/db/.
+  const catalogClientFile = ['src/db/upstream/catalog-text-client.ts', 'src/db/catalog-text-client.ts'].map((f) => join(options.root, f)).find((f) => existsSync(f))
+  const Client = catalogClientFile ? ((await import(pathToFileURL(catalogClientFile).href)) as { CatalogTextClient: typeof pg.Client }).CatalogTextClient : undefined
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, ...(Client && { Client }) }) })
   const copyClient = new pg.Client({ connectionString: url })
   await copyClient.connect()

@@ -9,7 +9,7 @@ import { PACKAGE_ROOT, readDatabaseConfig } from '../src/db/config.ts'
 import { runScript } from '../src/db/errors.ts'
 import { runPrismaOrThrow } from '../src/db/prisma-cli.ts'
 import { SCHEMA_FILE } from '../src/db/schema-sql.ts'
-import { annotateNullTypes } from './build/annotate-null-types.ts'
+import { annotateNullTypes } from '../src/db/upstream/annotate-null-types.ts'
 
 const DIST = join(PACKAGE_ROOT, 'dist')
 const PRISMA_NAMESPACE = join(PACKAGE_ROOT, 'src', 'generated', 'prisma', 'internal', 'prismaNamespace.ts')

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DatabaseSetupError } from './errors.ts'
 import { type ReplicaSettings, readReplicaSettings } from './replicas/replica-settings.ts'
+import { PGLITE_PLACEHOLDER_URL } from './upstream/prisma-cli-env.ts'
 
 /**
  * The package root, so default folders don't depend on the caller's cwd: the nearest folder above
@@ -25,13 +26,6 @@ export function loadDotenv(): void {
   const dotenv = join(PACKAGE_ROOT, '.env')
   if (existsSync(dotenv)) process.loadEnvFile(dotenv)
 }
-
-/**
- * Prisma's schema needs a postgresql:// DATABASE_URL even when the adapter talks to PGlite (without
- * one the CLI falls back to the native engine and tries to download it). The `.invalid` host can
- * never resolve, and readDatabaseConfig() maps this exact URL back to PGlite.
- */
-export const PGLITE_PLACEHOLDER_URL = 'postgresql://pglite@pglite.invalid/pglite'
 
 export type LogLevel = 'query' | 'info' | 'warn' | 'error'
 const LOG_LEVELS: readonly LogLevel[] = ['query', 'info', 'warn', 'error']

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { createInterface } from 'node:readline'
 import { type DatabaseConfig, PACKAGE_ROOT, readDatabaseConfig } from './config.ts'
 import { DatabaseSetupError } from './errors.ts'
+import { DOTENV_SKIPPED_LINE } from './upstream/prisma-cli-env.ts'
 
 /**
  * The Prisma CLI's script, resolved on first use: `prisma` is a devDependency (an optional peer of
@@ -38,7 +39,7 @@ export interface PrismaCliResult {
 // The schema engine's span trace ("   0: sql_schema_connector::..." / "with migration_name=...").
 const SPAN_TRACE = /^\s*\d+: \w+::|^\s*with \w+=/
 // JS stack lines and span traces (kept with DEBUG), and a line that is untrue here: prisma.config.ts loads .env.
-const STDERR_NOISE = new RegExp(`^\\s+at |${SPAN_TRACE.source}|skipping environment variable loading`)
+const STDERR_NOISE = new RegExp(`^\\s+at |${SPAN_TRACE.source}|${DOTENV_SKIPPED_LINE.source}`)
 
 /**
  * The config for a CLI run that only computes SQL (migrate diff): the CLI connects its adapter even

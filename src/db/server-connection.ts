@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { CatalogTextClient } from './catalog-text-client.ts'
+import { CatalogTextClient } from './upstream/catalog-text-client.ts'
 import { type DatabaseConfig, parseDatabaseUrl } from './config.ts'
 import { DatabasePoolTimeoutError, DatabaseSetupError, firstLine } from './errors.ts'
 

@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
-import { PACKAGE_ROOT, PGLITE_PLACEHOLDER_URL } from '../../src/db/config.ts'
+import { PACKAGE_ROOT } from '../../src/db/config.ts'
+import { PGLITE_PLACEHOLDER_URL } from '../../src/db/upstream/prisma-cli-env.ts'
 import { startWrongPasswordServer } from './fake-postgres.ts'
 
 const serverUrl = process.env.TEST_DATABASE_URL?.trim()

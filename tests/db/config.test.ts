@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { PACKAGE_ROOT, PGLITE_PLACEHOLDER_URL, readDatabaseConfig, readTestDatabaseConfig } from '../../src/db/config.ts'
+import { PACKAGE_ROOT, readDatabaseConfig, readTestDatabaseConfig } from '../../src/db/config.ts'
+import { PGLITE_PLACEHOLDER_URL } from '../../src/db/upstream/prisma-cli-env.ts'
 import { DatabaseSetupError } from '../../src/db/errors.ts'
 import { databaseEnv } from '../../src/db/prisma-cli.ts'
 import { poolConfig } from '../../src/db/server-connection.ts'

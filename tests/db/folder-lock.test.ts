@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { PACKAGE_ROOT, PGLITE_PLACEHOLDER_URL } from '../../src/db/config.ts'
+import { PACKAGE_ROOT } from '../../src/db/config.ts'
+import { PGLITE_PLACEHOLDER_URL } from '../../src/db/upstream/prisma-cli-env.ts'
 import { openPGlite, PGLITE_PG_MAJOR } from '../../src/db/open-pglite.ts'
 import { ensurePGliteSnapshot } from '../../src/db/pglite-snapshot.ts'
 

@@ -1,34 +1,23 @@
 // Driver adapters for the Prisma CLI's WebAssembly schema engine (prisma.config.ts only; the app uses
-// src/db/client.ts). The stock adapters break Migrate in the ways commented below.
+// src/db/client.ts). Upstream: @prisma/adapter-pg 6.19.3, pglite-prisma-adapter 0.6.1 and the Prisma
+// 6.19 CLI break Migrate in the ways commented below (no upstream issues found). Tests:
+// tests/db/upstream/adapter-pg.test.ts (server) and prisma-cli.test.ts (the CLI's use of the adapter).
 import { randomUUID } from 'node:crypto'
 import type { PGlite } from '@electric-sql/pglite'
 import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import pg from 'pg'
-import { CatalogTextClient } from '../src/db/catalog-text-client.ts'
-import type { DatabaseConfig } from '../src/db/config.ts'
-import { openPGlite } from '../src/db/open-pglite.ts'
-import { pgliteAdapter } from '../src/db/pglite-adapter.ts'
-import { openEmptyPGlite } from '../src/db/pglite-snapshot.ts'
-import { searchPathOption } from '../src/db/server-connection.ts'
-import { runsOutsideTransaction } from '../src/db/migrate/migration-files.ts'
-import { splitSqlStatements } from '../src/db/migrate/sql-statements.ts'
+import { CatalogTextClient } from './catalog-text-client.ts'
+import type { DatabaseConfig } from '../config.ts'
+import { openPGlite } from '../open-pglite.ts'
+import { pgliteAdapter } from './pglite-adapter.ts'
+import { openEmptyPGlite } from '../pglite-snapshot.ts'
+import { searchPathOption } from '../server-connection.ts'
+import { runsOutsideTransaction } from '../migrate/migration-files.ts'
+import { splitSqlStatements } from '../migrate/sql-statements.ts'
 
 /**
- * The WASM code (schema engine, PGlite) arms 10-60 s timers it never clears, so a finished command
- * would sit idle for up to a minute before Node exits. Unref only the timers armed from WASM.
- */
-export function unrefWasmTimers(): void {
-  const setTimeoutOrig = globalThis.setTimeout
-  globalThis.setTimeout = ((fn: (...a: any[]) => void, ms?: number, ...args: any[]) => {
-    const timer = setTimeoutOrig(fn, ms, ...args)
-    if (new Error().stack?.includes('wasm://')) timer.unref()
-    return timer
-  }) as typeof setTimeout
-}
-
-/**
- * PrismaPg's executeScript splits a migration at EVERY `;` (inside strings, comments and $$ bodies
+ * Upstream: PrismaPg's executeScript splits a migration at EVERY `;` (inside strings, comments and $$ bodies
  * too) and runs the pieces one by one: send it whole instead, as the simple query protocol allows.
  * A `-- pika:no-transaction` script runs statement by statement, as db:migrate:deploy runs it.
  */
@@ -49,13 +38,13 @@ export function migrateAdapter(config: DatabaseConfig): SqlMigrationAwareDriverA
 }
 
 function pgMigrateAdapter(url: string, schema: string | undefined): SqlMigrationAwareDriverAdapterFactory {
-  // allowExitOnIdle: the CLI never disposes the main adapter, and an idle pool would keep it running.
+  // Upstream: the CLI never disposes the main adapter, and an idle pool would keep it running: allowExitOnIdle.
   const poolConfig = (connectionString: string) =>
     ({ connectionString, Client: CatalogTextClient, allowExitOnIdle: true, options: searchPathOption(schema) })
   const adapter = new PrismaPg(poolConfig(url), { schema })
   const connect = adapter.connect.bind(adapter)
   adapter.connect = async () => sendScriptsWhole(await connect())
-  // PrismaPg's own shadow database reuses the main connection string with a `database` override that
+  // Upstream: PrismaPg's own shadow database reuses the main connection string with a `database` override that
   // the string wins over, and is dropped while still connected: make a real one, drop it after closing.
   adapter.connectToShadowDb = async () => {
     const admin = new pg.Client({ connectionString: url })
@@ -84,10 +73,13 @@ function pgMigrateAdapter(url: string, schema: string | undefined): SqlMigration
   return adapter
 }
 
-// The CLI calls adapter() more than once; two PGlite instances on one folder lose writes, so share one.
+// The CLI may call adapter() more than once; two PGlite instances on one folder lose writes, so share one.
 let mainDb: Promise<PGlite> | undefined
 
-/** A copy of an empty snapshot kept on disk, in `schema`: ~1 s, where initdb takes 4-7 s on every run. */
+/**
+ * Upstream: PrismaPGlite's connectToShadowDb runs initdb into `memory://shadow` (4-7 s) on every run and
+ * knows no schema. This is a copy of an empty snapshot kept on disk, in `schema`: ~1 s.
+ */
 async function emptyDatabase(schema: string | undefined): Promise<PGlite> {
   const db = await openEmptyPGlite()
   if (schema) await db.exec(`CREATE SCHEMA "${schema}"; SET search_path TO "${schema}"`)

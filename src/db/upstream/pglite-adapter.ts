@@ -1,9 +1,11 @@
 import type { PGlite } from '@electric-sql/pglite'
 import type { SqlDriverAdapterFactory, SqlQuery, SqlQueryable } from '@prisma/driver-adapter-utils'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
-import { runsOutsideTransaction } from './migrate/migration-files.ts'
-import { splitSqlStatements } from './migrate/sql-statements.ts'
+import { runsOutsideTransaction } from '../migrate/migration-files.ts'
+import { splitSqlStatements } from '../migrate/sql-statements.ts'
 
+// Upstream: pglite-prisma-adapter 0.6.1 (lucasthevenet/pglite-utils, packages/prisma-adapter); no issues
+// filed. Test: tests/db/upstream/pglite-adapter.test.ts, one "still broken upstream" case per fix below.
 // Wraps pglite-prisma-adapter 0.6 (the last line that pairs with Prisma 6.19) to fix what it gets wrong:
 // - errors arrive as kind "postgres" without P-codes, so a unique violation is not P2002: map them;
 // - multi-statement SQL goes through the extended protocol, which rejects it (migrate dev: P3006): use exec;
