@@ -2,11 +2,15 @@
 // each checked against the stock adapter first: when a "still broken upstream" test fails, the
 // adapter has fixed that fault and the fix can go (see the inventory in docs/prisma-offline.md).
 import { randomUUID } from 'node:crypto'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlDriverAdapter, SqlQuery } from '@prisma/driver-adapter-utils'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readDatabaseConfig } from '../../../src/db/config.ts'
+import { runPrismaCli, sqlOnlyConfig } from '../../../src/db/prisma-cli.ts'
 import { CatalogTextClient } from '../../../src/db/upstream/catalog-text-client.ts'
 import { migrateAdapter } from '../../../src/db/upstream/migrate-adapters.ts'
 
@@ -82,5 +86,31 @@ describe.skipIf(!serverUrl)('@prisma/adapter-pg on a PostgreSQL server (TEST_DAT
       await shadow.dispose()
       expect((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount).toBe(0)
     })
+  })
+
+  describe('migrate diff --from-migrations crashes the WebAssembly schema engine once a migration holds a CHECK', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pika-diff-check-'))
+    mkdirSync(join(dir, 'migrations', '1_init'), { recursive: true })
+    writeFileSync(join(dir, 'migrations', 'migration_lock.toml'), 'provider = "postgresql"\n')
+    writeFileSync(join(dir, 'migrations', '1_init', 'migration.sql'), 'CREATE TABLE "Gym" ("id" INTEGER NOT NULL PRIMARY KEY, "seats" INTEGER NOT NULL);\nALTER TABLE "Gym" ADD CONSTRAINT "ck_Gym_seats_min" CHECK ("seats" >= 0);\n')
+    writeFileSync(join(dir, 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\nmodel Gym {\n  id    Int @id\n  seats Int\n  name  String?\n}\n')
+    const diff = (config: ReturnType<typeof readDatabaseConfig>) =>
+      runPrismaCli(['migrate', 'diff', '--from-migrations', join(dir, 'migrations'), '--to-schema-datamodel', join(dir, 'schema.prisma'), '--script'], config)
+    const shadows = async () => new Set((await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'prisma\\_shadow\\_%'")).rows.map((r) => r.datname))
+    afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+    it('still broken upstream: through the pg adapter it dies with "unreachable" and leaves its shadow database', async () => {
+      const before = await shadows()
+      const result = await diff(readDatabaseConfig({ DATABASE_URL: url }))
+      for (const name of await shadows()) if (!before.has(name)) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+      expect(result.exitCode).not.toBe(0)
+      expect(result.stderr).toContain('RuntimeError: unreachable')
+    }, 120_000)
+
+    it('patched (sqlOnlyConfig): the same diff from an in-memory PGlite', async () => {
+      const result = await diff(sqlOnlyConfig(readDatabaseConfig({ DATABASE_URL: url })))
+      expect(result.exitCode, result.stderr).toBe(0)
+      expect(result.stdout).toContain('ALTER TABLE "Gym" ADD COLUMN     "name" TEXT;')
+    }, 120_000)
   })
 })
