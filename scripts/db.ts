@@ -19,7 +19,7 @@ import { printLintOfNewMigrations } from '../generators/lint/migration-files.ts'
 import { readSchemaSql } from '../src/db/schema-sql.ts'
 import { confirmDataLoss } from './confirm.ts'
 import { migrateManagedObjects } from './managed-migration.ts'
-import { catalogOfMigrations, planRenames, writeRenameMigration } from './rename-migration.ts'
+import { catalogOfMigrations, planRenameSteps, writeRenameMigration } from './rename-migration.ts'
 
 interface DbCommand {
   /** One line for --help. */
@@ -101,9 +101,9 @@ async function prepareRenames(args: readonly string[]): Promise<void> {
   if (!ir) throw new DatabaseSetupError('the models are invalid; run npm run generate to see why')
   const schema = prismaEmitter.emit(ir) // only the schema: the other emitters' files are not needed here
   if (planOutputs(PACKAGE_ROOT, schema, []).changed.length) throw new DatabaseSetupError('prisma/schema.prisma is older than the models; run npm run generate first')
-  const statements = planRenames(ir, await catalogOfMigrations(await readSchemaSql('migrations')))
-  const folder = writeRenameMigration(MIGRATIONS_DIR, migrationName(args), statements, new Date(Date.now() - 1000))
-  if (folder) console.error(`db: wrote prisma/migrations/${folder} with ${statements.length} rename(s) from renamedFrom`)
+  const steps = planRenameSteps(ir, await catalogOfMigrations(await readSchemaSql('migrations')))
+  const folder = writeRenameMigration(MIGRATIONS_DIR, migrationName(args), steps, new Date(Date.now() - 1000))
+  if (folder) console.error(`db: wrote prisma/migrations/${folder} (and down.sql) with ${steps.length} rename(s) from renamedFrom and table: changes`)
 }
 
 const [name, ...args] = process.argv.slice(2)

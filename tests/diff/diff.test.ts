@@ -64,14 +64,14 @@ describe('npm run diff', () => {
     edit('gym.yaml', 'name:        { type: String, minLength: 2, maxLength: 120', 'name:        { type: String, minLength: 2, maxLength: 100') // bound tightened
     edit('member.yaml', 'bio:      { type: String, optional: true, maxLength: 500, deprecated: true }', 'bio:      { type: String, maxLength: 500, deprecated: true }') // optional → required
     edit('member.yaml', 'weightKg:     { type: Float, optional: true, min: 20, max: 400 }', 'weightKg:     { type: Int, optional: true, min: 20, max: 400 }') // narrowed type
-    edit('member.yaml', '    table: bookings', '    table: member_bookings') // table renamed without intent
+    edit('member.yaml', '    table: bookings', '    table: member_bookings') // table renamed, columns kept: the rename migration keeps it
     const list = changes(dir)
     expect(find(list, 'field-removed', 'Gym.description')).toMatchObject({ database: 'breaking', api: 'breaking', where: 'HEAD:models/gym.yaml:31' })
     expect(find(list, 'enum-value-removed', 'EquipmentStatus.RETIRED')).toMatchObject({ database: 'breaking', api: 'breaking' })
     expect(find(list, 'constraint-tightened', 'Gym.name')).toMatchObject({ database: 'none', api: 'breaking', where: 'models/gym.yaml:30' })
     expect(find(list, 'became-required', 'MemberProfile.bio')).toMatchObject({ database: 'breaking', api: 'breaking' })
     expect(find(list, 'type-changed', 'Member.weightKg')).toMatchObject({ database: 'breaking', api: 'breaking' })
-    expect(find(list, 'table-renamed', 'Booking')).toMatchObject({ database: 'breaking', api: 'none' })
+    expect(find(list, 'table-renamed', 'Booking')).toMatchObject({ database: 'safe', api: 'none', message: expect.stringMatching(/kept, with its rows, by the rename migration/) })
     const result = diff(dir)
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(/## Database[\s\S]*\*\*breaking\*\* \| field `description` removed from `Gym`/)
