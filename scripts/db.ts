@@ -8,7 +8,7 @@ import { DatabaseSetupError, runScript } from '../src/db/errors.ts'
 import { describeTarget, type PreflightChecks, preflightDatabase } from '../src/db/preflight.ts'
 import { runPrismaOrThrow } from '../src/db/prisma-cli.ts'
 import { helpText } from './db-help.ts'
-import { deployCommand, type MigrateContext, migrateCommand, migrationName, resetCommand, resolveCommand, rollbackCommand, statusCommand } from './migrate-commands.ts'
+import { deployCommand, deployUpToDataStep, type MigrateContext, migrateCommand, migrationName, resetCommand, resolveCommand, rollbackCommand, statusCommand } from './migrate-commands.ts'
 import { step as runStep, type StepOptions } from '../src/db/progress.ts'
 import { refuseDevelopmentAsTest } from '../src/db/test-guard.ts'
 import { prismaEmitter } from '../generators/emit/prisma/emit-prisma.ts'
@@ -88,7 +88,7 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
     if (migrationsBefore) await printLintOfNewMigrations(MIGRATIONS_DIR, migrationsBefore, localMigrationNames())
   }
   // What Prisma's schema cannot hold (checks, comments) follows in a migration of its own.
-  if (command.renames) await migrateManagedObjects(migrationName(args), args.includes('--create-only') ? undefined : () => deployCommand({ config, variable, args }))
+  if (command.renames) await migrateManagedObjects(migrationName(args), args.includes('--create-only') ? undefined : () => deployUpToDataStep({ config, variable, args }))
 }
 
 /**
