@@ -10,6 +10,7 @@ const caseModels = join(root, 'tests', 'cases', 'gym-basics', 'models')
 interface Reported {
   kind: string
   subject: string
+  message: string
   database: string
   api: string
   request: string
@@ -76,6 +77,13 @@ describe('npm run diff', () => {
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(/## Database[\s\S]*\*\*breaking\*\* \| field `description` removed from `Gym`/)
     expect(diff(dir, '--allow-breaking').code).toBe(0)
+  })
+
+  it('calls a table: change breaking when the columns change with it (a new table: the rename migration keeps none)', () => {
+    const { dir, edit } = repository()
+    edit('member.yaml', '    table: bookings', '    table: member_bookings')
+    edit('member.yaml', '      startsAt:  { type: DateTime }\n', '      startsAt:  { type: DateTime }\n      note:      { type: String, optional: true }\n')
+    expect(find(changes(dir), 'table-renamed', 'Booking')).toMatchObject({ database: 'breaking', message: expect.stringMatching(/Prisma drops and recreates it; change `table:` in a migration of its own/) })
   })
 
   it('judges additions and widenings per direction: harmless to send, breaking to read when responses can hold something new', () => {
