@@ -103,7 +103,10 @@ async function prepareRenames(args: readonly string[]): Promise<void> {
   if (planOutputs(PACKAGE_ROOT, schema, []).changed.length) throw new DatabaseSetupError('prisma/schema.prisma is older than the models; run npm run generate first')
   const steps = planRenameSteps(ir, await catalogOfMigrations(await readSchemaSql('migrations')))
   const folder = writeRenameMigration(MIGRATIONS_DIR, migrationName(args), steps, new Date(Date.now() - 1000))
-  if (folder) console.error(`db: wrote prisma/migrations/${folder} (and down.sql) with ${steps.length} rename(s) from renamedFrom and table: changes`)
+  if (!folder) return
+  // Named one by one: a `table:` change is recognised by its columns, so the author sees what was taken for one.
+  const tables = steps.flatMap((st) => /^ALTER TABLE "((?:[^"]|"")+)" RENAME TO "((?:[^"]|"")+)";$/.exec(st.up)?.slice(1, 3).join(' → ') ?? [])
+  console.error(`db: wrote prisma/migrations/${folder} (and down.sql) with ${steps.length} rename(s) from renamedFrom and table: changes${tables.length ? `; tables renamed: ${tables.join(', ')}` : ''}`)
 }
 
 const [name, ...args] = process.argv.slice(2)
