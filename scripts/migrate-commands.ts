@@ -96,6 +96,8 @@ export async function migrateCommand(ctx: MigrateContext): Promise<void> {
   if (await deployUpToDataStep(ctx)) say(`${where} is up to date with the models`)
 }
 
+const reportedDataSteps = new Set<string>()
+
 /**
  * Deploys; at a data step still to write, says what to do instead of failing (db:migrate has just
  * written it, or the author is still on it). Returns whether everything was applied.
@@ -106,6 +108,8 @@ export async function deployUpToDataStep(ctx: MigrateContext): Promise<boolean> 
     return true
   } catch (error) {
     if (!(error instanceof DataStepToWriteError)) throw error
+    if (reportedDataSteps.has(error.migration)) return false // db:migrate deploys twice when it also writes managed objects
+    reportedDataSteps.add(error.migration)
     say(`stopped before ${migrationFile(error.migration)}: write the data step there (each "-- pika:fill-in" line says what, with its row count) and delete those lines; then npm run db:migrate applies it and the contract step after it`)
     return false
   }
