@@ -8,7 +8,7 @@ import { DatabaseSetupError, runScript } from '../src/db/errors.ts'
 import { describeTarget, type PreflightChecks, preflightDatabase } from '../src/db/preflight.ts'
 import { runPrismaOrThrow } from '../src/db/prisma-cli.ts'
 import { helpText } from './db-help.ts'
-import { deployCommand, type MigrateContext, migrateCommand, migrationName, resetCommand, resolveCommand, rollbackCommand, statusCommand } from './migrate-commands.ts'
+import { deployCommand, deployUpToDataStep, type MigrateContext, migrateCommand, migrationName, resetCommand, resolveCommand, rollbackCommand, statusCommand } from './migrate-commands.ts'
 import { step as runStep, type StepOptions } from '../src/db/progress.ts'
 import { refuseDevelopmentAsTest } from '../src/db/test-guard.ts'
 import { prismaEmitter } from '../generators/emit/prisma/emit-prisma.ts'
@@ -19,7 +19,7 @@ import { printLintOfNewMigrations } from '../generators/lint/migration-files.ts'
 import { readSchemaSql } from '../src/db/schema-sql.ts'
 import { confirmDataLoss } from './confirm.ts'
 import { migrateManagedObjects } from './managed-migration.ts'
-import { catalogOfMigrations, planRenames, writeRenameMigration } from './rename-migration.ts'
+import { catalogOfMigrations, planRenameSteps, writeRenameMigration } from './rename-migration.ts'
 
 interface DbCommand {
   /** One line for --help. */
@@ -88,7 +88,7 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
     if (migrationsBefore) await printLintOfNewMigrations(MIGRATIONS_DIR, migrationsBefore, localMigrationNames())
   }
   // What Prisma's schema cannot hold (checks, comments) follows in a migration of its own.
-  if (command.renames) await migrateManagedObjects(migrationName(args), args.includes('--create-only') ? undefined : () => deployCommand({ config, variable, args }))
+  if (command.renames) await migrateManagedObjects(migrationName(args), args.includes('--create-only') ? undefined : () => deployUpToDataStep({ config, variable, args }))
 }
 
 /**
@@ -101,9 +101,12 @@ async function prepareRenames(args: readonly string[]): Promise<void> {
   if (!ir) throw new DatabaseSetupError('the models are invalid; run npm run generate to see why')
   const schema = prismaEmitter.emit(ir) // only the schema: the other emitters' files are not needed here
   if (planOutputs(PACKAGE_ROOT, schema, []).changed.length) throw new DatabaseSetupError('prisma/schema.prisma is older than the models; run npm run generate first')
-  const statements = planRenames(ir, await catalogOfMigrations(await readSchemaSql('migrations')))
-  const folder = writeRenameMigration(MIGRATIONS_DIR, migrationName(args), statements, new Date(Date.now() - 1000))
-  if (folder) console.error(`db: wrote prisma/migrations/${folder} with ${statements.length} rename(s) from renamedFrom`)
+  const steps = planRenameSteps(ir, await catalogOfMigrations(await readSchemaSql('migrations')))
+  const folder = writeRenameMigration(MIGRATIONS_DIR, migrationName(args), steps, new Date(Date.now() - 1000))
+  if (!folder) return
+  // Named one by one: a `table:` change is recognised by its columns, so the author sees what was taken for one.
+  const tables = steps.flatMap((st) => /^ALTER TABLE "((?:[^"]|"")+)" RENAME TO "((?:[^"]|"")+)";$/.exec(st.up)?.slice(1, 3).join(' → ') ?? [])
+  console.error(`db: wrote prisma/migrations/${folder} (and down.sql) with ${steps.length} rename(s) from renamedFrom and table: changes${tables.length ? `; tables renamed: ${tables.join(', ')}` : ''}`)
 }
 
 const [name, ...args] = process.argv.slice(2)

@@ -5,9 +5,11 @@ import { createInterface } from 'node:readline/promises'
 import type { DatabaseConfig } from '../src/db/config.ts'
 import { DatabaseSetupError } from '../src/db/errors.ts'
 import { describeTarget } from '../src/db/preflight.ts'
-import { acceptedTargets, acceptFlag, diffDown, diffUp, planOf, unaccepted, writeMigration } from '../src/db/migrate/create.ts'
+import { migrationFile } from '../src/db/migrate/apply.ts'
+import { acceptedTargets, acceptFlag, diffDown, diffUp, planOf, unaccepted, writeExpandContract, writeMigration } from '../src/db/migrate/create.ts'
 import { countRisks, type DataLossRisk, dataLossRisks } from '../src/db/migrate/data-loss.ts'
-import { deploy, deployOnSession, describeDeploy } from '../src/db/migrate/deploy.ts'
+import { DataStepToWriteError, deploy, deployOnSession, describeDeploy } from '../src/db/migrate/deploy.ts'
+import { planExpandContract } from '../src/db/migrate/expand-contract.ts'
 import { readHistory } from '../src/db/migrate/history-table.ts'
 import { readLocalMigrations } from '../src/db/migrate/migration-files.ts'
 import { emptySchema } from '../src/db/migrate/reset.ts'
@@ -66,7 +68,8 @@ export async function resetCommand(ctx: MigrateContext): Promise<void> {
 
 /**
  * `db:migrate`: applies pending migrations, creates one for what the models changed since (with
- * down.sql), and applies it unless --create-only.
+ * down.sql), and applies it unless --create-only. A change that loses data or fails on existing rows
+ * is refused unless accepted, or written step by step (--expand-contract, or `s` at the prompt).
  */
 export async function migrateCommand(ctx: MigrateContext): Promise<void> {
   const where = describeTarget(ctx.config)
@@ -77,21 +80,85 @@ export async function migrateCommand(ctx: MigrateContext): Promise<void> {
     return
   }
   const risky = unaccepted(dataLossRisks(up), acceptedTargets(ctx.args))
-  if (risky.length > 0) await confirmRisks(ctx, risky) // before the second diff: a refusal comes sooner
-  const folder = writeMigration(planOf(up, await diffDown(ctx.config)), migrationName(ctx.args), new Date())
-  say(`created prisma/migrations/${folder}/migration.sql and down.sql (review down.sql before relying on it)`)
+  let stepByStep = false
+  if (risky.length > 0) {
+    stepByStep = (await offerExpandContract(ctx, up, risky)) === 'written'
+    if (!stepByStep) await confirmRisks(ctx, risky)
+  }
+  if (!stepByStep) {
+    const folder = writeMigration(planOf(up, await diffDown(ctx.config)), migrationName(ctx.args), new Date())
+    say(`created prisma/migrations/${folder}/migration.sql and down.sql (review down.sql before relying on it)`)
+  }
   if (ctx.args.includes('--create-only')) {
     say(`not applied (--create-only): edit it if needed (add data steps), then run npm run db:migrate to apply it`)
     return
   }
-  await deploy(ctx.config, ctx.variable, printApplied)
-  say(`${where} is up to date with the models`)
+  if (await deployUpToDataStep(ctx)) say(`${where} is up to date with the models`)
+}
+
+const reportedDataSteps = new Set<string>()
+
+/**
+ * Deploys; at a data step still to write, says what to do instead of failing (db:migrate has just
+ * written it, or the author is still on it). Returns whether everything was applied.
+ */
+export async function deployUpToDataStep(ctx: MigrateContext): Promise<boolean> {
+  try {
+    await deploy(ctx.config, ctx.variable, printApplied)
+    return true
+  } catch (error) {
+    if (!(error instanceof DataStepToWriteError)) throw error
+    if (reportedDataSteps.has(error.migration)) return false // db:migrate deploys twice when it also writes managed objects
+    reportedDataSteps.add(error.migration)
+    say(`stopped before ${migrationFile(error.migration)}: write the data step there (each "-- pika:fill-in" line says what, with its row count) and delete those lines; then npm run db:migrate applies it and the contract step after it`)
+    return false
+  }
+}
+
+/**
+ * For a risky change that has a safe sequence: prints it with the rows each step touches and, as
+ * asked (--expand-contract, or `s` at the prompt), writes it. Returns 'written', 'one' (the author
+ * takes the single migration: confirm its risks as usual) or undefined (no sequence to offer).
+ */
+async function offerExpandContract(ctx: MigrateContext, up: string, risky: readonly DataLossRisk[]): Promise<'written' | 'one' | undefined> {
+  const down = await diffDown(ctx.config)
+  const plan = planExpandContract(up, down)
+  if (!plan) return undefined
+  const where = describeTarget(ctx.config)
+  const rows = (await withSession(ctx, (s) => countRisks(s, plan.tasks))).map((c) => c.rows)
+  const count = (i: number) => (rows[i] === undefined ? '' : ` (${rows[i]} row(s) in ${where})`)
+  const name = migrationName(ctx.args)
+  console.error([
+    'The new migration loses data or fails on existing rows. Step by step it is safe:',
+    `  1. ${name}_expand: ${plan.expand.up === '' ? 'nothing to add first' : 'the new tables and columns, new required columns still optional'}`,
+    `  2. ${name}_data: a data step you write:`,
+    ...plan.tasks.map((t, i) => `       - ${t.what}${count(i)}`),
+    `  3. ${name}_contract: ${[...new Set(plan.tasks.map((t) => t.contract))].join('; ')}; applied only once the data step is written`,
+  ].join('\n'))
+  const covered = new Set(plan.tasks.flatMap((t) => t.targets))
+  const rest = risky.filter((r) => !covered.has(r.target))
+  let choice = ctx.args.includes('--expand-contract') ? 's' : undefined
+  if (choice === undefined && !process.stdin.isTTY) {
+    throw new DatabaseSetupError(`the new migration loses data or fails on existing rows. Nothing was written; pass --expand-contract to write the safe sequence above, or ${acceptFlag(risky)} to accept exactly this as one migration`)
+  }
+  if (choice === undefined) {
+    const prompt = createInterface({ input: process.stdin, output: process.stderr })
+    choice = (await prompt.question('Write it [s]tep by step, as [o]ne migration (you confirm the loss next), or [N]othing? ')).trim().toLowerCase()
+    prompt.close()
+  }
+  if (/^o(ne)?$/.test(choice)) return 'one'
+  if (!/^s(tep)?/.test(choice)) throw new DatabaseSetupError('cancelled; no migration was written')
+  if (rest.length > 0) await confirmRisks(ctx, rest) // what no step makes safe (a dropped table…) still needs consent
+  const written = writeExpandContract(plan, rows, name, where, new Date())
+  const folders = [written.expand, written.data, written.contract].filter((f) => f !== undefined)
+  say(`created ${folders.map((f) => `prisma/migrations/${f}`).join(', ')} (each with down.sql); the data step is yours to write: ${migrationFile(written.data)}`)
+  return 'written'
 }
 
 async function confirmRisks(ctx: MigrateContext, risks: readonly DataLossRisk[]): Promise<void> {
   const counted = await withSession(ctx, (s) => countRisks(s, risks))
   const lines = counted.map(({ risk, rows }) => `  - ${risk.what}${rows === undefined ? '' : ` (${rows} row(s) in ${describeTarget(ctx.config)})`}`)
-  const advice = `to go step by step instead (add nullable, backfill, then require; create, copy, then drop), see "Data steps" in docs/migrations.md`
+  const advice = `to go step by step instead, see "Data steps" in docs/migrations.md`
   if (!process.stdin.isTTY) {
     throw new DatabaseSetupError(`the new migration loses data or fails on existing rows:${lines.join(';').replace(/^\s+/, ' ')}. Nothing was written; to accept exactly this, pass ${acceptFlag(risks)}, or ${advice}`)
   }

@@ -1,10 +1,10 @@
 // `renamedFrom` in the models becomes a migration that renames (table, column, enum, enum value)
 // instead of Prisma's drop-and-add, so the data survives. db:migrate writes it before running
 // the diff; it is applied first, and the diff then makes a migration only for whatever else changed.
+import { holdsColumnsOf } from '../generators/ir/lookup.ts'
 import type { Ir, IrModel } from '../generators/ir/types.ts'
-import { joinTableRenames, ownObjectRenames, readTableObjects, sequenceRenames, type TableObjects } from './rename-relations.ts'
+import { joinTableRenames, ownObjectRenames, readTableObjects, renameColumn, type RenameStep, renameTable, renameType, renameValue, sequenceRenames, type TableObjects } from './rename-relations.ts'
 import { openEmptyPGliteFor } from '../src/db/pglite-snapshot.ts'
-import { quoteIdentifier, quoteLiteral } from '../src/db/schema-sql.ts'
 import { writeMigration } from './write-migration.ts'
 
 /** What the database built by the existing migrations has, as far as renames need to know. */
@@ -26,42 +26,71 @@ export interface Catalog {
  * old name is gone (already applied) or whose new name exists is skipped, so the key can stay in
  * the models until every environment has the migration.
  */
-export function planRenames(ir: Ir, catalog: Catalog): string[] {
-  const statements: string[] = []
-  const tables = new Set(catalog.tables)
+export const planRenames = (ir: Ir, catalog: Catalog): string[] => planRenameSteps(ir, catalog).map((step) => step.up)
+
+/** The same renames, each with the statement that undoes it (down.sql runs them in reverse order). */
+export function planRenameSteps(ir: Ir, catalog: Catalog): RenameStep[] {
+  const steps: RenameStep[] = []
+  const oldTables = tableRenames(ir, catalog)
   for (const model of ir.models) {
-    if (!model.renamedFrom || tables.has(model.table) || !tables.has(model.renamedFrom)) continue
-    statements.push(`ALTER TABLE ${quoteIdentifier(model.renamedFrom)} RENAME TO ${quoteIdentifier(model.table)};`)
-    statements.push(...ownObjectRenames(model.renamedFrom, model.table, catalog.tableObjects?.get(model.renamedFrom)))
-    tables.delete(model.renamedFrom)
-    tables.add(model.table)
+    const from = oldTables.get(model.table)
+    if (from === undefined) continue
+    steps.push(renameTable(from, model.table), ...ownObjectRenames(from, model.table, catalog.tableObjects?.get(from)))
   }
-  const tableBefore = (model: { table: string }) => tableBeforeName(model.table)
-  const tableBeforeName = (table: string) => ir.models.find((m) => m.table === table && m.renamedFrom && !catalog.tables.has(table))?.renamedFrom ?? table
+  const tableBeforeName = (table: string) => oldTables.get(table) ?? table
   for (const model of ir.models) {
     for (const field of model.fields) {
       if (field.kind !== 'stored' || !field.renamedFrom) continue
       const oldTable = tableBeforeName(model.table)
       if (!catalog.columns.has(`${oldTable}.${field.renamedFrom}`) || catalog.columns.has(`${oldTable}.${field.column}`)) continue
-      statements.push(`ALTER TABLE ${quoteIdentifier(model.table)} RENAME COLUMN ${quoteIdentifier(field.renamedFrom)} TO ${quoteIdentifier(field.column)};`)
+      steps.push(renameColumn(model.table, field.renamedFrom, field.column))
     }
   }
   // Join tables are named after the MODEL names (whatever `table:` says); each rename is skipped once applied.
   const oldModelName = (m: IrModel) => m.renamedFrom ?? m.name
-  statements.push(...joinTableRenames(ir, oldModelName, catalog.tables))
-  statements.push(...sequenceRenames(ir, tableBefore, catalog.sequences ?? new Set()))
+  steps.push(...joinTableRenames(ir, oldModelName, catalog.tables))
+  steps.push(...sequenceRenames(ir, (model) => tableBeforeName(model.table), catalog.sequences ?? new Set()))
   for (const e of ir.enums) {
     let current = e.name
     if (e.renamedFrom && !catalog.enums.has(e.name) && catalog.enums.has(e.renamedFrom)) {
-      statements.push(`ALTER TYPE ${quoteIdentifier(e.renamedFrom)} RENAME TO ${quoteIdentifier(e.name)};`)
+      steps.push(renameType(e.renamedFrom, e.name))
       current = e.renamedFrom
     }
     for (const value of e.values) {
       if (!value.renamedFrom || !catalog.enumValues.has(`${current}.${value.renamedFrom}`) || catalog.enumValues.has(`${current}.${value.name}`)) continue
-      statements.push(`ALTER TYPE ${quoteIdentifier(e.name)} RENAME VALUE ${quoteLiteral(value.renamedFrom)} TO ${quoteLiteral(value.name)};`)
+      steps.push(renameValue(e.name, value.renamedFrom, value.name))
     }
   }
-  return statements
+  return steps
+}
+
+/**
+ * New table name → old one, for every model whose table the migrated database holds under another
+ * name: a model renamed with `renamedFrom` (its table carried the old model name), or a model whose
+ * `table:` changed. The latter is recognised, with no key to declare, when exactly one table that no
+ * model claims any more holds exactly the model's columns (holdsColumnsOf): the same model under a
+ * new name, which Prisma would drop and create empty.
+ */
+function tableRenames(ir: Ir, catalog: Catalog): Map<string, string> {
+  const renames = new Map<string, string>()
+  for (const model of ir.models) {
+    if (model.renamedFrom && !catalog.tables.has(model.table) && catalog.tables.has(model.renamedFrom)) renames.set(model.table, model.renamedFrom)
+  }
+  const claimed = new Set([...ir.models.map((m) => m.table), ...renames.values()])
+  const unclaimed = [...catalog.tables].filter((t) => !claimed.has(t) && !t.startsWith('_'))
+  const columnsOf = (table: string) => [...catalog.columns].filter((c) => c.startsWith(`${table}.`)).map((c) => c.slice(table.length + 1))
+  const candidates = new Map<string, string[]>() // old table → models it fits
+  for (const model of ir.models) {
+    if (catalog.tables.has(model.table) || renames.has(model.table)) continue
+    for (const table of unclaimed) {
+      if (holdsColumnsOf(model, new Set(columnsOf(table)))) candidates.set(table, [...(candidates.get(table) ?? []), model.table])
+    }
+  }
+  const fits = (newTable: string) => [...candidates].filter(([, tables]) => tables.includes(newTable))
+  for (const [oldTable, newTables] of candidates) {
+    if (newTables.length === 1 && fits(newTables[0]!).length === 1) renames.set(newTables[0]!, oldTable)
+  }
+  return renames
 }
 
 /**
@@ -87,6 +116,12 @@ export async function catalogOfMigrations(migrationsSql: string): Promise<Catalo
   }
 }
 
-/** Writes `<timestamp>_<name>_renames/migration.sql` when renames are pending; returns its folder name. */
-export const writeRenameMigration = (migrationsDir: string, name: string, statements: readonly string[], now: Date): string | undefined =>
-  writeMigration(migrationsDir, `${name}_renames`, 'Renames declared with `renamedFrom` in the models: the data stays where it is.', statements, now)
+/**
+ * Writes `<timestamp>_<name>_renames/migration.sql` when renames are pending, and its down.sql (the
+ * renames undone, last first); returns the folder name.
+ */
+export const writeRenameMigration = (migrationsDir: string, name: string, steps: readonly RenameStep[], now: Date): string | undefined =>
+  writeMigration(migrationsDir, `${name}_renames`, 'Renames (`renamedFrom` and `table:` changes in the models): the data stays where it is.', steps.map((st) => st.up), now, {
+    header: 'Down script: the renames undone, last first; applied by npm run db:migrate:rollback.',
+    statements: steps.map((st) => st.down).reverse(),
+  })

@@ -2,10 +2,26 @@
 // re-creates it empty: implicit many-to-many join tables (named after the two MODEL names, columns
 // "A" and "B" in their alphabetical order) and the sequences behind autoincrement keys.
 import type { Ir, IrModel } from '../generators/ir/types.ts'
-import { quoteIdentifier as q } from '../src/db/schema-sql.ts'
+import { quoteIdentifier as q, quoteLiteral } from '../src/db/schema-sql.ts'
 
 /** The model's name before this change: its renamedFrom when the migrated database still has that. */
 export type OldModelName = (model: IrModel) => string
+
+/** One statement of a rename migration and the one that undoes it (for down.sql, run in reverse order). */
+export interface RenameStep {
+  readonly up: string
+  readonly down: string
+}
+
+// A rename and its reverse: the same statement with the two names swapped.
+const swap = (statement: (from: string, to: string) => string, from: string, to: string): RenameStep => ({ up: statement(from, to), down: statement(to, from) })
+export const renameTable = (from: string, to: string) => swap((a, b) => `ALTER TABLE ${q(a)} RENAME TO ${q(b)};`, from, to)
+export const renameColumn = (table: string, from: string, to: string) => swap((a, b) => `ALTER TABLE ${q(table)} RENAME COLUMN ${q(a)} TO ${q(b)};`, from, to)
+export const renameType = (from: string, to: string) => swap((a, b) => `ALTER TYPE ${q(a)} RENAME TO ${q(b)};`, from, to)
+export const renameValue = (type: string, from: string, to: string) => swap((a, b) => `ALTER TYPE ${q(type)} RENAME VALUE ${quoteLiteral(a)} TO ${quoteLiteral(b)};`, from, to)
+const renameConstraint = (table: string, from: string, to: string) => swap((a, b) => `ALTER TABLE ${q(table)} RENAME CONSTRAINT ${q(a)} TO ${q(b)};`, from, to)
+const renameIndex = (from: string, to: string) => swap((a, b) => `ALTER INDEX ${q(a)} RENAME TO ${q(b)};`, from, to)
+const renameSequence = (from: string, to: string) => swap((a, b) => `ALTER SEQUENCE ${q(a)} RENAME TO ${q(b)};`, from, to)
 
 const joinTable = (a: string, b: string) => `_${[a, b].sort().join('To')}`
 
@@ -14,8 +30,8 @@ const joinTable = (a: string, b: string) => `_${[a, b].sort().join('To')}`
  * renamed; when the alphabetical order of the two names flips, "A" and "B" swap meaning, so the
  * columns swap too and the primary key and B index are rebuilt the way Prisma names them.
  */
-export function joinTableRenames(ir: Ir, oldName: OldModelName, tables: ReadonlySet<string>): string[] {
-  const statements: string[] = []
+export function joinTableRenames(ir: Ir, oldName: OldModelName, tables: ReadonlySet<string>): RenameStep[] {
+  const statements: RenameStep[] = []
   const seen = new Set<string>()
   for (const model of ir.models) {
     for (const field of model.fields) {
@@ -26,25 +42,29 @@ export function joinTableRenames(ir: Ir, oldName: OldModelName, tables: Readonly
       if (from === to || seen.has(from) || !tables.has(from) || tables.has(to)) continue
       seen.add(from)
       const swapped = [oldName(model), oldName(target)].sort()[0] !== oldName([model, target].sort((x, y) => (x.name < y.name ? -1 : 1))[0]!)
-      statements.push(`ALTER TABLE ${q(from)} RENAME TO ${q(to)};`)
+      statements.push(renameTable(from, to))
       if (!swapped) {
         statements.push(
-          `ALTER TABLE ${q(to)} RENAME CONSTRAINT ${q(`${from}_AB_pkey`)} TO ${q(`${to}_AB_pkey`)};`,
-          `ALTER TABLE ${q(to)} RENAME CONSTRAINT ${q(`${from}_A_fkey`)} TO ${q(`${to}_A_fkey`)};`,
-          `ALTER TABLE ${q(to)} RENAME CONSTRAINT ${q(`${from}_B_fkey`)} TO ${q(`${to}_B_fkey`)};`,
-          `ALTER INDEX ${q(`${from}_B_index`)} RENAME TO ${q(`${to}_B_index`)};`,
+          renameConstraint(to, `${from}_AB_pkey`, `${to}_AB_pkey`),
+          renameConstraint(to, `${from}_A_fkey`, `${to}_A_fkey`),
+          renameConstraint(to, `${from}_B_fkey`, `${to}_B_fkey`),
+          renameIndex(`${from}_B_index`, `${to}_B_index`),
         )
         continue
       }
+      // Undone in reverse order: while the columns still carry the new names, the old "A" is "B".
       statements.push(
-        `ALTER TABLE ${q(to)} RENAME COLUMN "A" TO "pika_swap";`,
-        `ALTER TABLE ${q(to)} RENAME COLUMN "B" TO "A";`,
-        `ALTER TABLE ${q(to)} RENAME COLUMN "pika_swap" TO "B";`,
-        `ALTER TABLE ${q(to)} RENAME CONSTRAINT ${q(`${from}_A_fkey`)} TO ${q(`${to}_B_fkey`)};`,
-        `ALTER TABLE ${q(to)} RENAME CONSTRAINT ${q(`${from}_B_fkey`)} TO ${q(`${to}_A_fkey`)};`,
-        `ALTER TABLE ${q(to)} DROP CONSTRAINT ${q(`${from}_AB_pkey`)}, ADD CONSTRAINT ${q(`${to}_AB_pkey`)} PRIMARY KEY ("A", "B");`,
-        `DROP INDEX ${q(`${from}_B_index`)};`,
-        `CREATE INDEX ${q(`${to}_B_index`)} ON ${q(to)}("B");`,
+        renameColumn(to, 'A', 'pika_swap'),
+        renameColumn(to, 'B', 'A'),
+        renameColumn(to, 'pika_swap', 'B'),
+        renameConstraint(to, `${from}_A_fkey`, `${to}_B_fkey`),
+        renameConstraint(to, `${from}_B_fkey`, `${to}_A_fkey`),
+        {
+          up: `ALTER TABLE ${q(to)} DROP CONSTRAINT ${q(`${from}_AB_pkey`)}, ADD CONSTRAINT ${q(`${to}_AB_pkey`)} PRIMARY KEY ("A", "B");`,
+          down: `ALTER TABLE ${q(to)} DROP CONSTRAINT ${q(`${to}_AB_pkey`)}, ADD CONSTRAINT ${q(`${from}_AB_pkey`)} PRIMARY KEY ("B", "A");`,
+        },
+        { up: `DROP INDEX ${q(`${from}_B_index`)};`, down: `CREATE INDEX ${q(`${from}_B_index`)} ON ${q(to)}("A");` },
+        { up: `CREATE INDEX ${q(`${to}_B_index`)} ON ${q(to)}("B");`, down: `DROP INDEX ${q(`${to}_B_index`)};` },
       )
     }
   }
@@ -55,15 +75,15 @@ export function joinTableRenames(ir: Ir, oldName: OldModelName, tables: Readonly
  * `<table>_<column>_seq` renames for autoincrement keys whose table or column was renamed: the column
  * default follows the sequence by OID, but a fresh database names it after the new table and column.
  */
-export function sequenceRenames(ir: Ir, oldTable: (model: IrModel) => string, sequences: ReadonlySet<string>): string[] {
-  const statements: string[] = []
+export function sequenceRenames(ir: Ir, oldTable: (model: IrModel) => string, sequences: ReadonlySet<string>): RenameStep[] {
+  const statements: RenameStep[] = []
   for (const model of ir.models) {
     for (const field of model.fields) {
       if (field.kind !== 'stored' || field.default?.kind !== 'function' || field.default.function !== 'autoincrement') continue
       const from = `${oldTable(model)}_${field.renamedFrom ?? field.column}_seq`
       const to = `${model.table}_${field.column}_seq`
       if (from === to || !sequences.has(from) || sequences.has(to)) continue
-      statements.push(`ALTER SEQUENCE ${q(from)} RENAME TO ${q(to)};`)
+      statements.push(renameSequence(from, to))
     }
   }
   return statements
@@ -95,11 +115,11 @@ export async function readTableObjects(rows: (sql: string) => Promise<{ table: s
  * A renamed table's own keys, foreign keys and indexes are named `<table>_…` by Prisma: rename those
  * that carry the old name, so the database matches what the new schema creates.
  */
-export function ownObjectRenames(from: string, to: string, objects: TableObjects | undefined): string[] {
+export function ownObjectRenames(from: string, to: string, objects: TableObjects | undefined): RenameStep[] {
   if (!objects) return []
   const renamed = (name: string) => (name.startsWith(`${from}_`) ? `${to}${name.slice(from.length)}` : undefined)
   return [
-    ...objects.constraints.flatMap((name) => (renamed(name) ? [`ALTER TABLE ${q(to)} RENAME CONSTRAINT ${q(name)} TO ${q(renamed(name)!)};`] : [])),
-    ...objects.indexes.flatMap((name) => (renamed(name) ? [`ALTER INDEX ${q(name)} RENAME TO ${q(renamed(name)!)};`] : [])),
+    ...objects.constraints.flatMap((name) => (renamed(name) ? [renameConstraint(to, name, renamed(name)!)] : [])),
+    ...objects.indexes.flatMap((name) => (renamed(name) ? [renameIndex(name, renamed(name)!)] : [])),
   ]
 }

@@ -1,6 +1,7 @@
 import type { Ir, IrEnum, IrModel, IrRelationField, IrShape, IrShapeField, IrStoredField } from '../ir/types.ts'
 import { type Change, makeChange as change, NO_API, verdict } from './changes.ts'
 import { compareField, type FieldContext } from './compare-field.ts'
+import { holdsColumnsOf } from '../ir/lookup.ts'
 
 /** Every difference between two IRs, in a stable order (by subject, then kind). */
 export function compareIr(base: Ir, head: Ir): Change[] {
@@ -63,6 +64,15 @@ function compareShapes(base: readonly IrShape[], head: readonly IrShape[], conte
   return out
 }
 
+// The rename migration keeps the table when its columns are unchanged (the same rule db:migrate applies).
+function tableRenamed(b: IrModel, h: IrModel): Change {
+  const what = `table of \`${h.name}\` changed from \`${b.table}\` to \`${h.table}\``
+  if (holdsColumnsOf(h, new Set(b.fields.flatMap((f) => (f.kind === 'stored' ? [f.column] : []))))) {
+    return change('table-renamed', h.name, `${what} (kept, with its rows, by the rename migration)`, 'safe', NO_API, h)
+  }
+  return change('table-renamed', h.name, `${what} together with its columns: Prisma drops and recreates it; change \`table:\` in a migration of its own to keep the rows`, 'breaking', NO_API, h)
+}
+
 function compareModels(base: readonly IrModel[], head: readonly IrModel[], context: FieldContext): Change[] {
   const { pairs, added, removed } = pair(base, head)
   const out: Change[] = [
@@ -71,7 +81,7 @@ function compareModels(base: readonly IrModel[], head: readonly IrModel[], conte
   ]
   for (const [b, h] of pairs) {
     if (b.name !== h.name) out.push(change('model-renamed', h.name, `model \`${b.name}\` renamed to \`${h.name}\` (table kept by the rename migration)`, 'safe', verdict('breaking', 'breaking', `${RENAMED} keep their shape`), h))
-    if (b.table !== h.table && b.name === h.name) out.push(change('table-renamed', h.name, `table of \`${h.name}\` changed from \`${b.table}\` to \`${h.table}\`: Prisma drops and recreates it`, 'breaking', NO_API, h))
+    if (b.table !== h.table && b.name === h.name) out.push(tableRenamed(b, h))
     out.push(...compareModelFields(b, h, context))
     out.push(...compareKeys(b, h))
   }

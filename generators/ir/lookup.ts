@@ -56,3 +56,13 @@ export const declarationsOf = (ir: Ir, domain: string): DomainDeclarations => lo
 /** The other end of a relation: the relation field `field.opposite` of the target model. */
 export const oppositeEnd = (ir: Ir, field: IrRelationField): IrRelationField | undefined =>
   modelNamed(ir, field.target)?.fields.find((f): f is IrRelationField => f.kind === 'relation' && f.name === field.opposite)
+
+/**
+ * Whether a table with exactly `columns` is `model`'s table under another name: same column count,
+ * and every stored field's column (or the column its `renamedFrom` names) among them. The rename
+ * migration keeps a table whose `table:` changed only then; otherwise Prisma drops and re-creates it.
+ */
+export const holdsColumnsOf = (model: IrModel, columns: ReadonlySet<string>): boolean => {
+  const stored = model.fields.filter((f) => f.kind === 'stored')
+  return columns.size === stored.length && stored.every((f) => columns.has(f.column) || (f.renamedFrom !== undefined && columns.has(f.renamedFrom)))
+}

@@ -10,6 +10,7 @@ const caseModels = join(root, 'tests', 'cases', 'gym-basics', 'models')
 interface Reported {
   kind: string
   subject: string
+  message: string
   database: string
   api: string
   request: string
@@ -64,18 +65,25 @@ describe('npm run diff', () => {
     edit('gym.yaml', 'name:        { type: String, minLength: 2, maxLength: 120', 'name:        { type: String, minLength: 2, maxLength: 100') // bound tightened
     edit('member.yaml', 'bio:      { type: String, optional: true, maxLength: 500, deprecated: true }', 'bio:      { type: String, maxLength: 500, deprecated: true }') // optional → required
     edit('member.yaml', 'weightKg:     { type: Float, optional: true, min: 20, max: 400 }', 'weightKg:     { type: Int, optional: true, min: 20, max: 400 }') // narrowed type
-    edit('member.yaml', '    table: bookings', '    table: member_bookings') // table renamed without intent
+    edit('member.yaml', '    table: bookings', '    table: member_bookings') // table renamed, columns kept: the rename migration keeps it
     const list = changes(dir)
     expect(find(list, 'field-removed', 'Gym.description')).toMatchObject({ database: 'breaking', api: 'breaking', where: 'HEAD:models/gym.yaml:31' })
     expect(find(list, 'enum-value-removed', 'EquipmentStatus.RETIRED')).toMatchObject({ database: 'breaking', api: 'breaking' })
     expect(find(list, 'constraint-tightened', 'Gym.name')).toMatchObject({ database: 'none', api: 'breaking', where: 'models/gym.yaml:30' })
     expect(find(list, 'became-required', 'MemberProfile.bio')).toMatchObject({ database: 'breaking', api: 'breaking' })
     expect(find(list, 'type-changed', 'Member.weightKg')).toMatchObject({ database: 'breaking', api: 'breaking' })
-    expect(find(list, 'table-renamed', 'Booking')).toMatchObject({ database: 'breaking', api: 'none' })
+    expect(find(list, 'table-renamed', 'Booking')).toMatchObject({ database: 'safe', api: 'none', message: expect.stringMatching(/kept, with its rows, by the rename migration/) })
     const result = diff(dir)
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(/## Database[\s\S]*\*\*breaking\*\* \| field `description` removed from `Gym`/)
     expect(diff(dir, '--allow-breaking').code).toBe(0)
+  })
+
+  it('calls a table: change breaking when the columns change with it (a new table: the rename migration keeps none)', () => {
+    const { dir, edit } = repository()
+    edit('member.yaml', '    table: bookings', '    table: member_bookings')
+    edit('member.yaml', '      startsAt:  { type: DateTime }\n', '      startsAt:  { type: DateTime }\n      note:      { type: String, optional: true }\n')
+    expect(find(changes(dir), 'table-renamed', 'Booking')).toMatchObject({ database: 'breaking', message: expect.stringMatching(/Prisma drops and recreates it; change `table:` in a migration of its own/) })
   })
 
   it('judges additions and widenings per direction: harmless to send, breaking to read when responses can hold something new', () => {

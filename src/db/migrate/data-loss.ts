@@ -13,19 +13,23 @@ export interface DataLossRisk {
   readonly countSql?: string
 }
 
-const IDENT = String.raw`"((?:[^"]|"")+)"`
-// A table name, maybe schema-qualified ("public"."users"): the table is the last part.
-const TABLE = String.raw`(?:"(?:[^"]|"")+"\.)?"((?:[^"]|"")+)"`
-const unquote = (q: string) => q.replaceAll('""', '"')
+/** A quoted identifier in Prisma's SQL; group 1 is its text. */
+export const IDENT = String.raw`"((?:[^"]|"")+)"`
+/** A table name, maybe schema-qualified ("public"."users"): group 1 is the table, the last part. */
+export const TABLE = String.raw`(?:"(?:[^"]|"")+"\.)?"((?:[^"]|"")+)"`
+export const unquote = (q: string) => q.replaceAll('""', '"')
+
+/** The tables `statements` create: steps on them touch no existing row. */
+export const createdTables = (statements: readonly string[]): Set<string> => new Set(statements.flatMap((st) => {
+  const m = new RegExp(`^CREATE TABLE ${TABLE}`, 'i').exec(st.replace(/--[^\n]*/g, '').trim())
+  return m ? [unquote(m[1]!)] : []
+}))
 
 /** Every risky step in `sql`, in order; steps on a table the same script creates touch no existing row. */
 export function dataLossRisks(sql: string): DataLossRisk[] {
-  const statements = splitSqlStatements(sql)
-  const created = new Set(statements.flatMap(({ sql: st }) => {
-    const m = new RegExp(`^CREATE TABLE ${TABLE}`, 'i').exec(st.replace(/--[^\n]*/g, '').trim())
-    return m ? [unquote(m[1]!)] : []
-  }))
-  return risksOf(statements.map((s) => s.sql)).filter((r) => !created.has(r.target.split('.')[0]!))
+  const statements = splitSqlStatements(sql).map((s) => s.sql)
+  const created = createdTables(statements)
+  return risksOf(statements).filter((r) => !created.has(r.target.split('.')[0]!))
 }
 
 function risksOf(statements: readonly string[]): DataLossRisk[] {
@@ -83,10 +87,12 @@ function alterTableRisks(t: string, text: string): DataLossRisk[] {
 }
 
 /** Each risk with the number of rows it touches in the database now (undefined where not countable). */
-export async function countRisks(s: SqlSession, risks: readonly DataLossRisk[]): Promise<{ risk: DataLossRisk; rows: number | undefined }[]> {
-  return Promise.all(risks.map(async (risk) => {
-    if (!risk.countSql) return { risk, rows: undefined }
-    const rows = await s.query<{ n: unknown }>(risk.countSql).catch(() => undefined) // the table may not exist yet
-    return { risk, rows: rows ? Number(rows[0]?.n) : undefined }
-  }))
+export async function countRisks<T extends { readonly countSql?: string }>(s: SqlSession, risks: readonly T[]): Promise<{ risk: T; rows: number | undefined }[]> {
+  // One query at a time: a pg client runs them in turn anyway (and warns when asked to overlap them).
+  const counted: { risk: T; rows: number | undefined }[] = []
+  for (const risk of risks) {
+    const rows = risk.countSql ? await s.query<{ n: unknown }>(risk.countSql).catch(() => undefined) : undefined // the table may not exist yet
+    counted.push({ risk, rows: rows ? Number(rows[0]?.n) : undefined })
+  }
+  return counted
 }

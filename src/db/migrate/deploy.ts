@@ -3,9 +3,10 @@
 import type { DatabaseConfig } from '../config.ts'
 import { checkAppliedChecksums, checkMigrationHistory } from '../migration-history.ts'
 import { describeTarget } from '../preflight.ts'
-import { applyMigration, withMigrateLock } from './apply.ts'
+import { DatabaseSetupError } from '../errors.ts'
+import { applyMigration, migrationFile, withMigrateLock } from './apply.ts'
 import { appliedRow, ensureHistoryTable, type HistoryRow, readHistory } from './history-table.ts'
-import { type LocalMigration, matchesChecksum, readLocalMigrations } from './migration-files.ts'
+import { FILL_IN_MARKER, type LocalMigration, matchesChecksum, readLocalMigrations } from './migration-files.ts'
 import { openSession, type SqlSession } from './session.ts'
 
 export interface DeployResult {
@@ -26,15 +27,31 @@ export function checkHistory(rows: readonly HistoryRow[], local: readonly LocalM
 export const pendingMigrations = (rows: readonly HistoryRow[], local: readonly LocalMigration[]): LocalMigration[] =>
   local.filter((m) => !appliedRow(rows, m.name))
 
-/** Applies the pending migrations on an open session; `onApplied` is told of each one. */
+/** Deploy stopped before a data step whose placeholders are not filled in (the ones before it are applied). */
+export class DataStepToWriteError extends DatabaseSetupError {
+  constructor(readonly migration: string, readonly applied: readonly string[]) {
+    super(
+      `${migrationFile(migration)} is a data step still to write (it has "${FILL_IN_MARKER}" lines): write its SQL and delete those lines, ` +
+        `then run the command again; ${applied.length} migration(s) before it were applied, nothing from it on`,
+    )
+  }
+}
+
+/**
+ * Applies the pending migrations on an open session; `onApplied` is told of each one. Stops with
+ * DataStepToWriteError at a data step still to write, so the contract after it waits for the backfill.
+ */
 export async function deployOnSession(s: SqlSession, where: string, onApplied: (name: string) => void = () => {}, local = readLocalMigrations()): Promise<DeployResult> {
   return withMigrateLock(s, async () => {
     await ensureHistoryTable(s)
     const rows = await readHistory(s)
     checkHistory(rows, local, where)
     const pending = pendingMigrations(rows, local)
+    const applied: string[] = []
     for (const m of pending) {
+      if (m.dataStepToWrite) throw new DataStepToWriteError(m.name, applied)
       await applyMigration(s, m)
+      applied.push(m.name)
       onApplied(m.name)
     }
     return { applied: pending.map((m) => m.name), alreadyApplied: local.length - pending.length }

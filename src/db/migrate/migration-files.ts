@@ -19,7 +19,13 @@ export interface LocalMigration {
   readonly noTransaction: boolean
   /** prisma/migrations/<name>/down.sql, when there is one. */
   readonly downSql: string | undefined
+  /** A data step db:migrate wrote whose `-- pika:fill-in` placeholders are not all replaced yet: not applied. */
+  readonly dataStepToWrite: boolean
 }
+
+/** Starts each placeholder line of a data step written by db:migrate (expand-contract.ts); the author deletes it. */
+export const FILL_IN_MARKER = '-- pika:fill-in'
+const FILL_IN = /^--\s*pika:fill-in\b/m
 
 /** The marker line that makes a migration run outside a transaction. */
 export const NO_TRANSACTION_MARKER = '-- pika:no-transaction'
@@ -46,6 +52,7 @@ export function readLocalMigration(name: string, dir = MIGRATIONS_DIR): LocalMig
     checksumLf: sha256(sql.replaceAll('\r\n', '\n')),
     noTransaction: runsOutsideTransaction(sql),
     downSql: existsSync(down) ? readFileSync(down, 'utf8') : undefined,
+    dataStepToWrite: FILL_IN.test(sql),
   }
 }
 

@@ -33,7 +33,8 @@ export function migrationStatus(rows: readonly HistoryRow[], local: readonly Loc
     } else if (!applied) {
       pending++
       const attempt = rows.findLast((r) => r.name === m.name && r.rolledBack && r.logs)
-      lines.push(`${m.name}: pending${attempt ? `; its last attempt failed and was rolled back whole (${attempt.logs})` : ''}`)
+      const toWrite = m.dataStepToWrite ? '; a data step still to write: fill in its "-- pika:fill-in" placeholders, or deploy stops before it' : ''
+      lines.push(`${m.name}: pending${toWrite}${attempt ? `; its last attempt failed and was rolled back whole (${attempt.logs})` : ''}`)
     }
   }
   const appliedCount = local.filter((m) => appliedRow(rows, m.name)).length
@@ -43,7 +44,7 @@ export function migrationStatus(rows: readonly HistoryRow[], local: readonly Loc
     upToDate
       ? `${where} is up to date: all ${appliedCount} migration(s) in prisma/migrations are applied`
       : `${where}: ${appliedCount} of ${local.length} migration(s) applied, ${pending} pending${problems ? `, ${problems} needing attention (see above)` : ''}` +
-          (pending && !problems ? '; apply them with npm run db:migrate:deploy' : ''),
+          (pending && !problems ? (local.some((m) => m.dataStepToWrite && !appliedRow(rows, m.name)) ? '; write the data step first (see above), then npm run db:migrate:deploy' : '; apply them with npm run db:migrate:deploy') : ''),
   )
   return { lines, upToDate }
 }

@@ -9,11 +9,11 @@ const run = (args: string[]) => new Promise<{ code: number; stdout: string }>((r
 })
 
 describe('db:* --help', () => {
-  it('db:migrate lists --name, --create-only and --accept-data-loss, and where to read more', async () => {
+  it('db:migrate lists --name, --create-only, --accept-data-loss and --expand-contract, and where to read more', async () => {
     const { code, stdout } = await run(['migrate', '--help'])
     expect(code).toBe(0) // the unreachable DATABASE_URL was never used
     expect(stdout).toMatch(/^npm run db:migrate -- \[options\]/)
-    for (const option of ['--name <name>', '--create-only', '--accept-data-loss=<t,…>', '-- pika:no-transaction', 'docs/migrations.md']) expect(stdout).toContain(option)
+    for (const option of ['--name <name>', '--create-only', '--accept-data-loss=<t,…>', '--expand-contract', '-- pika:no-transaction', 'docs/migrations.md']) expect(stdout).toContain(option)
     expect(stdout).not.toMatch(/prisma migrate dev/i)
   })
 
