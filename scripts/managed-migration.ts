@@ -68,16 +68,31 @@ export async function planManagedChange(ir: Ir, migrationsSql: string, shared?: 
     const checkKey = (r: Row) => `check ${r.table}.${r.name}`
     const before = new Map(existingChecks.map((r) => [checkKey(r), r.definition]))
     const after = new Map(renderedChecks.filter((r) => wantedChecks.some((o) => o.key === checkKey(r))).map((r) => [checkKey(r), r.definition]))
-    const dropped = existingChecks.filter((r) => after.get(checkKey(r)) !== r.definition)
+    const gone = existingChecks.filter((r) => after.get(checkKey(r)) !== r.definition)
     const added = wantedChecks.filter((o) => before.get(o.key) !== after.get(o.key))
-    const dropCheck = (table: string, name: string) => `ALTER TABLE ${sqlIdentifier(table)} DROP CONSTRAINT ${sqlIdentifier(name)};`
+    // A check that only changed its name (its table or column was renamed, and the name follows
+    // them) is renamed, not dropped and validated again over every row.
+    const renamed: { from: Row; to: (typeof added)[number] }[] = []
+    for (const o of added) {
+      const from = gone.find((r) => r.table === o.table && r.definition === after.get(o.key) && !renamed.some((p) => p.from === r))
+      if (from) renamed.push({ from, to: o })
+    }
+    const dropped = gone.filter((r) => !renamed.some((p) => p.from === r))
+    const created = added.filter((o) => !renamed.some((p) => p.to === o))
+    const onTable = (table: string, action: string) => `ALTER TABLE ${sqlIdentifier(table)} ${action};`
     const comments = commentChanges(wanted, existingComments)
     return {
-      up: [...dropped.map((r) => dropCheck(r.table!, r.name!)), ...added.flatMap(addToFilledTable), ...comments.up],
+      up: [
+        ...renamed.map(({ from, to }) => onTable(from.table!, `RENAME CONSTRAINT ${sqlIdentifier(from.name!)} TO ${sqlIdentifier(to.name)}`)),
+        ...dropped.map((r) => onTable(r.table!, `DROP CONSTRAINT ${sqlIdentifier(r.name!)}`)),
+        ...created.flatMap(addToFilledTable),
+        ...comments.up,
+      ],
       // The old checks come back as PostgreSQL rendered them (pg_get_constraintdef), so they mean exactly what they meant.
       down: [
-        ...added.map((o) => o.drop),
-        ...dropped.map((r) => `ALTER TABLE ${sqlIdentifier(r.table!)} ADD CONSTRAINT ${sqlIdentifier(r.name!)} ${r.definition};`),
+        ...created.map((o) => o.drop),
+        ...dropped.map((r) => onTable(r.table!, `ADD CONSTRAINT ${sqlIdentifier(r.name!)} ${r.definition}`)),
+        ...renamed.map(({ from, to }) => onTable(from.table!, `RENAME CONSTRAINT ${sqlIdentifier(to.name)} TO ${sqlIdentifier(from.name!)}`)),
         ...comments.down,
       ],
     }
