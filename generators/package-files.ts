@@ -36,12 +36,23 @@ export function listFilesRecursive(dir: string): string[] {
 /** Whether a file name is a model file's (`*.yaml` or `*.yml`, any case). */
 export const isModelFileName = (name: string): boolean => /\.ya?ml$/i.test(name)
 
+/**
+ * The settings file beside the model files (the OpenAPI document's \`info\`, see
+ * docs/model-language.md). Its dot keeps it apart from model files, whose names are kebab-case.
+ */
+export const SETTINGS_FILE = 'pika.settings.yaml'
+
 /** The model files of a folder (non-recursive), by name, in code-point order; links included (the loader checks where they lead). */
 export function listModelFiles(modelsDir: string): string[] {
   return readdirSync(modelsDir, { withFileTypes: true })
-    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isModelFileName(entry.name))
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isModelFileName(entry.name) && entry.name !== SETTINGS_FILE)
     .map((entry) => entry.name)
     .sort()
+}
+
+/** Every file a run reads from the models folder: the model files, then the settings file when there is one. */
+export function listInputFiles(modelsDir: string): string[] {
+  return [...listModelFiles(modelsDir), ...(existsSync(join(modelsDir, SETTINGS_FILE)) ? [SETTINGS_FILE] : [])]
 }
 
 /** The installed version of a library (as the generator resolves it), or undefined when it is not installed. */

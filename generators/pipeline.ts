@@ -8,6 +8,8 @@ import type { Ir } from './ir/types.ts'
 import { loadModels, type ParseCache } from './load/load-models.ts'
 import type { SourceFile } from './load/source-file.ts'
 import { validateModels } from './validate/validate-models.ts'
+import { validateSettings } from './validate/validate-settings.ts'
+import { SETTINGS_FILE } from './package-files.ts'
 
 export interface CompileResult {
   /** Present only when there are no errors. */
@@ -19,20 +21,21 @@ export interface CompileResult {
 }
 
 /**
- * load → validate → resolve. Never throws on bad models: every problem is a diagnostic. `outRoot`
+ * load → validate (the model files, and the settings file beside them) → resolve. Never throws on bad models: every problem is a diagnostic. `outRoot`
  * no longer affects the result (outputs name the models folder by its own name, see modelsLabel).
  */
 export function compileModels(modelsDir: string, outRoot: string, parseCache?: ParseCache): CompileResult {
   const loaded = loadModels(modelsDir, parseCache)
   const validation = validateModels(loaded.files)
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...validation.diagnostics])
-  if (loaded.sources.length === 0) {
+  const { settings, diagnostics: settingsDiagnostics } = validateSettings(loaded.settings)
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...validation.diagnostics, ...settingsDiagnostics])
+  if (loaded.sources.every((source) => source.file === SETTINGS_FILE)) {
     const location = { file: '.', line: 1, column: 1, endLine: 1, endColumn: 1 }
     const noFiles: Diagnostic = { code: 'PIKA008', severity: 'error', message: `no model files (*.yaml) in ${modelsDir}`, location, hint: 'Pass the folder that holds the models with --models.' }
     return { diagnostics: [noFiles], sources: [] }
   }
   if (hasErrors(diagnostics)) return { diagnostics, sources: loaded.sources }
-  return { ir: buildIr(validation, modelsLabel(modelsDir)), diagnostics, sources: loaded.sources }
+  return { ir: buildIr(validation, modelsLabel(modelsDir), settings), diagnostics, sources: loaded.sources }
 }
 
 /**

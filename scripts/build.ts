@@ -4,12 +4,12 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { load } from 'js-yaml'
 import { PACKAGE_ROOT, readDatabaseConfig } from '../src/db/config.ts'
 import { runScript } from '../src/db/errors.ts'
 import { runPrismaOrThrow } from '../src/db/prisma-cli.ts'
 import { SCHEMA_FILE } from '../src/db/schema-sql.ts'
 import { annotateNullTypes } from '../src/db/upstream/annotate-null-types.ts'
+import { openapiJsonText } from './build/openapi-json.ts'
 
 const DIST = join(PACKAGE_ROOT, 'dist')
 const PRISMA_NAMESPACE = join(PACKAGE_ROOT, 'src', 'generated', 'prisma', 'internal', 'prismaNamespace.ts')
@@ -26,9 +26,8 @@ async function build(): Promise<void> {
   rmSync(DIST, { recursive: true, force: true })
   const compiled = spawnSync(join(PACKAGE_ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: PACKAGE_ROOT, stdio: 'inherit' })
   if (compiled.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed (exit code ${compiled.status})`)
-  const openapi = load(readFileSync(join(PACKAGE_ROOT, 'generated', 'openapi', 'openapi.yaml'), 'utf8'))
   mkdirSync(DIST, { recursive: true })
-  writeFileSync(join(DIST, 'openapi.json'), `${JSON.stringify(openapi, null, 2)}\n`)
+  writeFileSync(join(DIST, 'openapi.json'), openapiJsonText(readFileSync(join(PACKAGE_ROOT, 'generated', 'openapi', 'openapi.yaml'), 'utf8')))
 }
 
 await runScript('build', build)

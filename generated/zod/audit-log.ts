@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { formats } from './formats.ts';
-import { anyJson, dateTime, jsonColumn, nullableJsonInput } from './codecs.ts';
+import { anyJson, dateTime, jsonColumn, nullableJsonInput, readSchema } from './codecs.ts';
 
 /** Kind of action recorded. */
 export const AuditActionSchema = z.enum(['CREATE', 'UPDATE', 'DELETE', 'LOGIN', 'LOGIN_FAILED', 'LOGOUT', 'PASSWORD_RESET', 'ROLE_CHANGE', 'STATUS_CHANGE', 'REFUND', 'EXPORT']).describe('Kind of action recorded.');
@@ -33,7 +33,7 @@ export const AuditChangesSchema = z.strictObject({
 export type AuditChanges = z.infer<typeof AuditChangesSchema>;
 
 /** One audited action. Never updated. */
-export const AuditLogSchema = z.object({
+export const AuditLogSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   actorId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable(),
@@ -43,7 +43,7 @@ export const AuditLogSchema = z.object({
   changes: jsonColumn(AuditChangesSchema).nullable().describe('Changed fields before and after; null when nothing changed (e.g. LOGIN).'),
   ip: z.string().max(45).nullable().describe('IPv4 or IPv6 address of the request.'),
   userAgent: z.string().max(512).nullable().describe('Browser or app of the request.'),
-}).describe('One audited action. Never updated.');
+}).describe('One audited action. Never updated.'));
 
 export type AuditLog = z.infer<typeof AuditLogSchema>;
 export type AuditLogJson = z.input<typeof AuditLogSchema>;

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { formats } from './formats.ts';
-import { dateTime } from './codecs.ts';
+import { dateTime, readSchema } from './codecs.ts';
 
 /** What a verification token proves. */
 export const VerificationPurposeSchema = z.enum(['EMAIL', 'EMAIL_CHANGE', 'PHONE']).describe('What a verification token proves.');
@@ -17,14 +17,14 @@ export const VerificationPurpose = {
 export type VerificationPurpose = z.infer<typeof VerificationPurposeSchema>;
 
 /** A single-use link to set a new password. Valid until expiresAt and only while usedAt is null. */
-export const PasswordResetTokenSchema = z.object({
+export const PasswordResetTokenSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
   requestedIp: z.string().max(45).nullable().describe('Address the reset was requested from.'),
   expiresAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })),
   usedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the token was redeemed; a used token is never accepted again.'),
-}).describe('A single-use link to set a new password. Valid until expiresAt and only while usedAt is null.');
+}).describe('A single-use link to set a new password. Valid until expiresAt and only while usedAt is null.'));
 
 export type PasswordResetToken = z.infer<typeof PasswordResetTokenSchema>;
 export type PasswordResetTokenJson = z.input<typeof PasswordResetTokenSchema>;
@@ -54,7 +54,7 @@ export const PasswordResetTokenUpdateSchema = z.strictObject({
 export type PasswordResetTokenUpdate = z.infer<typeof PasswordResetTokenUpdateSchema>;
 
 /** A signed-in device. Holds the hash of the current refresh token; each refresh rotates the token within the same family, and presenting a rotated-out token revokes the whole family (reuse detection). */
-export const RefreshSessionSchema = z.object({
+export const RefreshSessionSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
@@ -65,7 +65,7 @@ export const RefreshSessionSchema = z.object({
   lastUsedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the token was last refreshed.'),
   expiresAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the refresh token stops working.'),
   revokedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the session was signed out or revoked; null while active.'),
-}).describe('A signed-in device. Holds the hash of the current refresh token; each refresh rotates the token within the same family, and presenting a rotated-out token revokes the whole family (reuse detection).');
+}).describe('A signed-in device. Holds the hash of the current refresh token; each refresh rotates the token within the same family, and presenting a rotated-out token revokes the whole family (reuse detection).'));
 
 export type RefreshSession = z.infer<typeof RefreshSessionSchema>;
 export type RefreshSessionJson = z.input<typeof RefreshSessionSchema>;
@@ -97,7 +97,7 @@ export const RefreshSessionUpdateSchema = z.strictObject({
 export type RefreshSessionUpdate = z.infer<typeof RefreshSessionUpdateSchema>;
 
 /** A single-use code or link that proves ownership of an email address or phone number. */
-export const VerificationTokenSchema = z.object({
+export const VerificationTokenSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
@@ -105,7 +105,7 @@ export const VerificationTokenSchema = z.object({
   target: z.string().max(254).describe('The email address or E.164 phone number being verified.'),
   expiresAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })),
   usedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable(),
-}).describe('A single-use code or link that proves ownership of an email address or phone number.');
+}).describe('A single-use code or link that proves ownership of an email address or phone number.'));
 
 export type VerificationToken = z.infer<typeof VerificationTokenSchema>;
 export type VerificationTokenJson = z.input<typeof VerificationTokenSchema>;

@@ -48,6 +48,68 @@ export const bytes = (wire: z.ZodType<string>) =>
 export const jsonColumn = <S extends z.ZodType>(shape: S) =>
   z.codec(shape, z.custom<JsonValue>((value) => value !== undefined), { decode: (value) => value as JsonValue, encode: (value) => value as z.output<S> });
 
+/**
+ * A read schema made fast both ways, with the same results: a route decodes request data and
+ * encodes every row it returns, so these run per field per row. Left alone, zod walks the fields
+ * one schema at a time, and encode (zod's backward direction) parses every field with checks twice.
+ * Here both directions run one function `z.compile` generated: decode the schema itself, encode a
+ * forward twin of it (client form → reverse transform → wire form, field by field). Only a value
+ * the fast path accepts takes it; anything else runs zod's own walk, so issues are unchanged. Both
+ * are compiled on first use: a shape may read schemas of modules that are not loaded yet.
+ */
+export const readSchema = <T extends z.ZodObject>(schema: T): T => {
+  const runtime = schema._zod.run;
+  let fast: { decode: z.ZodType; encode: z.ZodType | undefined } | undefined;
+  schema._zod.run = (payload, ctx) => {
+    if (ctx.async || ctx.skipChecks) return runtime(payload, ctx);
+    fast ??= compileBothWays(schema);
+    const compiled = ctx.direction === 'backward' ? fast.encode : fast.decode;
+    const result = compiled?.safeParse(payload.value);
+    if (!result?.success) return runtime(payload, ctx);
+    payload.value = result.data;
+    return payload;
+  };
+  return schema;
+};
+
+function compileBothWays(schema: z.ZodObject): { decode: z.ZodType; encode: z.ZodType | undefined } {
+  const encoderShape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const forward = clientToWire(field as z.ZodType);
+    if (!forward) return { decode: z.compile(schema.clone()), encode: undefined };
+    encoderShape[key] = forward;
+  }
+  return { decode: z.compile(schema.clone()), encode: z.compile(z.object(encoderShape)) };
+}
+
+/** What clientToWire reads of a field's definition (nullable, codec and array). */
+interface FieldDef {
+  readonly type: string;
+  readonly innerType?: z.ZodType;
+  readonly element?: z.ZodType;
+  readonly in?: z.ZodType;
+  readonly out?: z.ZodType;
+  readonly reverseTransform?: (value: unknown, payload: z.core.ParsePayload) => unknown;
+}
+
+/** Leaf types: they hold no codec, so they check the same value both ways. */
+const CODEC_FREE = new Set(['string', 'number', 'boolean', 'bigint', 'date', 'enum', 'literal', 'null', 'custom']);
+
+/**
+ * A field's encode as a forward schema: a codec becomes its client side, its reverse transform,
+ * then its wire side (the order zod's encode runs them in). Undefined for a field whose codecs sit
+ * deeper than one `nullable`: that schema keeps zod's own encode.
+ */
+function clientToWire(field: z.ZodType): z.ZodType | undefined {
+  const def = field._zod.def as FieldDef;
+  if (def.type === 'nullable' && def.innerType) return clientToWire(def.innerType)?.nullable();
+  if (def.type === 'pipe' && def.in && def.out && def.reverseTransform) return def.out.pipe(z.transform(def.reverseTransform)).pipe(def.in);
+  if (CODEC_FREE.has(def.type)) return field;
+  if (def.type === 'array' && def.element && clientToWire(def.element) === def.element) return field;
+  if (def.type === 'object' && Object.values((field as z.ZodObject).shape).every((f) => clientToWire(f as z.ZodType) === f)) return field;
+  return undefined;
+}
+
 /** A nullable Json column in an input: JSON `null` is SQL NULL, which the client takes as `Prisma.DbNull`. */
 export const nullableJsonInput = <S extends z.ZodType>(shape: S) =>
   z.codec(shape.nullable(), z.custom<z.output<S> | DbNull>(), {

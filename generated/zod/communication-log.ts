@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { formats } from './formats.ts';
-import { dateTime } from './codecs.ts';
+import { dateTime, readSchema } from './codecs.ts';
 
 /** How a message was sent. */
 export const CommunicationChannelSchema = z.enum(['EMAIL', 'SMS', 'PUSH', 'WHATSAPP']).describe('How a message was sent.');
@@ -32,7 +32,7 @@ export const CommunicationStatus = {
 export type CommunicationStatus = z.infer<typeof CommunicationStatusSchema>;
 
 /** One outbound message. Written when queued and updated as the provider reports delivery. */
-export const CommunicationLogSchema = z.object({
+export const CommunicationLogSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
@@ -48,7 +48,7 @@ export const CommunicationLogSchema = z.object({
   error: z.string().max(2000).nullable().describe('Why sending failed.'),
   sentAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the provider accepted it.'),
   deliveredAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable(),
-}).describe('One outbound message. Written when queued and updated as the provider reports delivery.');
+}).describe('One outbound message. Written when queued and updated as the provider reports delivery.'));
 
 export type CommunicationLog = z.infer<typeof CommunicationLogSchema>;
 export type CommunicationLogJson = z.input<typeof CommunicationLogSchema>;

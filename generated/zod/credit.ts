@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { formats } from './formats.ts';
-import { dateTime, decimal } from './codecs.ts';
+import { dateTime, decimal, readSchema } from './codecs.ts';
 
 /** Why credits were added or taken. */
 export const CreditReasonSchema = z.enum(['PURCHASE', 'SUBSCRIPTION_GRANT', 'BOOKING', 'BOOKING_REFUND', 'PAYMENT_REFUND', 'EXPIRY', 'ADJUSTMENT']).describe('Why credits were added or taken.');
@@ -21,7 +21,7 @@ export const CreditReason = {
 export type CreditReason = z.infer<typeof CreditReasonSchema>;
 
 /** A bundle of session credits for sale. */
-export const CreditPackSchema = z.object({
+export const CreditPackSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
@@ -33,7 +33,7 @@ export const CreditPackSchema = z.object({
   validityDays: z.int32().min(1).max(3650).nullable().describe('Days until the credits expire; null means they never expire.'),
   isActive: z.boolean().describe('Inactive packs are no longer sold.'),
   stripePriceId: z.string().max(255).nullable(),
-}).describe('A bundle of session credits for sale.');
+}).describe('A bundle of session credits for sale.'));
 
 export type CreditPack = z.infer<typeof CreditPackSchema>;
 export type CreditPackJson = z.input<typeof CreditPackSchema>;
@@ -75,7 +75,7 @@ export const CreditPackUpdateSchema = z.strictObject({
 export type CreditPackUpdate = z.infer<typeof CreditPackUpdateSchema>;
 
 /** One entry in a user's credit ledger. Append-only; never updated or deleted (corrections are new ADJUSTMENT entries). */
-export const CreditTransactionSchema = z.object({
+export const CreditTransactionSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
@@ -86,7 +86,7 @@ export const CreditTransactionSchema = z.object({
   expiresAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When credits added by this entry expire.'),
   paymentId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable(),
   bookingId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable(),
-}).describe('One entry in a user\'s credit ledger. Append-only; never updated or deleted (corrections are new ADJUSTMENT entries).');
+}).describe('One entry in a user\'s credit ledger. Append-only; never updated or deleted (corrections are new ADJUSTMENT entries).'));
 
 export type CreditTransaction = z.infer<typeof CreditTransactionSchema>;
 export type CreditTransactionJson = z.input<typeof CreditTransactionSchema>;

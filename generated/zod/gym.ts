@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { formats } from './formats.ts';
 import { AddressSchema } from './common.ts';
-import { date, dateTime, jsonColumn } from './codecs.ts';
+import { date, dateTime, jsonColumn, readSchema } from './codecs.ts';
 
 /** Broad kind of equipment, for filtering. */
 export const EquipmentCategorySchema = z.enum(['CARDIO', 'STRENGTH', 'FREE_WEIGHTS', 'FUNCTIONAL', 'STRETCHING', 'OTHER']).describe('Broad kind of equipment, for filtering.');
@@ -48,7 +48,7 @@ export const InductionStatus = {
 export type InductionStatus = z.infer<typeof InductionStatusSchema>;
 
 /** A physical location where sessions take place. */
-export const GymSchema = z.object({
+export const GymSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
@@ -64,7 +64,7 @@ export const GymSchema = z.object({
   amenities: z.array(z.string()).describe('Facilities on site.'),
   equipment: z.array(z.string()).describe('Names of the equipment on site, for search and display. The inventory itself is equipmentItems.'),
   isActive: z.boolean().describe('Inactive gyms are hidden and take no new sessions.'),
-}).describe('A physical location where sessions take place.');
+}).describe('A physical location where sessions take place.'));
 
 export type Gym = z.infer<typeof GymSchema>;
 export type GymJson = z.input<typeof GymSchema>;
@@ -114,7 +114,7 @@ export const GymUpdateSchema = z.strictObject({
 export type GymUpdate = z.infer<typeof GymUpdateSchema>;
 
 /** A kind of equipment held by a gym, with how many units there are. */
-export const GymEquipmentSchema = z.object({
+export const GymEquipmentSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
@@ -127,7 +127,7 @@ export const GymEquipmentSchema = z.object({
   purchasedAt: date(z.iso.date({ error: 'must be a valid date' })).nullable(),
   lastServicedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the equipment was last serviced.'),
   notes: z.string().max(1000).nullable(),
-}).describe('A kind of equipment held by a gym, with how many units there are.');
+}).describe('A kind of equipment held by a gym, with how many units there are.'));
 
 export type GymEquipment = z.infer<typeof GymEquipmentSchema>;
 export type GymEquipmentJson = z.input<typeof GymEquipmentSchema>;
@@ -171,7 +171,7 @@ export const GymEquipmentUpdateSchema = z.strictObject({
 export type GymEquipmentUpdate = z.infer<typeof GymEquipmentUpdateSchema>;
 
 /** A member's safety induction at one gym, run by a trainer. Members need a completed induction before training there unsupervised. */
-export const GymInductionSchema = z.object({
+export const GymInductionSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
@@ -183,7 +183,7 @@ export const GymInductionSchema = z.object({
   completedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When it was passed.'),
   expiresAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the member must be inducted again, if ever.'),
   notes: z.string().max(2000).nullable().describe('Trainer\'s notes.'),
-}).describe('A member\'s safety induction at one gym, run by a trainer. Members need a completed induction before training there unsupervised.');
+}).describe('A member\'s safety induction at one gym, run by a trainer. Members need a completed induction before training there unsupervised.'));
 
 export type GymInduction = z.infer<typeof GymInductionSchema>;
 export type GymInductionJson = z.input<typeof GymInductionSchema>;

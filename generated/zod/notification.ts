@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { formats } from './formats.ts';
-import { dateTime, jsonColumn, nullableJsonInput } from './codecs.ts';
+import { dateTime, jsonColumn, nullableJsonInput, readSchema } from './codecs.ts';
 
 /** What a notification is about; decides its icon and link. */
 export const NotificationTypeSchema = z.enum(['BOOKING_CONFIRMED', 'BOOKING_CANCELLED', 'SESSION_REMINDER', 'SESSION_CANCELLED', 'SESSION_CHANGED', 'WAITLIST_OFFER', 'PAYMENT_SUCCEEDED', 'PAYMENT_FAILED', 'SUBSCRIPTION_RENEWED', 'SUBSCRIPTION_ENDING', 'CREDITS_EXPIRING', 'SUPPORT_REPLY', 'SYSTEM']).describe('What a notification is about; decides its icon and link.');
@@ -36,7 +36,7 @@ export const NotificationDataSchema = z.strictObject({
 export type NotificationData = z.infer<typeof NotificationDataSchema>;
 
 /** A message in a user's in-app inbox. Unread while readAt is null. */
-export const NotificationSchema = z.object({
+export const NotificationSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   userId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
@@ -45,7 +45,7 @@ export const NotificationSchema = z.object({
   body: z.string().max(2000).describe('Full text.'),
   data: jsonColumn(NotificationDataSchema).nullable().describe('What the notification links to.'),
   readAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the user read it; null while unread.'),
-}).describe('A message in a user\'s in-app inbox. Unread while readAt is null.');
+}).describe('A message in a user\'s in-app inbox. Unread while readAt is null.'));
 
 export type Notification = z.infer<typeof NotificationSchema>;
 export type NotificationJson = z.input<typeof NotificationSchema>;

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { formats } from './formats.ts';
-import { dateTime, jsonColumn } from './codecs.ts';
+import { dateTime, jsonColumn, readSchema } from './codecs.ts';
 
 /** Answers to the seven standard PAR-Q questions; true means "yes". */
 export const ParqAnswersSchema = z.strictObject({
@@ -19,7 +19,7 @@ export const ParqAnswersSchema = z.strictObject({
 export type ParqAnswers = z.infer<typeof ParqAnswersSchema>;
 
 /** One signed PAR-Q. A "yes" to any question needs medical clearance before the member may book. */
-export const ParqQuestionnaireSchema = z.object({
+export const ParqQuestionnaireSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   profileId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }),
@@ -29,7 +29,7 @@ export const ParqQuestionnaireSchema = z.object({
   signedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the member signed.'),
   expiresAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the member must sign again (normally 12 months after signing).'),
   medicalClearanceAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When staff recorded a doctor\'s clearance, for a questionnaire with a "yes" answer.'),
-}).describe('One signed PAR-Q. A "yes" to any question needs medical clearance before the member may book.');
+}).describe('One signed PAR-Q. A "yes" to any question needs medical clearance before the member may book.'));
 
 export type ParqQuestionnaire = z.infer<typeof ParqQuestionnaireSchema>;
 export type ParqQuestionnaireJson = z.input<typeof ParqQuestionnaireSchema>;

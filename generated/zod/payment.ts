@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { formats } from './formats.ts';
-import { dateTime, decimal } from './codecs.ts';
+import { dateTime, decimal, readSchema } from './codecs.ts';
 
 /** Where a payment is in its lifecycle, mirroring Stripe. */
 export const PaymentStatusSchema = z.enum(['PENDING', 'SUCCEEDED', 'FAILED', 'REFUNDED', 'PARTIALLY_REFUNDED', 'CANCELLED']).describe('Where a payment is in its lifecycle, mirroring Stripe.');
@@ -33,7 +33,7 @@ export const PaymentType = {
 export type PaymentType = z.infer<typeof PaymentTypeSchema>;
 
 /** A payment by a member, for a credit pack, a subscription period or a drop-in session. */
-export const PaymentSchema = z.object({
+export const PaymentSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
@@ -48,7 +48,7 @@ export const PaymentSchema = z.object({
   paidAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the payment succeeded.'),
   creditPackId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable(),
   subscriptionId: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).nullable(),
-}).describe('A payment by a member, for a credit pack, a subscription period or a drop-in session.');
+}).describe('A payment by a member, for a credit pack, a subscription period or a drop-in session.'));
 
 export type Payment = z.infer<typeof PaymentSchema>;
 export type PaymentJson = z.input<typeof PaymentSchema>;

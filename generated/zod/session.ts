@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { formats } from './formats.ts';
-import { dateTime } from './codecs.ts';
+import { dateTime, readSchema } from './codecs.ts';
 
 /** State of a member's place in a session. */
 export const BookingStatusSchema = z.enum(['CONFIRMED', 'CANCELLED', 'ATTENDED', 'NO_SHOW']).describe('State of a member\'s place in a session.');
@@ -45,7 +45,7 @@ export const WaitingListStatus = {
 export type WaitingListStatus = z.infer<typeof WaitingListStatusSchema>;
 
 /** A scheduled class or training session at a gym, led by a trainer, that members book with credits. */
-export const SessionSchema = z.object({
+export const SessionSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
@@ -60,7 +60,7 @@ export const SessionSchema = z.object({
   status: SessionStatusSchema.describe('Only SCHEDULED sessions can be booked.'),
   cancelledAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable(),
   cancellationReason: z.string().max(500).nullable().describe('Shown to booked members when the session is cancelled.'),
-}).describe('A scheduled class or training session at a gym, led by a trainer, that members book with credits.');
+}).describe('A scheduled class or training session at a gym, led by a trainer, that members book with credits.'));
 
 export type Session = z.infer<typeof SessionSchema>;
 export type SessionJson = z.input<typeof SessionSchema>;
@@ -106,7 +106,7 @@ export const SessionUpdateSchema = z.strictObject({
 export type SessionUpdate = z.infer<typeof SessionUpdateSchema>;
 
 /** A member's place in a session. One per member and session; cancelling keeps the row with status CANCELLED. */
-export const SessionBookingSchema = z.object({
+export const SessionBookingSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
@@ -116,7 +116,7 @@ export const SessionBookingSchema = z.object({
   creditsSpent: z.int32().min(0).describe('Credits taken for this booking (the session\'s creditCost at booking time).'),
   checkedInAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable(),
   cancelledAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable(),
-}).describe('A member\'s place in a session. One per member and session; cancelling keeps the row with status CANCELLED.');
+}).describe('A member\'s place in a session. One per member and session; cancelling keeps the row with status CANCELLED.'));
 
 export type SessionBooking = z.infer<typeof SessionBookingSchema>;
 export type SessionBookingJson = z.input<typeof SessionBookingSchema>;
@@ -150,7 +150,7 @@ export const SessionBookingUpdateSchema = z.strictObject({
 export type SessionBookingUpdate = z.infer<typeof SessionBookingUpdateSchema>;
 
 /** A member's rating of a session they attended. One per member and session. */
-export const SessionReviewSchema = z.object({
+export const SessionReviewSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
@@ -159,7 +159,7 @@ export const SessionReviewSchema = z.object({
   rating: z.int32().min(1).max(5).describe('1 (poor) to 5 (excellent).'),
   comment: z.string().max(2000).nullable(),
   isHidden: z.boolean().describe('Hidden by a moderator.'),
-}).describe('A member\'s rating of a session they attended. One per member and session.');
+}).describe('A member\'s rating of a session they attended. One per member and session.'));
 
 export type SessionReview = z.infer<typeof SessionReviewSchema>;
 export type SessionReviewJson = z.input<typeof SessionReviewSchema>;
@@ -195,7 +195,7 @@ export const SessionReviewUpdateSchema = z.strictObject({
 export type SessionReviewUpdate = z.infer<typeof SessionReviewUpdateSchema>;
 
 /** A member queued for a full session. When a place frees up, the first WAITING entry is offered it. */
-export const WaitingListEntrySchema = z.object({
+export const WaitingListEntrySchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
@@ -205,7 +205,7 @@ export const WaitingListEntrySchema = z.object({
   status: WaitingListStatusSchema,
   offeredAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable(),
   offerExpiresAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable(),
-}).describe('A member queued for a full session. When a place frees up, the first WAITING entry is offered it.');
+}).describe('A member queued for a full session. When a place frees up, the first WAITING entry is offered it.'));
 
 export type WaitingListEntry = z.infer<typeof WaitingListEntrySchema>;
 export type WaitingListEntryJson = z.input<typeof WaitingListEntrySchema>;

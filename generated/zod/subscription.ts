@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { formats } from './formats.ts';
-import { dateTime, decimal } from './codecs.ts';
+import { dateTime, decimal, readSchema } from './codecs.ts';
 
 /** How often a plan is billed (and its credits granted). */
 export const BillingIntervalSchema = z.enum(['WEEKLY', 'MONTHLY', 'QUARTERLY', 'YEARLY']).describe('How often a plan is billed (and its credits granted).');
@@ -32,7 +32,7 @@ export const SubscriptionStatus = {
 export type SubscriptionStatus = z.infer<typeof SubscriptionStatusSchema>;
 
 /** A member's subscription to a plan. */
-export const SubscriptionSchema = z.object({
+export const SubscriptionSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
@@ -44,7 +44,7 @@ export const SubscriptionSchema = z.object({
   cancelAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the subscription will end (cancel at period end); null if it renews.'),
   cancelledAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the cancellation was requested.'),
   stripeSubscriptionId: z.string().max(255).nullable(),
-}).describe('A member\'s subscription to a plan.');
+}).describe('A member\'s subscription to a plan.'));
 
 export type Subscription = z.infer<typeof SubscriptionSchema>;
 export type SubscriptionJson = z.input<typeof SubscriptionSchema>;
@@ -76,7 +76,7 @@ export const SubscriptionUpdateSchema = z.strictObject({
 export type SubscriptionUpdate = z.infer<typeof SubscriptionUpdateSchema>;
 
 /** A membership plan members can subscribe to. */
-export const SubscriptionPlanSchema = z.object({
+export const SubscriptionPlanSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
@@ -89,7 +89,7 @@ export const SubscriptionPlanSchema = z.object({
   trialDays: z.int32().min(0).max(90),
   isActive: z.boolean().describe('Inactive plans take no new subscribers; existing ones continue.'),
   stripePriceId: z.string().max(255).nullable(),
-}).describe('A membership plan members can subscribe to.');
+}).describe('A membership plan members can subscribe to.'));
 
 export type SubscriptionPlan = z.infer<typeof SubscriptionPlanSchema>;
 export type SubscriptionPlanJson = z.input<typeof SubscriptionPlanSchema>;

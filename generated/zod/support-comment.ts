@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { formats } from './formats.ts';
-import { dateTime } from './codecs.ts';
+import { dateTime, readSchema } from './codecs.ts';
 
 /** Topic of a ticket, for routing. */
 export const TicketCategorySchema = z.enum(['BOOKING', 'BILLING', 'ACCOUNT', 'GYM_FACILITIES', 'TECHNICAL', 'FEEDBACK', 'OTHER']).describe('Topic of a ticket, for routing.');
@@ -46,7 +46,7 @@ export const TicketStatus = {
 export type TicketStatus = z.infer<typeof TicketStatusSchema>;
 
 /** A message on a support ticket, by the requester or staff. Internal notes are visible to staff only. */
-export const SupportCommentSchema = z.object({
+export const SupportCommentSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
@@ -55,7 +55,7 @@ export const SupportCommentSchema = z.object({
   body: z.string().min(1).max(10000).describe('The message text (plain text or Markdown).'),
   isInternal: z.boolean().describe('A staff-only note, never shown to the requester.'),
   editedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the body was last edited.'),
-}).describe('A message on a support ticket, by the requester or staff. Internal notes are visible to staff only.');
+}).describe('A message on a support ticket, by the requester or staff. Internal notes are visible to staff only.'));
 
 export type SupportComment = z.infer<typeof SupportCommentSchema>;
 export type SupportCommentJson = z.input<typeof SupportCommentSchema>;
@@ -89,7 +89,7 @@ export const SupportCommentUpdateSchema = z.strictObject({
 export type SupportCommentUpdate = z.infer<typeof SupportCommentUpdateSchema>;
 
 /** A request for help opened by a user. */
-export const SupportTicketSchema = z.object({
+export const SupportTicketSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
@@ -100,7 +100,7 @@ export const SupportTicketSchema = z.object({
   priority: TicketPrioritySchema,
   status: TicketStatusSchema,
   resolvedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable(),
-}).describe('A request for help opened by a user.');
+}).describe('A request for help opened by a user.'));
 
 export type SupportTicket = z.infer<typeof SupportTicketSchema>;
 export type SupportTicketJson = z.input<typeof SupportTicketSchema>;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { formats } from './formats.ts';
 import { AddressSchema } from './common.ts';
-import { date, dateTime, jsonColumn } from './codecs.ts';
+import { date, dateTime, jsonColumn, readSchema } from './codecs.ts';
 
 /** What an address is used for. */
 export const AddressKindSchema = z.enum(['HOME', 'BILLING', 'WORK', 'OTHER']).describe('What an address is used for.');
@@ -44,7 +44,7 @@ export const UserStatus = {
 export type UserStatus = z.infer<typeof UserStatusSchema>;
 
 /** An account on the platform. The role decides whether the user is a member, a trainer or staff. */
-export const UserSchema = z.object({
+export const UserSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
@@ -56,7 +56,7 @@ export const UserSchema = z.object({
   status: UserStatusSchema,
   creditBalance: z.int32().min(0).describe('Cached session-credit balance; always equals the balanceAfter of the user\'s latest credit transaction.'),
   lastLoginAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the user last signed in successfully.'),
-}).describe('An account on the platform. The role decides whether the user is a member, a trainer or staff.');
+}).describe('An account on the platform. The role decides whether the user is a member, a trainer or staff.'));
 
 export type User = z.infer<typeof UserSchema>;
 export type UserJson = z.input<typeof UserSchema>;
@@ -92,7 +92,7 @@ export const UserUpdateSchema = z.strictObject({
 export type UserUpdate = z.infer<typeof UserUpdateSchema>;
 
 /** A postal address of a user. A model (not a Json column on the profile) because a user keeps several addresses, each with its own kind and default flag; the address itself uses the shared Address shape, so its rules are written once. */
-export const UserAddressSchema = z.object({
+export const UserAddressSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
@@ -103,7 +103,7 @@ export const UserAddressSchema = z.object({
   get address() {
     return jsonColumn(AddressSchema).describe('The address itself.');
   },
-}).describe('A postal address of a user. A model (not a Json column on the profile) because a user keeps several addresses, each with its own kind and default flag; the address itself uses the shared Address shape, so its rules are written once.');
+}).describe('A postal address of a user. A model (not a Json column on the profile) because a user keeps several addresses, each with its own kind and default flag; the address itself uses the shared Address shape, so its rules are written once.'));
 
 export type UserAddress = z.infer<typeof UserAddressSchema>;
 export type UserAddressJson = z.input<typeof UserAddressSchema>;
@@ -143,7 +143,7 @@ export const UserAddressUpdateSchema = z.strictObject({
 export type UserAddressUpdate = z.infer<typeof UserAddressUpdateSchema>;
 
 /** Personal details of a user, kept apart from the account so sign-in stays lean. One per user. */
-export const UserProfileSchema = z.object({
+export const UserProfileSchema = readSchema(z.object({
   id: z.string().regex(formats['cuid'], { error: 'must be a valid cuid' }).describe('Unique identifier (cuid).'),
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was created.'),
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).describe('When the record was last changed.'),
@@ -154,7 +154,7 @@ export const UserProfileSchema = z.object({
   avatarUrl: z.url({ protocol: /^https?$/, error: 'must be a valid url' }).max(2048).nullable().describe('Profile picture.'),
   emergencyContactName: z.string().max(200).nullable(),
   emergencyContactPhone: z.string().regex(formats['e164'], { error: 'must be a valid e164' }).nullable(),
-}).describe('Personal details of a user, kept apart from the account so sign-in stays lean. One per user.');
+}).describe('Personal details of a user, kept apart from the account so sign-in stays lean. One per user.'));
 
 export type UserProfile = z.infer<typeof UserProfileSchema>;
 export type UserProfileJson = z.input<typeof UserProfileSchema>;

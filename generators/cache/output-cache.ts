@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { listModelFiles, PACKAGE_ROOT, writeFileAtomically } from '../package-files.ts'
+import { listInputFiles, PACKAGE_ROOT, writeFileAtomically } from '../package-files.ts'
 import type { EmittedFile } from '../emit/emitter.ts'
 import { cacheKey, ensureBundle, generatorFingerprint as fingerprintOf } from './cache-home.cjs'
 
@@ -36,9 +36,9 @@ export function generatorFingerprint(folder: string, root = PACKAGE_ROOT): strin
   }
 }
 
-/** The cache key of one run: the models (names and bytes), where they sit relative to the output, and the generator. */
+/** The cache key of one run: the models and the settings file (names and bytes), where they sit relative to the output, and the generator. */
 export function outputKey(modelsDir: string, modelsLabel: string, fingerprint: string): string {
-  return cacheKey([fingerprint, modelsLabel, ...listModelFiles(modelsDir).flatMap((name) => [name, readFileSync(join(modelsDir, name))])])
+  return cacheKey([fingerprint, modelsLabel, ...listInputFiles(modelsDir).flatMap((name) => [name, readFileSync(join(modelsDir, name))])])
 }
 
 /**

@@ -6,11 +6,12 @@ import type { ExpandedModel } from '../validate/rules/context.ts'
 import { compareText } from '../diagnostics/diagnostic.ts'
 import { ownFields, type Decl, type FieldDecl, type SymbolTable, type ScalarType } from '../validate/symbols.ts'
 import type { ValidationResult } from '../validate/validate-models.ts'
+import { DEFAULT_OPENAPI_INFO } from '../validate/validate-settings.ts'
 import { resolveRelations, type ResolvedRelations } from './resolve-relations.ts'
-import type { IrCheck, IrCheckOperand, IrConstraints, IrDefault, IrDomain, IrEnum, IrField, IrModel, Ir, IrShape, IrShapeField, IrStoredField, IrValueType } from './types.ts'
+import type { IrCheck, IrCheckOperand, IrConstraints, IrDefault, IrDomain, IrEnum, IrField, IrModel, Ir, IrShape, IrShapeField, IrStoredField, IrValueType, Settings } from './types.ts'
 
 /** Builds the frozen IR from a validation result that has no errors. */
-export function buildIr(validation: ValidationResult, modelsDir: string): Ir {
+export function buildIr(validation: ValidationResult, modelsDir: string, settings: Settings = { openapi: DEFAULT_OPENAPI_INFO }): Ir {
   const { symbols, models } = validation
   const relations = resolveRelations(models)
   const byName = <T extends { name: string }>(items: T[]) => items.sort((a, b) => compareText(a.name, b.name))
@@ -21,6 +22,7 @@ export function buildIr(validation: ValidationResult, modelsDir: string): Ir {
     shapes: byName([...symbols.shapes.values()].map((decl) => buildShape(decl, symbols))),
     models: byName([...models.values()].map((model) => buildModel(model, symbols, relations, models))),
     extensions: [],
+    settings,
   }
   return deepFreeze({ ...ir, extensions: requiredExtensions(ir, symbols) })
 }

@@ -18,6 +18,20 @@ export interface Ir {
   readonly models: readonly IrModel[]
   /** PostgreSQL extensions the schema needs (declared by files and implied by native types), sorted. */
   readonly extensions: readonly string[]
+  /** The settings file's values (models/pika.settings.yaml), defaults filled in. */
+  readonly settings: Settings
+}
+
+/** Settings of the whole data model, from the settings file beside the models. */
+export interface Settings {
+  readonly openapi: OpenApiInfo
+}
+
+/** The OpenAPI document's `info`. */
+export interface OpenApiInfo {
+  readonly title: string
+  readonly version: string
+  readonly description: string
 }
 
 /** One model file. */

@@ -1,7 +1,7 @@
-import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { isAbsolute, join, relative } from 'node:path'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
-import { listModelFiles } from '../package-files.ts'
+import { listModelFiles, SETTINGS_FILE } from '../package-files.ts'
 import { checkYamlTree, expansionDiagnostic, syntaxDiagnostics } from './check-yaml.ts'
 import { SourceFile } from './source-file.ts'
 import { parseDataFast } from './yaml-parsers.ts'
@@ -15,8 +15,10 @@ export interface LoadedFile {
 export interface LoadResult {
   /** Every file read, including broken ones, for printing code frames. Sorted by name. */
   readonly sources: readonly SourceFile[]
-  /** Files that parsed into a mapping, sorted by name. */
+  /** Model files that parsed into a mapping, sorted by name. */
   readonly files: readonly LoadedFile[]
+  /** The settings file (SETTINGS_FILE), when there is one and it parsed into a mapping. */
+  readonly settings?: LoadedFile
   readonly diagnostics: readonly Diagnostic[]
 }
 
@@ -44,7 +46,10 @@ export function loadModels(modelsDir: string, cache?: ParseCache): LoadResult {
     diagnostics.push(...result.diagnostics)
     if (result.data) files.push({ source: result.source, data: result.data })
   }
-  return { sources, files, diagnostics }
+  if (!existsSync(join(modelsDir, SETTINGS_FILE))) return { sources, files, diagnostics }
+  const settings = linkLeavingFolder(modelsDir, SETTINGS_FILE) ?? loadModelFile(join(modelsDir, SETTINGS_FILE), SETTINGS_FILE, cache)
+  diagnostics.push(...settings.diagnostics)
+  return { sources: [...sources, settings.source], files, diagnostics, ...(settings.data ? { settings: { source: settings.source, data: settings.data } } : {}) }
 }
 
 /**
@@ -100,7 +105,8 @@ export function loadModelFile(path: string, name: string, cache?: ParseCache): F
 function parseModelText(name: string, text: string): FileResult {
   const source = new SourceFile(name, text)
   const diagnostics: Diagnostic[] = []
-  if (!KEBAB_CASE_FILE.test(name)) {
+  const isSettings = name === SETTINGS_FILE
+  if (!isSettings && !KEBAB_CASE_FILE.test(name)) {
     const suggestion = name.replace(/\.ya?ml$/i, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[_\s]+/g, '-').toLowerCase()
     // About the file, not a node in it: a single caret at its start.
     const location = source.rangeToLocation([0, 0])
@@ -129,14 +135,17 @@ function parseModelText(name: string, text: string): FileResult {
 
   // Expansion is bounded above, so the library's own alias count limit is not needed.
   const data: unknown = document.toJS({ maxAliasCount: -1 })
+  const kind = isSettings ? 'settings file' : 'model file'
+  // A settings file of comments only (say, just its schema line) keeps every default.
+  if ((data === null || data === undefined) && isSettings) return { source, data: {}, diagnostics }
   if (data === null || data === undefined) {
     const hint = 'Declare at least one of `enums`, `types`, `mixins` or `models`, or delete the file.'
     return { source, diagnostics: [...diagnostics, source.diagnostic('PIKA002', 'the model file is empty', [], { hint })] }
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
     const found = Array.isArray(data) ? 'a list' : `a ${typeof data}`
-    const hint = 'A model file is a mapping with the sections `enums`, `types`, `mixins`, `models`.'
-    return { source, diagnostics: [...diagnostics, source.diagnostic('PIKA003', `the model file holds ${found}, not a mapping`, [], { hint })] }
+    const hint = isSettings ? 'The settings file is a mapping with the section `openapi`.' : 'A model file is a mapping with the sections `enums`, `types`, `mixins`, `models`.'
+    return { source, diagnostics: [...diagnostics, source.diagnostic('PIKA003', `the ${kind} holds ${found}, not a mapping`, [], { hint })] }
   }
   return { source, data: data as Record<string, unknown>, diagnostics }
 }

@@ -6,14 +6,14 @@ import { libraryVersion, readAsset } from '../package-files.ts'
 const OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true } as const
 
 /**
- * The compiled validator of the language's JSON Schema. Compiling with ajv costs ~0.15 s per
- * process (more than validating every model file), so the compiled code is kept as an ajv
- * "standalone" module (see cache/compiled-cache.ts); later processes load it without importing ajv's
- * compiler at all.
+ * The compiled validator of a JSON Schema shipped with the generator (the model language's, the
+ * settings file's). Compiling with ajv costs ~0.15 s per process (more than validating every model
+ * file), so the compiled code is kept as an ajv "standalone" module (see cache/compiled-cache.ts);
+ * later processes load it without importing ajv's compiler at all.
  */
-export function loadSchemaValidator(): ValidateFunction {
-  const schemaText = readAsset('schema/pika-model.schema.json')
-  return cachedModule('model-schema', [libraryVersion('ajv') ?? 'missing', JSON.stringify(OPTIONS), schemaText], () => {
+export function loadSchemaValidator(schemaPath = 'schema/pika-model.schema.json', cacheName = 'model-schema'): ValidateFunction {
+  const schemaText = readAsset(schemaPath)
+  return cachedModule(cacheName, [libraryVersion('ajv') ?? 'missing', JSON.stringify(OPTIONS), schemaText], () => {
     // Literal requires in the launcher's bundle, so esbuild's metafile lists ajv (see cache/cache-home.cjs).
     const fromSource = typeof require === 'function' ? undefined : createRequire(import.meta.url)
     const { Ajv2020 } = (fromSource ? fromSource('ajv/dist/2020.js') : require('ajv/dist/2020.js')) as typeof import('ajv/dist/2020.js')

@@ -14,7 +14,11 @@ function getValidator(): ValidateFunction {
 
 /** Checks a file against the language's JSON Schema; every violation becomes a positioned diagnostic. */
 export function validateSchema(file: LoadedFile): Diagnostic[] {
-  const validate = getValidator()
+  return schemaDiagnostics(getValidator(), file)
+}
+
+/** A file checked with a compiled JSON Schema: each violation a positioned diagnostic (PIKA101–104). */
+export function schemaDiagnostics(validate: ValidateFunction, file: LoadedFile): Diagnostic[] {
   if (validate(file.data)) return []
   const errors = relevantErrors(validate.errors ?? [])
   return errors.map((error) => toDiagnostic(error, file))

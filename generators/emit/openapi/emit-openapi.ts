@@ -31,7 +31,7 @@ export function buildDocument(ir: Ir): SchemaObject {
   schemas.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   return {
     openapi: '3.1.0',
-    info: { title: 'Pika data model', version: '1.0.0', description: 'Schemas generated from the Pika YAML models: for each model its read, create and update shapes.' },
+    info: { title: ir.settings.openapi.title, version: ir.settings.openapi.version, description: ir.settings.openapi.description },
     components: { schemas: Object.fromEntries(schemas) },
   }
 }

@@ -4,7 +4,7 @@ import { apiDomain, domainObjects, type ApiDomain, type ApiObject } from '../api
 import { allDomains, generatedNotice, type EmittedFile, type Emitter } from '../emitter.ts'
 import { needsGetter, tsString, zodObjectLines, type RefPolicy } from './zod-expression.ts'
 import { CLIENT_OMIT_MODULE, clientOmitModuleBody } from './client-omit.ts'
-import { codecNames, codecsModuleBody, CODECS_MODULE } from './zod-codecs.ts'
+import { codecNames, codecsModuleBody, CODECS_MODULE, READ_SCHEMA } from './zod-codecs.ts'
 import { formatsModuleBody, zodFormatSchemas } from './zod-formats.ts'
 
 const OUT_DIR = 'generated/zod'
@@ -46,13 +46,19 @@ function domainModule(ir: Ir, domain: string, api: ApiDomain): string {
   for (const e of api.enums) lines.push(...enumDeclarations(e), ...typeAlias(e.name, false, e.deprecated))
   for (const object of domainObjects(api)) {
     const recursive = object.properties.some((p) => needsGetter(p.type, refs) && p.type.kind === 'ref' && p.type.name === object.name)
-    lines.push(...constDeclaration(object.description, `${object.name}Schema${recursive ? ': z.ZodType' : ''}`, zodObjectLines(object, refs), object.deprecated), ...typeAlias(object.name, object.variant === 'read', object.deprecated))
+    lines.push(...constDeclaration(object.description, `${object.name}Schema${recursive ? ': z.ZodType' : ''}`, fastWhenRead(object, recursive, zodObjectLines(object, refs)), object.deprecated), ...typeAlias(object.name, object.variant === 'read', object.deprecated))
     declared.add(object.name)
   }
   const codecs = codecNames(lines)
   const importLines = [...imports(ir, domain, api), ...(codecs.length ? [{ moduleSpecifier: `./${CODECS_MODULE}.ts`, namedImports: codecs }] : [])]
     .map(({ moduleSpecifier, namedImports }) => `import { ${namedImports.join(', ')} } from ${tsString(moduleSpecifier)};`)
   return `${[...importLines, ...lines].join('\n')}\n`
+}
+
+/** A read schema's lines wrapped in `readSchema(…)` (zod-codecs.ts); a recursive one stays zod's plain walk. */
+function fastWhenRead(object: ApiObject, recursive: boolean, lines: string[]): string[] {
+  if (object.variant !== 'read' || recursive) return lines
+  return [`${READ_SCHEMA}(${lines[0]}`, ...lines.slice(1, -1), `${lines.at(-1)})`]
 }
 
 /**

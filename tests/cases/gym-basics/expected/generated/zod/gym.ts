@@ -1,7 +1,7 @@
 // Generated from models/gym.yaml by `npm run generate`. Do not edit: change the models and regenerate.
 
 import { z } from 'zod';
-import { dateTime, decimal, jsonColumn } from './codecs.ts';
+import { dateTime, decimal, jsonColumn, readSchema } from './codecs.ts';
 
 /** Availability of a piece of equipment. */
 export const EquipmentStatusSchema = z.enum(['AVAILABLE', 'IN_USE', 'MAINTENANCE', 'RETIRED']).describe('Availability of a piece of equipment.');
@@ -27,7 +27,7 @@ export const AddressSchema = z.strictObject({
 export type Address = z.infer<typeof AddressSchema>;
 
 /** A physical location where sessions take place. */
-export const GymSchema = z.object({
+export const GymSchema = readSchema(z.object({
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })),
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })),
   id: z.string(),
@@ -35,7 +35,7 @@ export const GymSchema = z.object({
   description: z.string().nullable(),
   address: jsonColumn(AddressSchema),
   amenities: z.array(z.string()),
-}).describe('A physical location where sessions take place.');
+}).describe('A physical location where sessions take place.'));
 
 export type Gym = z.infer<typeof GymSchema>;
 export type GymJson = z.input<typeof GymSchema>;
@@ -68,14 +68,14 @@ export const GymUpdateSchema = z.strictObject({
 
 export type GymUpdate = z.infer<typeof GymUpdateSchema>;
 
-export const GymEquipmentSchema = z.object({
+export const GymEquipmentSchema = readSchema(z.object({
   id: z.string(),
   gymId: z.string(),
   name: z.string(),
   quantity: z.int32().min(0),
   price: decimal(z.number().min(0).max(99999999.99).multipleOf(0.01)),
   status: EquipmentStatusSchema,
-});
+}));
 
 export type GymEquipment = z.infer<typeof GymEquipmentSchema>;
 export type GymEquipmentJson = z.input<typeof GymEquipmentSchema>;

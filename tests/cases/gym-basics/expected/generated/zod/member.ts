@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { formats } from './formats.ts';
-import { anyJson, bigInteger, bytes, date, dateTime, decimal } from './codecs.ts';
+import { anyJson, bigInteger, bytes, date, dateTime, decimal, readSchema } from './codecs.ts';
 
 /** What a member may do. */
 export const RoleSchema = z.enum(['USER', 'TRAINER', 'ADMIN']).describe('What a member may do.');
@@ -16,14 +16,14 @@ export const Role = {
 
 export type Role = z.infer<typeof RoleSchema>;
 
-export const BookingSchema = z.object({
+export const BookingSchema = readSchema(z.object({
   id: z.int32(),
   memberId: z.string(),
   coachId: z.string().nullable(),
   price: decimal(z.number().min(0).max(1000).multipleOf(0.01)),
   startsAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })),
   status: z.array(RoleSchema),
-});
+}));
 
 export type Booking = z.infer<typeof BookingSchema>;
 export type BookingJson = z.input<typeof BookingSchema>;
@@ -52,10 +52,10 @@ export const BookingUpdateSchema = z.strictObject({
 
 export type BookingUpdate = z.infer<typeof BookingUpdateSchema>;
 
-export const FavouriteGymSchema = z.object({
+export const FavouriteGymSchema = readSchema(z.object({
   memberId: z.string(),
   gymName: z.string().max(120),
-});
+}));
 
 export type FavouriteGym = z.infer<typeof FavouriteGymSchema>;
 export type FavouriteGymJson = z.input<typeof FavouriteGymSchema>;
@@ -80,7 +80,7 @@ export type FavouriteGymUpdate = z.infer<typeof FavouriteGymUpdateSchema>;
  * Someone who trains at a gym.
  * Comments like *\/ or ${x} or `ticks` are safe.
  */
-export const MemberSchema = z.object({
+export const MemberSchema = readSchema(z.object({
   createdAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })),
   updatedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })),
   version: z.int32().min(0),
@@ -97,7 +97,7 @@ export const MemberSchema = z.object({
   avatar: bytes(z.string().regex(new RegExp('^[A-Za-z0-9+/]*={0,2}$', 'u'))).nullable(),
   tags: z.array(z.string()),
   settings: anyJson(),
-}).describe('Someone who trains at a gym.\nComments like */ or ${x} or `ticks` are safe.');
+}).describe('Someone who trains at a gym.\nComments like */ or ${x} or `ticks` are safe.'));
 
 export type Member = z.infer<typeof MemberSchema>;
 export type MemberJson = z.input<typeof MemberSchema>;
@@ -150,13 +150,13 @@ export const MemberUpdateSchema = z.strictObject({
 
 export type MemberUpdate = z.infer<typeof MemberUpdateSchema>;
 
-export const MemberProfileSchema = z.object({
+export const MemberProfileSchema = readSchema(z.object({
   id: z.string(),
   memberId: z.string(),
   /** @deprecated */
   bio: z.string().max(500).nullable(),
   code: z.string().length(6).regex(new RegExp('^[A-Z]{3}[0-9]{3}$', 'u')),
-});
+}));
 
 export type MemberProfile = z.infer<typeof MemberProfileSchema>;
 export type MemberProfileJson = z.input<typeof MemberProfileSchema>;
