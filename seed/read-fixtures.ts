@@ -13,6 +13,8 @@ export type { Conversion }
 export interface ModelFixtures {
   readonly model: string
   readonly table: string
+  /** The fixture file the rows come from, named in errors. */
+  readonly file?: string
   readonly conversions: Readonly<Record<string, Conversion>>
   /** Column names of fields mapped to another name (`map:`); other fields' columns are their names. */
   readonly columns?: Readonly<Record<string, string>>
@@ -39,7 +41,7 @@ export async function readFixtures(dir = FIXTURES_DIR): Promise<ModelFixtures[]>
     const block = files.get(file)!.models?.[model]
     if (!block || !Array.isArray(block.rows)) throw new DatabaseSetupError(`fixtures: ${file} has no rows for model ${model}; run npm run generate`)
     block.rows.forEach((row, i) => checkRow(zod, model, file, i, row))
-    return { model, table: block.table, conversions: block.conversions ?? {}, columns: block.columns ?? {}, sequences: block.sequences ?? [], rows: block.rows.map((r) => ({ ...r.internal, ...r.data })) }
+    return { model, table: block.table, file, conversions: block.conversions ?? {}, columns: block.columns ?? {}, sequences: block.sequences ?? [], rows: block.rows.map((r) => ({ ...r.internal, ...r.data })) }
   })
 }
 

@@ -62,7 +62,7 @@ async function seedModel(session: Session, model: ModelFixtures): Promise<number
     if ((error as PgError).code !== UNIQUE_VIOLATION) throw seedingError(model, error as PgError)
     await session.query('ROLLBACK TO SAVEPOINT seed_model')
     inserted = await insertMissing(session, model, layout).catch((e: unknown) => {
-      throw seedingError(model, e as PgError)
+      throw e instanceof DatabaseSetupError ? e : seedingError(model, e as PgError)
     })
   }
   await session.query('RELEASE SAVEPOINT seed_model')
@@ -80,9 +80,79 @@ async function insertMissing(session: Session, model: ModelFixtures, layout: Cop
   const columns = layout.columns.join(', ')
   await session.query(`CREATE TABLE ${STAGE} AS SELECT ${columns} FROM ${quoteIdentifier(model.table)} WITH NO DATA`)
   await session.copy(STAGE, layout.columns, copyText(model, layout))
+  await refuseTakenUniqueValues(session, model, layout)
   const inserted = await session.execute(`INSERT INTO ${quoteIdentifier(model.table)} (${columns}) SELECT ${columns} FROM ${STAGE} ON CONFLICT DO NOTHING`)
   await session.query(`DROP TABLE ${STAGE}`)
   return inserted
+}
+
+interface UniqueIndex {
+  readonly primary: boolean
+  readonly columns: readonly string[]
+}
+
+/**
+ * A fixture row whose key is not in the table but one of whose unique values is, in a row of the
+ * database's own, would be dropped in silence by ON CONFLICT DO NOTHING, and the rows that refer to
+ * it would then fail with a foreign-key error naming neither. Such a row stops the seed here,
+ * naming both rows: the fixture's (file, row, key) and the database's (key), and the value they share.
+ */
+async function refuseTakenUniqueValues(session: Session, model: ModelFixtures, layout: CopyLayout): Promise<void> {
+  const indexes = await session.query<{ primary: boolean; columns: string | string[] }>(
+    `SELECT i.indisprimary AS primary, json_agg(a.attname::text ORDER BY k.ord) AS columns
+       FROM pg_index i
+       CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
+       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+      WHERE i.indrelid = to_regclass($1) AND i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL
+      GROUP BY i.indexrelid, i.indisprimary ORDER BY i.indexrelid`,
+    [quoteIdentifier(model.table)],
+  )
+  const staged = new Set(layout.columns)
+  const unique: UniqueIndex[] = indexes.map((i) => ({ primary: i.primary, columns: typeof i.columns === 'string' ? JSON.parse(i.columns) : i.columns }))
+  const key = unique.find((i) => i.primary)?.columns
+  if (!key || !key.every((c) => staged.has(quoteIdentifier(c)))) return // rows cannot be told apart by their key
+  const pairs = (columns: readonly string[], alias: string) => columns.map((c) => `${quoteLiteral(c)}, ${alias}.${quoteIdentifier(c)}`).join(', ')
+  const same = (columns: readonly string[], a: string, b: string) => columns.map((c) => `${a}.${quoteIdentifier(c)} = ${b}.${quoteIdentifier(c)}`).join(' AND ')
+  const target = quoteIdentifier(model.table)
+  const described = describeRows(model)
+  for (const index of unique) {
+    if (index.primary || !index.columns.every((c) => staged.has(quoteIdentifier(c)))) continue
+    const clash = async (other: string, otherIsNotTheRow: string) =>
+      (await session.query<{ fixture: unknown; other: unknown; value: unknown }>(
+        `SELECT json_build_object(${pairs(key, 's')}) AS fixture, json_build_object(${pairs(key, 'o')}) AS other, json_build_object(${pairs(index.columns, 's')}) AS value
+           FROM ${STAGE} s JOIN ${other} o ON ${same(index.columns, 's', 'o')} WHERE ${otherIsNotTheRow} LIMIT 1`,
+      ))[0]
+    const twice = await clash(STAGE, `NOT (${same(key, 's', 'o')})`)
+    if (twice) {
+      throw new DatabaseSetupError(
+        `seeding ${model.model} failed, nothing was written: the fixture rows ${described(twice.fixture)} and ${described(twice.other)} both have ${described.values(twice.value)}, which must be unique. Fix the fixtures (npm run generate refuses this in seed rows)`,
+      )
+    }
+    const taken = await clash(target, `NOT EXISTS (SELECT 1 FROM ${target} p WHERE ${same(key, 's', 'p')})`)
+    if (taken) {
+      throw new DatabaseSetupError(
+        `seeding ${model.model} failed, nothing was written: the fixture row ${described(taken.fixture)} has ${described.values(taken.value)}, ` +
+          `which the database already holds in another ${model.model} row (${described.values(taken.other)}); the fixture row cannot be inserted. ` +
+          `Change or delete that database row, or change the fixture, and seed again`,
+      )
+    }
+  }
+}
+
+/** `id="c…" (user.json row 3)` for a fixture row's key, and `email="a@b.c"` for column values, in field names. */
+function describeRows(model: ModelFixtures) {
+  const fieldOf = new Map(Object.entries(model.columns ?? {}).map(([field, column]) => [column, field]))
+  const values = (json: unknown) =>
+    Object.entries((typeof json === 'string' ? JSON.parse(json) : json) as Record<string, unknown>)
+      .map(([c, v]) => `${fieldOf.get(c) ?? c}=${JSON.stringify(v)}`)
+      .join(', ')
+  const row = (key: unknown) => {
+    const columns = Object.entries((typeof key === 'string' ? JSON.parse(key) : key) as Record<string, unknown>)
+    const index = model.rows.findIndex((r) => columns.every(([c, v]) => String(r[fieldOf.get(c) ?? c]) === String(v)))
+    const where = [model.file, index >= 0 ? `row ${index + 1}` : undefined].filter(Boolean).join(' ')
+    return `${values(key)}${where ? ` (${where})` : ''}`
+  }
+  return Object.assign(row, { values })
 }
 
 // ---------------------------------------------------------------------------------------------
