@@ -74,12 +74,13 @@ let plans = 0
  * `check-validating` rule). Migrations are applied in one transaction, so the ACCESS EXCLUSIVE lock
  * of ADD CONSTRAINT is still held while VALIDATE scans: the pair keeps the statements lint-clean but
  * does not yet spare a large table its write lock; that needs VALIDATE in a migration of its own.
+ * A check that older rows may break (a list that was allowed NULL) first repairs them (its backfill).
  */
 function addToFilledTable(check: ManagedObject): string[] {
   if (check.kind !== 'check') return [check.create]
   const table = sqlIdentifier(check.table)
   const name = sqlIdentifier(check.name)
-  return [`ALTER TABLE ${table} ADD CONSTRAINT ${name} CHECK (${check.expression}) NOT VALID;`, `ALTER TABLE ${table} VALIDATE CONSTRAINT ${name};`]
+  return [...(check.backfill ? [check.backfill] : []), `ALTER TABLE ${table} ADD CONSTRAINT ${name} CHECK (${check.expression}) NOT VALID;`, `ALTER TABLE ${table} VALIDATE CONSTRAINT ${name};`]
 }
 
 function commentChanges(wanted: readonly ManagedObject[], existing: readonly Row[]): string[] {
