@@ -6,7 +6,7 @@ import { from as copyFrom } from 'pg-copy-streams'
 import type { DatabaseClient } from '../src/db/client.ts'
 import { DatabaseSetupError, firstLine } from '../src/db/errors.ts'
 import { quoteIdentifier, quoteLiteral } from '../src/db/schema-sql.ts'
-import type { Conversion, ModelFixtures } from './read-fixtures.ts'
+import type { Conversion, JoinRows, ModelFixtures } from './read-fixtures.ts'
 
 /** Rows formatted per piece of COPY data: the server starts on the first piece while the next is built. */
 export const CHUNK_ROWS = 1000
@@ -40,6 +40,14 @@ export async function seedDatabase(driver: SeedDriver, fixtures: readonly ModelF
       reports.push(report)
       onModel(report)
     }
+    // Links last: a pair needs the rows of both models, and either may load after the other.
+    for (const model of fixtures) {
+      for (const [field, join] of Object.entries(model.links ?? {})) {
+        const report = { model: `${model.model}.${field}`, rows: join.pairs.length, inserted: await seedLinks(session, `${model.model}.${field}`, join) }
+        reports.push(report)
+        onModel(report)
+      }
+    }
     return reports
   })
 }
@@ -68,6 +76,19 @@ async function seedModel(session: Session, model: ModelFixtures): Promise<number
   await session.query('RELEASE SAVEPOINT seed_model')
   for (const column of model.sequences) {
     await session.query(`SELECT setval(pg_get_serial_sequence(${quoteLiteral(target)}, ${quoteLiteral(column)}), coalesce((SELECT max(${quoteIdentifier(column)}) FROM ${target}), 0) + 1, false)`)
+  }
+  return inserted
+}
+
+/** An implicit many-to-many relation's pairs into Prisma's join table; pairs already there are skipped. */
+async function seedLinks(session: Session, what: string, join: JoinRows): Promise<number> {
+  const columns = join.columns.map(quoteIdentifier).join(', ')
+  let inserted = 0
+  for (let start = 0; start < join.pairs.length; start += CHUNK_ROWS) {
+    const values = join.pairs.slice(start, start + CHUNK_ROWS).map((pair) => `(${pair.map((v) => quoteLiteral(String(v))).join(', ')})`)
+    inserted += await session.execute(`INSERT INTO ${quoteIdentifier(join.table)} (${columns}) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING`).catch((e: unknown) => {
+      throw seedingError({ model: what }, e as PgError)
+    })
   }
   return inserted
 }
@@ -272,7 +293,7 @@ type PgError = { code?: string; detail?: string; where?: string }
  * at the statement's end (a foreign key) and the INSERT of a re-run do not, so the message then
  * names the key the detail gives.
  */
-function seedingError(model: ModelFixtures, e: PgError): Error {
+function seedingError(model: Pick<ModelFixtures, 'model'>, e: PgError): Error {
   const line = e.where?.match(/\bCOPY [^,]+, line (\d+)/)?.[1]
   const detail = e.detail?.startsWith('Key (') ? ` (${e.detail.replace(/\.$/, '')})` : ''
   return new DatabaseSetupError(`seeding ${model.model}${line ? ` (row ${line})` : ''} failed, nothing was written: ${firstLine(e)}${detail}`)
