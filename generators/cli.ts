@@ -14,6 +14,7 @@ Options:
   --out <dir>        root under which prisma/, generated/, docs/ go   default: .
   --check            write nothing; list stale or missing files and exit 1 if any
   --watch            regenerate on every change to the models until stopped
+  --build-budget <s> with --watch: stop a build that runs longer, keep watching  default: 60
   --no-cache         compile and emit even if the models and the generator are unchanged
   --cache-dir <dir>  folder for the generator's caches (or PIKA_GENERATE_CACHE_DIR)
                      default: node_modules/.cache/pika-generate
@@ -34,6 +35,7 @@ async function run(argv: string[]): Promise<0 | 1 | 2 | undefined> {
         out: { type: 'string', default: '.' },
         check: { type: 'boolean', default: false },
         watch: { type: 'boolean', default: false },
+        'build-budget': { type: 'string', default: '60' },
         'no-cache': { type: 'boolean', default: false },
         'cache-dir': { type: 'string' },
         help: { type: 'boolean', default: false },
@@ -63,8 +65,29 @@ async function run(argv: string[]): Promise<0 | 1 | 2 | undefined> {
   const onWait = (message: string) => process.stderr.write(`${message}\n`)
   const options: GenerateOptions = { modelsDir: values.models, outRoot: values.out, check: values.check, color: Boolean(process.stderr.isTTY), cache: !values['no-cache'], onWait }
   if (values.watch) {
+    const budget = Number(values['build-budget'])
+    if (!(budget > 0)) {
+      process.stderr.write(`--build-budget takes a number of seconds above 0, not \`${values['build-budget']}\`.\n`)
+      return 2
+    }
+    const { superviseWatch, WATCH_CHILD_VARIABLE, RESTART_EXIT_CODE } = await import('./watch-supervisor.ts')
+    const mode = process.env[WATCH_CHILD_VARIABLE]
+    const log = (line: string) => process.stdout.write(`${line}\n`)
+    if (mode === undefined) {
+      superviseWatch(budget, log)
+      return undefined
+    }
+    // The watching child (see watch-supervisor.ts): an error nothing else caught is one line, then
+    // the supervisor starts a fresh child; the child ends with its supervisor.
+    const restart = (error: unknown) => {
+      process.stderr.write(`internal error: ${(error as Error)?.message ?? String(error)} (the watcher restarts; run once without --watch for the trace)\n`)
+      process.exit(RESTART_EXIT_CODE)
+    }
+    process.on('uncaughtException', restart)
+    process.on('unhandledRejection', restart)
+    process.on('disconnect', () => process.exit())
     const [{ watchModels }, { emitters }] = await Promise.all([import('./watch.ts'), import('./emit/registry.ts')])
-    watchModels({ ...options, emitters }, (line) => process.stdout.write(`${line}\n`), (text) => process.stderr.write(text))
+    watchModels({ ...options, emitters }, log, (text) => process.stderr.write(text), mode === 'first' ? true : Number(mode))
     return undefined
   }
   const started = performance.now()

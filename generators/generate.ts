@@ -114,7 +114,7 @@ function writeOrCheck(options: GenerateOptions, output: CachedOutput): { plan: O
 function writeFailure(error: unknown, outRoot: string): string | undefined {
   if (error instanceof OutputLockTimeout) return `error: ${error.message}\n`
   const { code, path } = error as NodeJS.ErrnoException
-  const reasons: Record<string, string> = { EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'read-only file system', ENOSPC: 'no space left on the device', EDQUOT: 'disk quota exceeded', ENOTDIR: 'a file stands where a folder goes', EEXIST: 'a file stands where a folder goes', EISDIR: 'a folder stands where a file goes' }
+  const reasons: Record<string, string> = { EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'read-only file system', ENOSPC: 'no space left on the device', EDQUOT: 'disk quota exceeded', ENOTDIR: 'a file stands where a folder goes', EEXIST: 'a file stands where a folder goes', EISDIR: 'a folder stands where a file goes', ELOOP: 'a symbolic link loops back on itself', ENAMETOOLONG: 'a path is too long' }
   if (!code || !(code in reasons)) return undefined
   return `error: cannot write the generated files under ${outRoot}: ${reasons[code]}${path ? ` (${relative(process.cwd(), path) || path})` : ''}. Nothing else was changed.\n`
 }

@@ -57,6 +57,8 @@ ALTER TABLE "gyms" ADD CONSTRAINT "ck_gyms_email_max_length" CHECK (octet_length
 ALTER TABLE "gyms" ADD CONSTRAINT "ck_gyms_email_format" CHECK ("email" ~ '^[^\u0009\u000a\u000b\u000c\u000d\u0020\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\@]+\@[^\u0009\u000a\u000b\u000c\u000d\u0020\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\@]+\.[^\u0009\u000a\u000b\u000c\u000d\u0020\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\@]+$');
 ALTER TABLE "gyms" ADD CONSTRAINT "ck_gyms_timezone_max_length" CHECK (octet_length("timezone") <= 64 OR (CASE WHEN octet_length("timezone") = char_length("timezone") THEN char_length("timezone") ELSE char_length("timezone") + char_length(regexp_replace("timezone", '[^\U00010000-\U0010ffff]', '', 'g')) END) <= 64);
 ALTER TABLE "gyms" ADD CONSTRAINT "ck_gyms_timezone_pattern" CHECK ("timezone" ~ '^[A-Za-z\_]+(?:\/[A-Za-z0-9\_\+\-]+)*$');
+ALTER TABLE "gyms" ADD CONSTRAINT "ck_gyms_amenities_not_null" CHECK ("amenities" IS NOT NULL);
+ALTER TABLE "gyms" ADD CONSTRAINT "ck_gyms_equipment_not_null" CHECK ("equipment" IS NOT NULL);
 ALTER TABLE "gym_equipment" ADD CONSTRAINT "ck_gym_equipment_id_format" CHECK (char_length("id") = 25 AND "id" ~ '^c[a-z0-9]*$');
 ALTER TABLE "gym_equipment" ADD CONSTRAINT "ck_gym_equipment_gymId_format" CHECK (char_length("gymId") = 25 AND "gymId" ~ '^c[a-z0-9]*$');
 ALTER TABLE "gym_equipment" ADD CONSTRAINT "ck_gym_equipment_name_min_length" CHECK ((CASE WHEN octet_length("name") = char_length("name") THEN char_length("name") ELSE char_length("name") + char_length(regexp_replace("name", '[^\U00010000-\U0010ffff]', '', 'g')) END) >= 1);

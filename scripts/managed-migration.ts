@@ -109,13 +109,14 @@ let plans = 0
  * `check-validating` rule). ADD CONSTRAINT takes an ACCESS EXCLUSIVE lock, but NOT VALID makes it
  * instant; VALIDATE scans the table under a lock that lets writes go on. Each migration is one
  * transaction, which would hold the first lock through the scan, so writeManagedMigration puts the
- * VALIDATE statements into a migration of their own.
+ * VALIDATE statements into a migration of their own. A check that older rows may break (a list
+ * that was allowed NULL) first repairs them (its backfill).
  */
 function addToFilledTable(check: ManagedObject): string[] {
   if (check.kind !== 'check') return [check.create]
   const table = sqlIdentifier(check.table)
   const name = sqlIdentifier(check.name)
-  return [`ALTER TABLE ${table} ADD CONSTRAINT ${name} CHECK (${check.expression}) NOT VALID;`, `ALTER TABLE ${table} VALIDATE CONSTRAINT ${name};`]
+  return [...(check.backfill ? [check.backfill] : []), `ALTER TABLE ${table} ADD CONSTRAINT ${name} CHECK (${check.expression}) NOT VALID;`, `ALTER TABLE ${table} VALIDATE CONSTRAINT ${name};`]
 }
 
 function commentChanges(wanted: readonly ManagedObject[], existing: readonly Row[]): ManagedChange {

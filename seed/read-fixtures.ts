@@ -13,6 +13,8 @@ export type { Conversion }
 export interface ModelFixtures {
   readonly model: string
   readonly table: string
+  /** The fixture file the rows come from, named in errors. */
+  readonly file?: string
   readonly conversions: Readonly<Record<string, Conversion>>
   /** Column names of fields mapped to another name (`map:`); other fields' columns are their names. */
   readonly columns?: Readonly<Record<string, string>>
@@ -20,10 +22,19 @@ export interface ModelFixtures {
   readonly sequences: readonly string[]
   /** Each row's create input merged with its internal (read-only, private) values. */
   readonly rows: readonly Record<string, unknown>[]
+  /** Rows of implicit many-to-many join tables, by relation field (generators/emit/fixtures/build-fixtures.ts). */
+  readonly links?: Readonly<Record<string, JoinRows>>
+}
+
+export interface JoinRows {
+  readonly table: string
+  /** This model's id column, then the other model's. */
+  readonly columns: readonly [string, string]
+  readonly pairs: readonly (readonly [unknown, unknown])[]
 }
 
 interface FixtureFile {
-  readonly models: Record<string, { table: string; conversions?: Record<string, Conversion>; columns?: Record<string, string>; sequences?: string[]; rows: { data: Record<string, unknown>; internal: Record<string, unknown> }[] }>
+  readonly models: Record<string, { table: string; conversions?: Record<string, Conversion>; columns?: Record<string, string>; sequences?: string[]; rows: { data: Record<string, unknown>; internal: Record<string, unknown> }[]; links?: Record<string, JoinRows> }>
 }
 
 /**
@@ -39,7 +50,7 @@ export async function readFixtures(dir = FIXTURES_DIR): Promise<ModelFixtures[]>
     const block = files.get(file)!.models?.[model]
     if (!block || !Array.isArray(block.rows)) throw new DatabaseSetupError(`fixtures: ${file} has no rows for model ${model}; run npm run generate`)
     block.rows.forEach((row, i) => checkRow(zod, model, file, i, row))
-    return { model, table: block.table, conversions: block.conversions ?? {}, columns: block.columns ?? {}, sequences: block.sequences ?? [], rows: block.rows.map((r) => ({ ...r.internal, ...r.data })) }
+    return { model, table: block.table, file, conversions: block.conversions ?? {}, columns: block.columns ?? {}, sequences: block.sequences ?? [], rows: block.rows.map((r) => ({ ...r.internal, ...r.data })), ...(block.links ? { links: block.links } : {}) }
   })
 }
 

@@ -6,7 +6,7 @@ import { from as copyFrom } from 'pg-copy-streams'
 import type { DatabaseClient } from '../src/db/client.ts'
 import { DatabaseSetupError, firstLine } from '../src/db/errors.ts'
 import { quoteIdentifier, quoteLiteral } from '../src/db/schema-sql.ts'
-import type { Conversion, ModelFixtures } from './read-fixtures.ts'
+import type { Conversion, JoinRows, ModelFixtures } from './read-fixtures.ts'
 
 /** Rows formatted per piece of COPY data: the server starts on the first piece while the next is built. */
 export const CHUNK_ROWS = 1000
@@ -40,6 +40,14 @@ export async function seedDatabase(driver: SeedDriver, fixtures: readonly ModelF
       reports.push(report)
       onModel(report)
     }
+    // Links last: a pair needs the rows of both models, and either may load after the other.
+    for (const model of fixtures) {
+      for (const [field, join] of Object.entries(model.links ?? {})) {
+        const report = { model: `${model.model}.${field}`, rows: join.pairs.length, inserted: await seedLinks(session, `${model.model}.${field}`, join) }
+        reports.push(report)
+        onModel(report)
+      }
+    }
     return reports
   })
 }
@@ -62,12 +70,25 @@ async function seedModel(session: Session, model: ModelFixtures): Promise<number
     if ((error as PgError).code !== UNIQUE_VIOLATION) throw seedingError(model, error as PgError)
     await session.query('ROLLBACK TO SAVEPOINT seed_model')
     inserted = await insertMissing(session, model, layout).catch((e: unknown) => {
-      throw seedingError(model, e as PgError)
+      throw e instanceof DatabaseSetupError ? e : seedingError(model, e as PgError)
     })
   }
   await session.query('RELEASE SAVEPOINT seed_model')
   for (const column of model.sequences) {
     await session.query(`SELECT setval(pg_get_serial_sequence(${quoteLiteral(target)}, ${quoteLiteral(column)}), coalesce((SELECT max(${quoteIdentifier(column)}) FROM ${target}), 0) + 1, false)`)
+  }
+  return inserted
+}
+
+/** An implicit many-to-many relation's pairs into Prisma's join table; pairs already there are skipped. */
+async function seedLinks(session: Session, what: string, join: JoinRows): Promise<number> {
+  const columns = join.columns.map(quoteIdentifier).join(', ')
+  let inserted = 0
+  for (let start = 0; start < join.pairs.length; start += CHUNK_ROWS) {
+    const values = join.pairs.slice(start, start + CHUNK_ROWS).map((pair) => `(${pair.map((v) => quoteLiteral(String(v))).join(', ')})`)
+    inserted += await session.execute(`INSERT INTO ${quoteIdentifier(join.table)} (${columns}) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING`).catch((e: unknown) => {
+      throw seedingError({ model: what }, e as PgError)
+    })
   }
   return inserted
 }
@@ -80,9 +101,79 @@ async function insertMissing(session: Session, model: ModelFixtures, layout: Cop
   const columns = layout.columns.join(', ')
   await session.query(`CREATE TABLE ${STAGE} AS SELECT ${columns} FROM ${quoteIdentifier(model.table)} WITH NO DATA`)
   await session.copy(STAGE, layout.columns, copyText(model, layout))
+  await refuseTakenUniqueValues(session, model, layout)
   const inserted = await session.execute(`INSERT INTO ${quoteIdentifier(model.table)} (${columns}) SELECT ${columns} FROM ${STAGE} ON CONFLICT DO NOTHING`)
   await session.query(`DROP TABLE ${STAGE}`)
   return inserted
+}
+
+interface UniqueIndex {
+  readonly primary: boolean
+  readonly columns: readonly string[]
+}
+
+/**
+ * A fixture row whose key is not in the table but one of whose unique values is, in a row of the
+ * database's own, would be dropped in silence by ON CONFLICT DO NOTHING, and the rows that refer to
+ * it would then fail with a foreign-key error naming neither. Such a row stops the seed here,
+ * naming both rows: the fixture's (file, row, key) and the database's (key), and the value they share.
+ */
+async function refuseTakenUniqueValues(session: Session, model: ModelFixtures, layout: CopyLayout): Promise<void> {
+  const indexes = await session.query<{ primary: boolean; columns: string | string[] }>(
+    `SELECT i.indisprimary AS primary, json_agg(a.attname::text ORDER BY k.ord) AS columns
+       FROM pg_index i
+       CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
+       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+      WHERE i.indrelid = to_regclass($1) AND i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL
+      GROUP BY i.indexrelid, i.indisprimary ORDER BY i.indexrelid`,
+    [quoteIdentifier(model.table)],
+  )
+  const staged = new Set(layout.columns)
+  const unique: UniqueIndex[] = indexes.map((i) => ({ primary: i.primary, columns: typeof i.columns === 'string' ? JSON.parse(i.columns) : i.columns }))
+  const key = unique.find((i) => i.primary)?.columns
+  if (!key || !key.every((c) => staged.has(quoteIdentifier(c)))) return // rows cannot be told apart by their key
+  const pairs = (columns: readonly string[], alias: string) => columns.map((c) => `${quoteLiteral(c)}, ${alias}.${quoteIdentifier(c)}`).join(', ')
+  const same = (columns: readonly string[], a: string, b: string) => columns.map((c) => `${a}.${quoteIdentifier(c)} = ${b}.${quoteIdentifier(c)}`).join(' AND ')
+  const target = quoteIdentifier(model.table)
+  const described = describeRows(model)
+  for (const index of unique) {
+    if (index.primary || !index.columns.every((c) => staged.has(quoteIdentifier(c)))) continue
+    const clash = async (other: string, otherIsNotTheRow: string) =>
+      (await session.query<{ fixture: unknown; other: unknown; value: unknown }>(
+        `SELECT json_build_object(${pairs(key, 's')}) AS fixture, json_build_object(${pairs(key, 'o')}) AS other, json_build_object(${pairs(index.columns, 's')}) AS value
+           FROM ${STAGE} s JOIN ${other} o ON ${same(index.columns, 's', 'o')} WHERE ${otherIsNotTheRow} LIMIT 1`,
+      ))[0]
+    const twice = await clash(STAGE, `NOT (${same(key, 's', 'o')})`)
+    if (twice) {
+      throw new DatabaseSetupError(
+        `seeding ${model.model} failed, nothing was written: the fixture rows ${described(twice.fixture)} and ${described(twice.other)} both have ${described.values(twice.value)}, which must be unique. Fix the fixtures (npm run generate refuses this in seed rows)`,
+      )
+    }
+    const taken = await clash(target, `NOT EXISTS (SELECT 1 FROM ${target} p WHERE ${same(key, 's', 'p')})`)
+    if (taken) {
+      throw new DatabaseSetupError(
+        `seeding ${model.model} failed, nothing was written: the fixture row ${described(taken.fixture)} has ${described.values(taken.value)}, ` +
+          `which the database already holds in another ${model.model} row (${described.values(taken.other)}); the fixture row cannot be inserted. ` +
+          `Change or delete that database row, or change the fixture, and seed again`,
+      )
+    }
+  }
+}
+
+/** `id="c…" (user.json row 3)` for a fixture row's key, and `email="a@b.c"` for column values, in field names. */
+function describeRows(model: ModelFixtures) {
+  const fieldOf = new Map(Object.entries(model.columns ?? {}).map(([field, column]) => [column, field]))
+  const values = (json: unknown) =>
+    Object.entries((typeof json === 'string' ? JSON.parse(json) : json) as Record<string, unknown>)
+      .map(([c, v]) => `${fieldOf.get(c) ?? c}=${JSON.stringify(v)}`)
+      .join(', ')
+  const row = (key: unknown) => {
+    const columns = Object.entries((typeof key === 'string' ? JSON.parse(key) : key) as Record<string, unknown>)
+    const index = model.rows.findIndex((r) => columns.every(([c, v]) => String(r[fieldOf.get(c) ?? c]) === String(v)))
+    const where = [model.file, index >= 0 ? `row ${index + 1}` : undefined].filter(Boolean).join(' ')
+    return `${values(key)}${where ? ` (${where})` : ''}`
+  }
+  return Object.assign(row, { values })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -202,7 +293,7 @@ type PgError = { code?: string; detail?: string; where?: string }
  * at the statement's end (a foreign key) and the INSERT of a re-run do not, so the message then
  * names the key the detail gives.
  */
-function seedingError(model: ModelFixtures, e: PgError): Error {
+function seedingError(model: Pick<ModelFixtures, 'model'>, e: PgError): Error {
   const line = e.where?.match(/\bCOPY [^,]+, line (\d+)/)?.[1]
   const detail = e.detail?.startsWith('Key (') ? ` (${e.detail.replace(/\.$/, '')})` : ''
   return new DatabaseSetupError(`seeding ${model.model}${line ? ` (row ${line})` : ''} failed, nothing was written: ${firstLine(e)}${detail}`)

@@ -127,7 +127,7 @@ function buildStoredField(field: FieldDecl, symbols: SymbolTable, references: Fi
     id: Boolean(def.id),
     unique: Boolean(def.unique),
     updatedAt: Boolean(def.updatedAt),
-    ...(def.default === undefined ? {} : { default: buildDefault(def.type === 'Decimal' ? decimalAsNumber(def.default) : def.default) }),
+    ...(def.default === undefined ? implicitListDefault(def) : { default: buildDefault(def.type === 'Decimal' ? decimalAsNumber(def.default) : def.default) }),
     ...(native ? { nativeType: native } : {}),
     constraints: constraints(def),
     ...(def.example === undefined ? {} : { example: def.type === 'Decimal' ? decimalAsNumber(def.example) : def.example }),
@@ -140,6 +140,13 @@ function buildStoredField(field: FieldDecl, symbols: SymbolTable, references: Fi
     location: field.source.locate(field.path, 'key'),
   }
 }
+
+/**
+ * A required list without a default starts empty (`@default([])`): the read schema promises an
+ * array, so a row that leaves the list out must hold `[]`, never NULL (managed.sql's `not_null`
+ * CHECK refuses NULL, which Prisma cannot declare for a list column).
+ */
+const implicitListDefault = (def: RawField): { default?: IrDefault } => (def.list && !def.optional ? { default: { kind: 'value', value: [] } } : {})
 
 function buildCheck(check: RawCheck, fields: readonly IrField[], location: SourceLocation): IrCheck {
   const rule = parseCheckRule(check.rule)! // validation refused any other

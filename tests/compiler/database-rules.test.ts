@@ -13,6 +13,7 @@ import { managedSchema } from '../../generators/emit/sql/managed-objects.ts'
 import { compileModels, emitFiles } from '../../generators/pipeline.ts'
 import { formatPatterns } from '../../generators/validate/check-value.ts'
 import { toPostgresPattern, toPostgresRegex } from '../../generators/validate/pg-regex.ts'
+import { runPrismaOrThrow, sqlOnlyConfig } from '../../src/db/prisma-cli.ts'
 
 const RandExp = RandExpModule as unknown as typeof RandExpModule.default
 const root = join(import.meta.dirname, '..', '..')
@@ -145,6 +146,46 @@ describe('native type limits', () => {
 
   it('hold lists to their item counts in the database, and add no check the column type already makes', () => {
     const checks = managedSchema(result.ir!).objects.filter((o) => o.kind === 'check').map((o) => (o.kind === 'check' ? `${o.name}: ${o.expression}` : ''))
-    expect(checks).toEqual(['ck_Gym_price_min: "price" >= 0', 'ck_Gym_tags_min_items: cardinality("tags") >= 1', 'ck_Gym_tags_max_items: cardinality("tags") <= 5'])
+    expect(checks).toEqual(['ck_Gym_price_min: "price" >= 0', 'ck_Gym_tags_not_null: "tags" IS NOT NULL', 'ck_Gym_tags_min_items: cardinality("tags") >= 1', 'ck_Gym_tags_max_items: cardinality("tags") <= 5'])
   })
+})
+
+describe('list columns', () => {
+  const result = compile(`enums:
+  Colour:
+    values: [RED, GREEN]
+models:
+  Gym:
+    fields:
+      id: { type: String, id: true }
+      tags: { type: String, list: true }
+      colours: { type: Colour, list: true }
+      notes: { type: Json, list: true }
+      floors: { type: Int, list: true, optional: true }
+`)
+
+  it('are arrays wherever the read schema says array: a required list starts empty and the database refuses NULL; an optional one may be NULL', async () => {
+    expect(result.diagnostics).toEqual([])
+    const files = new Map(emitFiles(result.ir!, emitters).map((f) => [f.path, f.content]))
+    const schema = files.get('prisma/schema.prisma')!
+    expect(schema).toMatch(/tags +String\[\] +@default\(\[\]\)/)
+    expect(schema).toMatch(/floors +Int\[\]\n/)
+    expect(files.get('generated/zod/gym.ts')).toMatch(/GymSchema = z\.object\(\{[^}]*tags: z\.array\(z\.string\(\)\),[^}]*floors: z\.array\(z\.int32\(\)\)\.nullable\(\),/)
+
+    // The tables as Prisma's own migration creates them, plus the managed checks.
+    const dir = mkdtempSync(join(tmpdir(), 'pika-lists-'))
+    writeFileSync(join(dir, 'schema.prisma'), schema)
+    const sql = await runPrismaOrThrow(['migrate', 'diff', '--from-empty', '--to-schema-datamodel', join(dir, 'schema.prisma'), '--script'], sqlOnlyConfig())
+    const lists = await PGlite.create()
+    try {
+      await lists.exec(sql + files.get('prisma/managed.sql')!)
+      await lists.query(`INSERT INTO "Gym" (id) VALUES ('left-out')`)
+      expect((await lists.query(`SELECT tags, colours::text[] AS colours, notes, floors FROM "Gym"`)).rows).toEqual([{ tags: [], colours: [], notes: [], floors: null }])
+      for (const column of ['tags', 'colours', 'notes']) {
+        await expect(lists.query(`INSERT INTO "Gym" (id, ${column}) VALUES ('null-${column}', NULL)`)).rejects.toThrow(`violates check constraint "ck_Gym_${column}_not_null"`)
+      }
+    } finally {
+      await lists.close()
+    }
+  }, 60_000)
 })

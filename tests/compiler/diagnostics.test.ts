@@ -58,6 +58,7 @@ const expectations: Readonly<Record<string, readonly string[]>> = {
   'symlink-leaves-models-folder': ['PIKA012@outside.yaml:1:1'],
   'seed-dangling-reference': ['PIKA601@gym.yaml:19:20'],
   'shape-requires-itself': ['PIKA308@gym.yaml:6:34', 'PIKA308@gym.yaml:9:34'],
+  'prisma-scalar-model-name-used-as-type': ['PIKA203@gym.yaml:3:3'],
   'forbidden-key-constructor': ['PIKA006@gym.yaml:6:29'],
   'forbidden-key-proto': ['PIKA006@gym.yaml:6:7'],
   'forbidden-key-escaped': ['PIKA006@gym.yaml:6:7'],

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -121,6 +121,15 @@ describe('an output folder that cannot be written', () => {
     const unchanged = [...readTree(out)].filter(([path]) => !path.startsWith('generated/zod'))
     expect(unchanged.length).toBeGreaterThan(3)
     for (const [path, content] of unchanged) expect(content, path).toBe(before.get(path))
+    expect(existsSync(join(out, '.pika-generate.lock'))).toBe(false)
+  })
+
+  it('ends in one clean line, exit 2, when an output folder is a symbolic link that loops', async () => {
+    const out = tempDir()
+    symlinkSync('prisma', join(out, 'prisma'))
+    const outcome = await generateOnce(options(modelsDir, out))
+    expect(outcome.exitCode).toBe(2)
+    expect(outcome.report).toMatch(/^error: cannot write the generated files under .*: a symbolic link loops back on itself \(.*prisma\)\. Nothing else was changed\.\n$/)
     expect(existsSync(join(out, '.pika-generate.lock'))).toBe(false)
   })
 })

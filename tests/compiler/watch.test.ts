@@ -12,9 +12,12 @@ class WatchProcess {
   readonly lines: string[] = []
   private readonly child: ChildProcess
   stderr = ''
+  /** The exit code, once the process has ended. */
+  readonly exited: Promise<number | null>
 
-  constructor(models: string, out: string) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', join(root, 'generators', 'cli.ts'), '--watch', '--models', models, '--out', out], { cwd: root })
+  constructor(models: string, out: string, options: readonly string[] = []) {
+    this.child = spawn(process.execPath, ['--import', 'tsx', join(root, 'generators', 'cli.ts'), '--watch', '--models', models, '--out', out, ...options], { cwd: root })
+    this.exited = new Promise((resolve) => this.child.on('exit', resolve))
     let buffer = ''
     this.child.stdout!.on('data', (chunk: Buffer) => {
       buffer += chunk.toString()
@@ -97,5 +100,37 @@ describe('generate --watch', () => {
     const gym = join(models, 'gym.yaml')
     writeFileSync(gym, `${readFileSync(gym, 'utf8')}\n# a comment changes no output\n`)
     expect(await watcher.waitFor(/gym\.yaml: 0 files rewritten/, seen)).toBeTruthy()
+  })
+
+  it('stops a build that runs over its time budget, says so in one line, and goes on watching', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pika-watch-'))
+    const models = join(dir, 'models')
+    cpSync(caseModels, models, { recursive: true })
+    // No build of a whole model set fits in 10 ms: each one stands for a build that hangs.
+    const watcher = (running = new WatchProcess(models, join(dir, 'out'), ['--build-budget', '0.01']))
+    const stopped = /build stopped: it ran over its 0\.01 s budget \(--build-budget\); kept the last good output, still watching/
+    await watcher.waitFor(stopped)
+    const seen = watcher.lines.length
+    const gym = join(models, 'gym.yaml')
+    writeFileSync(gym, `${readFileSync(gym, 'utf8')}\n# the next save is built again\n`)
+    await watcher.waitFor(stopped, seen)
+    expect(watcher.stderr).not.toMatch(/^\s+at /m)
+  })
+
+  it('ends in one line, exit 2, when the models folder is removed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pika-watch-'))
+    const models = join(dir, 'models')
+    cpSync(caseModels, models, { recursive: true })
+    const watcher = (running = new WatchProcess(models, join(dir, 'out')))
+    await watcher.waitFor(/models: \d+ files? rewritten/)
+    rmSync(models, { recursive: true })
+    expect(await watcher.exited).toBe(2)
+    expect(watcher.stderr).toBe(`error: stopped watching: the models folder ${models} no longer exists\n`)
+  })
+
+  it('refuses a build budget that is not a positive number of seconds', async () => {
+    const watcher = (running = new WatchProcess(caseModels, join(mkdtempSync(join(tmpdir(), 'pika-watch-')), 'out'), ['--build-budget', 'soon']))
+    expect(await watcher.exited).toBe(2)
+    expect(watcher.stderr).toBe('--build-budget takes a number of seconds above 0, not `soon`.\n')
   })
 })

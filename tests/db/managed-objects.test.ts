@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Ir } from '../../generators/ir/types.ts'
 import { compileModels } from '../../generators/pipeline.ts'
 import { planManagedChange, planManagedMigration, writeManagedMigration } from '../../scripts/managed-migration.ts'
+import { localMigrationNames, MIGRATIONS_DIR } from '../../src/db/migration-history.ts'
 import { readSchemaSql } from '../../src/db/schema-sql.ts'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -62,6 +63,26 @@ describe('the db:migrate step for managed objects', () => {
       'ALTER TABLE "sessions" VALIDATE CONSTRAINT "ck_sessions_capacity_min";',
       'COMMENT ON COLUMN "sessions"."capacity" IS NULL;',
     ])
+  })
+
+  it('sets NULL lists of existing rows to the empty list before it makes a list column refuse NULL', async () => {
+    const names = localMigrationNames()
+    const added = names.findIndex((name) => readFileSync(join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8').includes('ck_gyms_amenities_not_null'))
+    expect(added).toBeGreaterThan(0)
+    const before = names.slice(0, added).map((name) => readFileSync(join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8')).join('\n')
+    const statements = await planManagedMigration(platformModels(), before, planner)
+    expect(statements.slice(0, 3)).toEqual([
+      `UPDATE "gyms" SET "amenities" = '{}' WHERE "amenities" IS NULL;`,
+      'ALTER TABLE "gyms" ADD CONSTRAINT "ck_gyms_amenities_not_null" CHECK ("amenities" IS NOT NULL) NOT VALID;',
+      'ALTER TABLE "gyms" VALIDATE CONSTRAINT "ck_gyms_amenities_not_null";',
+    ])
+    // A gym stored with NULL lists while the columns allowed it: the migration succeeds and leaves it [].
+    const old = await PGlite.create()
+    opened.push(old)
+    await old.exec(before)
+    await old.exec(`INSERT INTO gyms (id, name, slug, timezone, address, "updatedAt", amenities, equipment) VALUES ('c${'0'.repeat(24)}', 'Pika Central', 'pika-central', 'Europe/London', '{}', now(), NULL, NULL)`)
+    await old.exec(statements.join('\n'))
+    expect((await old.query(`SELECT amenities, equipment FROM gyms`)).rows).toEqual([{ amenities: [], equipment: [] }])
   })
 
   it('drops a managed check nobody declares any more, and leaves other CHECK constraints alone', async () => {
@@ -136,6 +157,7 @@ describe('a database built by the committed migrations', () => {
     ['an email that is not one', { email: "'not-an-email'" }, 'ck_gyms_email_format'],
     ['an id that is not a cuid', { id: "'gym-1'" }, 'ck_gyms_id_format'],
     ['a phone that is not E.164', { phone: "'0113 496 0000'" }, 'ck_gyms_phone_format'],
+    ['NULL for a list (the read schema promises an array)', { amenities: 'NULL' }, 'ck_gyms_amenities_not_null'],
   ])('refuses %s, naming the constraint', async (_, overrides, constraint) => {
     await expect(write(gym(overrides))).rejects.toThrow(constraint)
   })

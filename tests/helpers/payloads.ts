@@ -51,6 +51,8 @@ const FORMAT_SAMPLES: Record<string, string> = {
 
 /** A payload generator over the OpenAPI components: valid values first, then one broken rule at a time. */
 export class PayloadFactory {
+  private static readonly MAX_DEPTH = 4
+
   constructor(private readonly schemas: Record<string, Schema>) {}
 
   resolve(schema: Schema): Schema {
@@ -64,16 +66,20 @@ export class PayloadFactory {
     return { schema: this.resolve(schema), nullable: false }
   }
 
-  valid(input: Schema, seed = 1): unknown {
+  /** Below MAX_DEPTH objects, a payload stops nesting: only required properties, empty lists (shapes may contain themselves). */
+  valid(input: Schema, seed = 1, depth = 0): unknown {
     const { schema } = this.core(input)
     if (schema.enum) return schema.enum[0]
+    const deep = depth >= PayloadFactory.MAX_DEPTH
     switch (schema.type) {
       case 'object': {
-        const payload = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, s]) => [k, this.valid(s as Schema, seed)]))
+        const required = new Set<string>(schema.required ?? [])
+        const properties = Object.entries(schema.properties ?? {}).filter(([k]) => !deep || required.has(k))
+        const payload = Object.fromEntries(properties.map(([k, s]) => [k, this.valid(s as Schema, seed, depth + 1)]))
         return checksOf(schema).reduce((p, check) => placeLeft(check, p, false), payload)
       }
       case 'array':
-        return [this.valid(schema.items, seed)]
+        return deep && !schema.minItems ? [] : [this.valid(schema.items, seed, depth + 1)]
       case 'integer':
       case 'number':
         return Math.max(schema.minimum ?? -Infinity, Math.min(schema.maximum ?? Infinity, 1))
@@ -87,9 +93,9 @@ export class PayloadFactory {
   }
 
   /** Every single-rule violation of an object schema, and some values that only test agreement. */
-  mutations(input: Schema): Mutation[] {
+  mutations(input: Schema, depth = 0): Mutation[] {
     const object = this.resolve(input)
-    const base = this.valid(object) as Record<string, unknown>
+    const base = this.valid(object, 1, depth) as Record<string, unknown>
     const out: Mutation[] = []
     const withValue = (key: string, value: unknown) => ({ ...base, [key]: value })
     if (object.additionalProperties === false) out.push({ description: 'unknown key', payload: { ...base, notAField: 1 }, mustReject: true })
@@ -106,18 +112,19 @@ export class PayloadFactory {
       }
       if (!schema.type && !schema.enum) continue // any JSON value, null included
       rejectIf(nullable ? 'null (allowed)' : 'null', null, !nullable)
-      for (const [description, value, must] of this.valueMutations(schema)) rejectIf(description, value, must)
+      for (const [description, value, must] of this.valueMutations(schema, depth)) rejectIf(description, value, must)
     }
     return out
   }
 
-  private valueMutations(schema: Schema): [string, unknown, boolean][] {
+  private valueMutations(schema: Schema, depth: number): [string, unknown, boolean][] {
     if (schema.enum) return [['unknown enum value', 'NOT_A_VALUE', true], ['wrong type', 42, true]]
     switch (schema.type) {
       case 'object':
-        return [['wrong type', 'text', true], ...this.mutations(schema).filter((m) => m.mustReject).map((m): [string, unknown, boolean] => [`nested ${m.description}`, m.payload, true])]
+        if (depth >= PayloadFactory.MAX_DEPTH) return [['wrong type', 'text', true]]
+        return [['wrong type', 'text', true], ...this.mutations(schema, depth + 1).filter((m) => m.mustReject).map((m): [string, unknown, boolean] => [`nested ${m.description}`, m.payload, true])]
       case 'array':
-        return [['wrong type', 'text', true], ...this.valueMutations(this.core(schema.items).schema).map(([d, v, must]): [string, unknown, boolean] => [`item ${d}`, [v], must])]
+        return [['wrong type', 'text', true], ...this.valueMutations(this.core(schema.items).schema, depth).map(([d, v, must]): [string, unknown, boolean] => [`item ${d}`, [v], must])]
       case 'integer':
       case 'number': {
         const bounds: [string, unknown, boolean][] = [['wrong type', 'text', true], ['fraction', 1.5, schema.type === 'integer']]

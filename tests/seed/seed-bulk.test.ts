@@ -67,12 +67,14 @@ describe.each(targets)('seeding in bulk on $name', (target) => {
     expect(await count()).toBe(total)
   })
 
-  it('skips a row that clashes on another unique column, as ON CONFLICT DO NOTHING does', async () => {
+  it('refuses two rows that share a unique value, naming both, instead of skipping one in silence', async () => {
     const fixtures = users(CHUNK_ROWS + 10)
-    const clash = { ...fixtures.rows[CHUNK_ROWS + 3]!, id: id(999_999) } // same email, new key
-    const [report] = await seedDatabase(db.client.driver, [{ ...fixtures, rows: [...fixtures.rows, clash] }])
-    expect(report).toEqual({ model: 'User', rows: CHUNK_ROWS + 11, inserted: CHUNK_ROWS + 10 })
-    expect(await db.prisma.user.findUnique({ where: { id: id(999_999) } })).toBeNull()
+    const original = fixtures.rows[CHUNK_ROWS + 3]!
+    const clash = { ...original, id: id(999_999) } // same email, new key
+    const error = await seedDatabase(db.client.driver, [{ ...fixtures, file: 'user.json', rows: [...fixtures.rows, clash] }]).then(() => undefined, (e: Error) => e)
+    expect(error?.message).toMatch(/^seeding User failed, nothing was written: the fixture rows .* both have email=".*", which must be unique/)
+    for (const named of [`id="${original.id}" (user.json row ${CHUNK_ROWS + 4})`, `id="${clash.id}" (user.json row ${CHUNK_ROWS + 11})`, `email="${original.email}"`]) expect(error?.message).toContain(named)
+    expect(await count()).toBe(0)
   })
 
   it('is all or nothing when a late row fails, and names that row', async () => {

@@ -59,6 +59,19 @@ describe.each(targets)('seeding on $name', (target) => {
     await expect(seedDatabase(db.client.driver, poisoned)).rejects.toThrow(new RegExp(`seeding ${last.model} failed, nothing was written: .*foreign key.*\\(Key \\(userId\\)=\\(cnobody0+x\\) is not present`))
     expect(Object.values(await counts(db, fixtures)).every((n) => n === 0)).toBe(true)
   })
+
+  it("names both rows when a row of the database's own already holds a fixture row's unique value", async () => {
+    const users = fixtures.find((f) => f.model === 'User')!
+    const admin = users.rows[0]!
+    // Someone signed up with the admin's email before the seed ran: same email, another id.
+    const squatter = { ...admin, id: 'csquatter0000000000000001' }
+    await seedDatabase(db.client.driver, [{ ...users, rows: [squatter] }])
+    const failure = seedDatabase(db.client.driver, fixtures).then(() => '', (e: Error) => e.message)
+    expect(await failure).toMatch(new RegExp('^' +
+      `seeding User failed, nothing was written: the fixture row id="${admin.id}" (user.json row 1) has email=${JSON.stringify(admin.email)}, which the database already holds in another User row (id="csquatter0000000000000001")`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+    )
+    expect(await counts(db, fixtures)).toEqual({ ...Object.fromEntries(fixtures.map((f) => [f.model, 0])), User: 1 })
+  })
 })
 
 describe('fixture files edited by hand', () => {

@@ -9,6 +9,8 @@ export interface FieldCheck {
   /** The rule's key in the model language: `min`, `maxLength`, `pattern`, `minItems`, … */
   readonly rule: string
   readonly expression: string
+  /** For rules that rows written before them may break: the statement that repairs those rows. */
+  readonly backfill?: string
 }
 
 /** A field rule only the API enforces, and why the database cannot. */
@@ -47,6 +49,11 @@ export function fieldChecks(model: IrModel, field: IrStoredField): { checks: Fie
   const column = sqlIdentifier(field.column)
   const check = (rule: string, expression: string) => checks.push({ field: field.name, rule, expression })
   const skip = (rule: string, reason: string) => apiOnly.push({ model: model.name, field: field.name, rule, reason })
+  // Prisma creates every list column nullable; a required list is an array in every API schema.
+  // Rows from before the rule get the list's default, the empty list.
+  if (field.list && !field.optional) {
+    checks.push({ field: field.name, rule: 'notNull', expression: `${column} IS NOT NULL`, backfill: `UPDATE ${sqlIdentifier(model.table)} SET ${column} = '{}' WHERE ${column} IS NULL;` })
+  }
   if (field.type.kind !== 'scalar') return { checks, apiOnly }
 
   if (field.list) {

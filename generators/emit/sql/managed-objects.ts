@@ -11,7 +11,7 @@ export type { ApiOnlyRule }
  * compares objects by `key` and by what PostgreSQL reads back after `create`.
  */
 export type ManagedObject =
-  | { readonly kind: 'check'; readonly key: string; readonly table: string; readonly name: string; readonly model: string; readonly field?: string; readonly rule: string; readonly expression: string; readonly create: string; readonly drop: string }
+  | { readonly kind: 'check'; readonly key: string; readonly table: string; readonly name: string; readonly model: string; readonly field?: string; readonly rule: string; readonly expression: string; readonly backfill?: string; readonly create: string; readonly drop: string }
   | { readonly kind: 'comment'; readonly key: string; readonly table: string; readonly column?: string; readonly text: string; readonly create: string; readonly drop: string }
 
 export interface ManagedSchema {
@@ -36,7 +36,7 @@ function buildManagedSchema(ir: Ir): ManagedSchema {
       apiOnly.push(...found.apiOnly)
       for (const check of found.checks) {
         const name = constraintName(model.table, `${field.column}_${snakeCase(check.rule)}`)
-        checks.push(checkObject(model.table, name, model.name, check.rule, check.expression, field))
+        checks.push(checkObject(model.table, name, model.name, check.rule, check.expression, field, check.backfill))
       }
       if (field.description) comments.push(comment(`COLUMN ${table}.${sqlIdentifier(field.column)}`, model.table, field.column, field.description))
     }
@@ -51,7 +51,7 @@ function modelCheckSql(check: IrCheck): string {
   return `${operand(check.left)} ${check.op === '!=' ? '<>' : check.op} ${operand(check.right)}`
 }
 
-function checkObject(table: string, name: string, model: string, rule: string, expression: string, field?: IrStoredField): ManagedObject {
+function checkObject(table: string, name: string, model: string, rule: string, expression: string, field?: IrStoredField, backfill?: string): ManagedObject {
   const on = `ALTER TABLE ${sqlIdentifier(table)}`
   return {
     kind: 'check',
@@ -62,6 +62,7 @@ function checkObject(table: string, name: string, model: string, rule: string, e
     ...(field ? { field: field.name } : {}),
     rule,
     expression,
+    ...(backfill ? { backfill } : {}),
     create: `${on} ADD CONSTRAINT ${sqlIdentifier(name)} CHECK (${expression});`,
     drop: `${on} DROP CONSTRAINT IF EXISTS ${sqlIdentifier(name)};`,
   }

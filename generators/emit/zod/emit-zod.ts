@@ -1,8 +1,10 @@
 import type { IrEnum, Ir } from '../../ir/types.ts'
+import { derivedFromIr } from '../../ir/lookup.ts'
+import { findCycle } from '../../validate/rules/shapes.ts'
 import { LINE_BREAK } from '../../inert-text.ts'
-import { apiDomain, domainObjects, type ApiDomain, type ApiObject } from '../api/api-schema.ts'
+import { apiDomain, domainObjects, type ApiDomain, type ApiObject, type WireType } from '../api/api-schema.ts'
 import { allDomains, generatedNotice, type EmittedFile, type Emitter } from '../emitter.ts'
-import { needsGetter, tsString, zodObjectLines, type RefPolicy } from './zod-expression.ts'
+import { tsString, zodObjectLines, type RefPolicy } from './zod-expression.ts'
 import { CLIENT_OMIT_MODULE, clientOmitModuleBody } from './client-omit.ts'
 import { codecNames, codecsModuleBody, CODECS_MODULE, READ_SCHEMA } from './zod-codecs.ts'
 import { formatsModuleBody, zodFormatSchemas } from './zod-formats.ts'
@@ -44,9 +46,15 @@ function domainModule(ir: Ir, domain: string, api: ApiDomain): string {
   const refs: RefPolicy = { isLocal: (name) => declared.has(name) }
   const lines: string[] = []
   for (const e of api.enums) lines.push(...enumDeclarations(e), ...typeAlias(e.name, false, e.deprecated))
+  const recursive = recursiveShapes(ir)
   for (const object of domainObjects(api)) {
-    const recursive = object.properties.some((p) => needsGetter(p.type, refs) && p.type.kind === 'ref' && p.type.name === object.name)
-    lines.push(...constDeclaration(object.description, `${object.name}Schema${recursive ? ': z.ZodType' : ''}`, fastWhenRead(object, recursive, zodObjectLines(object, refs)), object.deprecated), ...typeAlias(object.name, object.variant === 'read', object.deprecated))
+    if (object.variant === 'shape' && recursive.has(object.name)) {
+      // TypeScript cannot infer a type that refers to itself: the interface states it, and the
+      // schema is checked against it (a schema that drifts from its interface fails to compile).
+      lines.push(...constDeclaration(object.description, `${object.name}Schema: z.ZodType<${object.name}, ${object.name}>`, zodObjectLines(object, refs), object.deprecated), ...shapeInterface(object))
+    } else {
+      lines.push(...constDeclaration(object.description, `${object.name}Schema`, fastWhenRead(object, zodObjectLines(object, refs)), object.deprecated), ...typeAlias(object.name, object.variant === 'read', object.deprecated))
+    }
     declared.add(object.name)
   }
   const codecs = codecNames(lines)
@@ -55,9 +63,9 @@ function domainModule(ir: Ir, domain: string, api: ApiDomain): string {
   return `${[...importLines, ...lines].join('\n')}\n`
 }
 
-/** A read schema's lines wrapped in `readSchema(…)` (zod-codecs.ts); a recursive one stays zod's plain walk. */
-function fastWhenRead(object: ApiObject, recursive: boolean, lines: string[]): string[] {
-  if (object.variant !== 'read' || recursive) return lines
+/** A read schema's lines wrapped in `readSchema(…)` (zod-codecs.ts); shapes stay zod's plain walk. */
+function fastWhenRead(object: ApiObject, lines: string[]): string[] {
+  if (object.variant !== 'read') return lines
   return [`${READ_SCHEMA}(${lines[0]}`, ...lines.slice(1, -1), `${lines.at(-1)})`]
 }
 
@@ -68,6 +76,42 @@ function fastWhenRead(object: ApiObject, recursive: boolean, lines: string[]): s
 function typeAlias(name: string, withJson = false, deprecated?: boolean): string[] {
   const mark = deprecated ? ['/** @deprecated */'] : []
   return ['', ...mark, `export type ${name} = z.infer<typeof ${name}Schema>;`, ...(withJson ? [...mark, `export type ${name}Json = z.input<typeof ${name}Schema>;`] : [])]
+}
+
+/**
+ * Shapes that contain themselves, directly or through other shapes. Their zod schemas read each
+ * other through getters at parse time; their types are written out as interfaces.
+ */
+const recursiveShapes = derivedFromIr((ir: Ir): ReadonlySet<string> => {
+  const nested = new Map(ir.shapes.map((s) => [s.name, s.fields.flatMap((f) => (f.type.kind === 'scalar' && f.type.shape ? [f.type.shape] : []))]))
+  return new Set([...nested.keys()].filter((name) => findCycle(name, (n) => nested.get(n) ?? [])))
+})
+
+/** `export interface Name { … }`: a shape's type as its zod schema parses it (shapes hold JSON values, no codecs). */
+function shapeInterface(object: ApiObject): string[] {
+  const properties = object.properties.map((p) => {
+    const key = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(p.name) ? p.name : tsString(p.name)
+    return `  ${key}${p.required ? '' : '?'}: ${tsType(p.type)}${p.nullable ? ' | null' : ''};`
+  })
+  return ['', ...jsDoc(object.description, object.deprecated), `export interface ${object.name} {`, ...properties, '}']
+}
+
+function tsType(type: WireType): string {
+  switch (type.kind) {
+    case 'string':
+      return 'string'
+    case 'integer':
+    case 'number':
+      return 'number'
+    case 'boolean':
+      return 'boolean'
+    case 'json':
+      return 'z.output<ReturnType<typeof anyJson>>'
+    case 'ref':
+      return `z.output<typeof ${type.name}Schema>`
+    case 'array':
+      return `Array<${tsType(type.items)}>`
+  }
 }
 
 interface ImportSpec {

@@ -48,7 +48,8 @@ function checkField(field: FieldDecl, owner: Owner, symbols: SymbolTable, diagno
 
   // Declared in a file that already has errors: nothing about this field can be judged yet.
   if (symbols.brokenNames.has(def.type)) return
-  if (symbols.models.has(def.type)) {
+  // A model named like a scalar is refused (PIKA203); `type: String` still means the scalar.
+  if (symbols.models.has(def.type) && !isScalarType(def.type)) {
     if (owner !== 'model') return report('PIKA307', `a ${owner === 'type' ? 'type' : 'mixin'} cannot hold a relation to model \`${def.type}\``, at('type'), 'Declare relations in the models themselves.')
     for (const key of SCALAR_ONLY_KEYS) {
       if (def[key] !== undefined) report('PIKA405', `\`${key}\` does not apply to the relation field ${fieldName}`, at(key), 'Put it on the foreign-key field instead.')

@@ -17,6 +17,11 @@ export function checkSeedRows({ models, symbols, diagnostics }: RuleContext): vo
       const rowPath = [...model.decl.path, 'seed', 'rows', index]
       for (const [key, value] of Object.entries(row)) {
         const field = stored.find((f) => f.name === key)
+        const links = field ? undefined : manyToManyTarget(model, key, models)
+        if (links) {
+          checkSeedLinks(model, key, value, links, [...rowPath, key], index, diagnostics)
+          continue
+        }
         if (!field) {
           const hint = unknownFieldHint(model, key, stored)
           diagnostics.push(model.decl.source.diagnostic('PIKA601', `seed row ${index + 1} of \`${model.decl.name}\` sets \`${key}\`, which is not a stored field`, [...rowPath, key], { part: 'key', hint }))
@@ -102,6 +107,36 @@ function checkSeedReferences(model: ExpandedModel, row: Readonly<Record<string, 
     const hint = known.length ? `Seed rows of \`${target.decl.name}\` have ${relation.references.join('/')}: ${known.slice(0, 5).join(', ')}${known.length > 5 ? ', …' : ''}.` : `Give \`${target.decl.name}\` a seed row with that ${relation.references.join('/')}.`
     diagnostics.push(model.decl.source.diagnostic('PIKA601', `seed row ${index + 1} of \`${model.decl.name}\` refers to ${shown}, which matches no seed row of \`${target.decl.name}\``, [...rowPath, relation.fields[0]!], { hint }))
   }
+}
+
+/**
+ * The other model of `key` when it is one side of an implicit many-to-many relation (both sides
+ * lists, no foreign key): a seed row states its links there, as a list of the other model's ids.
+ */
+export function manyToManyTarget(model: ExpandedModel, key: string, models: ReadonlyMap<string, ExpandedModel>): ExpandedModel | undefined {
+  const field = model.fields.find((f) => f.name === key)
+  const target = field && models.get(field.def.type)
+  if (!field || !target || !field.def.list || field.def.relation?.fields) return undefined
+  const name = field.def.relation?.name
+  const opposite = target.fields.find((f) => f !== field && f.def.type === model.decl.name && f.def.list && !f.def.relation?.fields && f.def.relation?.name === name)
+  return opposite ? target : undefined
+}
+
+/** Links of one seed row: a list of ids, each of a seed row of the other model. */
+function checkSeedLinks(model: ExpandedModel, key: string, value: unknown, target: ExpandedModel, path: DataPath, index: number, diagnostics: Diagnostic[]): void {
+  const where = `seed row ${index + 1} of \`${model.decl.name}\`: \`${key}\``
+  const ids = target.fields.filter((f) => f.def.id)
+  const report = (message: string, hint: string, at: DataPath = path): void => void diagnostics.push(model.decl.source.diagnostic('PIKA601', `${where} ${message}`, at, { hint }))
+  if (target === model) return report('links a model to itself, which seed rows cannot state yet', 'Link the rows in a migration data step instead.')
+  if (ids.length !== 1) return report(`links to \`${target.decl.name}\`, which has no single-field id`, 'Give it a single-field id (Prisma requires one for a many-to-many relation).')
+  const id = ids[0]!.name
+  if (!Array.isArray(value)) return report(`must be a list of \`${target.decl.name}\` ids`, `e.g. ${key}: [<${id} of a ${target.decl.name} seed row>]`)
+  const known = (target.decl.def.seed?.rows ?? []).map((r) => r[id]).filter((v) => v !== undefined)
+  value.forEach((linked, i) => {
+    if (known.includes(linked as never)) return
+    const shown = known.slice(0, 5).map((k) => JSON.stringify(k)).join(', ')
+    report(`links to ${id} ${JSON.stringify(linked)}, which matches no seed row of \`${target.decl.name}\``, known.length ? `Seed rows of \`${target.decl.name}\` have ${id}: ${shown}${known.length > 5 ? ', …' : ''}.` : `Give \`${target.decl.name}\` a seed row with that ${id}.`, [...path, i])
+  })
 }
 
 /** `address.lines[0]`: how a value inside a seed row is named in messages. */

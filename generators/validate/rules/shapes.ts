@@ -21,8 +21,8 @@ export function checkShapeCycles({ symbols, diagnostics }: RuleContext): void {
   }
 }
 
-/** The required-shape path from `start` back to itself, if there is one. */
-function findCycle(start: string, next: (name: string) => string[]): string[] | undefined {
+/** The path from `start` back to itself along `next` (here: required shapes), if there is one. */
+export function findCycle(start: string, next: (name: string) => string[]): string[] | undefined {
   const stack: string[][] = [[start]]
   const seen = new Set<string>()
   while (stack.length) {

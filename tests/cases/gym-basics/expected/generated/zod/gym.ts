@@ -1,7 +1,8 @@
 // Generated from models/gym.yaml by `npm run generate`. Do not edit: change the models and regenerate.
 
 import { z } from 'zod';
-import { dateTime, decimal, jsonColumn, readSchema } from './codecs.ts';
+import { ZoneSchema } from './member.ts';
+import { dateTime, decimal, jsonColumn, nullableJsonInput, readSchema } from './codecs.ts';
 
 /** Availability of a piece of equipment. */
 export const EquipmentStatusSchema = z.enum(['AVAILABLE', 'IN_USE', 'MAINTENANCE', 'RETIRED']).describe('Availability of a piece of equipment.');
@@ -34,6 +35,9 @@ export const GymSchema = readSchema(z.object({
   name: z.string().min(2).max(120),
   description: z.string().nullable(),
   address: jsonColumn(AddressSchema),
+  get floor() {
+    return jsonColumn(ZoneSchema).nullable();
+  },
   amenities: z.array(z.string()),
 }).describe('A physical location where sessions take place.'));
 
@@ -49,6 +53,9 @@ export const GymCreateSchema = z.strictObject({
   name: z.string().min(2).max(120),
   description: z.string().nullable().exactOptional(),
   address: AddressSchema,
+  get floor() {
+    return nullableJsonInput(ZoneSchema).exactOptional();
+  },
   amenities: z.array(z.string()).exactOptional(),
 }).describe('A physical location where sessions take place.\n\nInput for creating one; fields with defaults may be left out.');
 
@@ -63,6 +70,9 @@ export const GymUpdateSchema = z.strictObject({
   name: z.string().min(2).max(120).exactOptional(),
   description: z.string().nullable().exactOptional(),
   address: AddressSchema.exactOptional(),
+  get floor() {
+    return nullableJsonInput(ZoneSchema).exactOptional();
+  },
   amenities: z.array(z.string()).exactOptional(),
 }).describe('A physical location where sessions take place.\n\nInput for updating one; every field is optional.');
 

@@ -16,6 +16,36 @@ export const Role = {
 
 export type Role = z.infer<typeof RoleSchema>;
 
+/** A way through the zones (a shape that contains itself through another). */
+export const RouteSchema: z.ZodType<Route, Route> = z.strictObject({
+  label: z.string(),
+  get via() {
+    return z.array(ZoneSchema);
+  },
+}).describe('A way through the zones (a shape that contains itself through another).');
+
+/** A way through the zones (a shape that contains itself through another). */
+export interface Route {
+  label: string;
+  via: Array<z.output<typeof ZoneSchema>>;
+}
+
+/** An area of the floor; zones nest (a shape that contains itself). */
+export const ZoneSchema: z.ZodType<Zone, Zone> = z.strictObject({
+  name: z.string().max(60),
+  get subzones() {
+    return z.array(ZoneSchema).nullable().exactOptional();
+  },
+  route: RouteSchema.nullable().exactOptional(),
+}).describe('An area of the floor; zones nest (a shape that contains itself).');
+
+/** An area of the floor; zones nest (a shape that contains itself). */
+export interface Zone {
+  name: string;
+  subzones?: Array<z.output<typeof ZoneSchema>> | null;
+  route?: z.output<typeof RouteSchema> | null;
+}
+
 export const BookingSchema = readSchema(z.object({
   id: z.int32(),
   memberId: z.string(),
