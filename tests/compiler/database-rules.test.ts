@@ -170,7 +170,7 @@ models:
     const schema = files.get('prisma/schema.prisma')!
     expect(schema).toMatch(/tags +String\[\] +@default\(\[\]\)/)
     expect(schema).toMatch(/floors +Int\[\]\n/)
-    expect(files.get('generated/zod/gym.ts')).toMatch(/GymSchema = z\.object\(\{[^}]*tags: z\.array\(z\.string\(\)\),[^}]*floors: z\.array\(z\.int32\(\)\)\.nullable\(\),/)
+    expect(files.get('generated/zod/gym.ts')).toMatch(/GymSchema = readSchema\(z\.object\(\{[^}]*tags: z\.array\(z\.string\(\)\),[^}]*floors: z\.array\(z\.int32\(\)\)\.nullable\(\),/)
 
     // The tables as Prisma's own migration creates them, plus the managed checks.
     const dir = mkdtempSync(join(tmpdir(), 'pika-lists-'))
