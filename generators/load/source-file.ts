@@ -1,5 +1,5 @@
 import type { Node, Pair } from 'yaml'
-import type { Diagnostic, Severity, SourceLocation } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic, type MessageId, type MessageParams, type SourceLocation } from '../diagnostics/diagnostic.ts'
 import type { DiagnosticCode } from '../diagnostics/codes.ts'
 import { parseWithPositions, yamlLibrary, type PositionedDocument } from './yaml-parsers.ts'
 
@@ -46,20 +46,15 @@ export class SourceFile {
     return { file: this.file, line, column, endLine: Math.max(line, to.line), endColumn: Math.max(column + 1, to.col) }
   }
 
-  diagnostic(
-    code: DiagnosticCode,
-    message: string,
+  /** Message `id` of `code` (see codes.ts) at `path`; `related` is the place its note points to. */
+  diagnostic<C extends DiagnosticCode, M extends MessageId<C>>(
+    code: C,
+    id: M,
+    params: MessageParams<C, M>,
     path: DataPath,
-    options: { part?: Part; hint?: string; severity?: Severity; related?: Diagnostic['related'] } = {},
+    options: { part?: Part; related?: SourceLocation } = {},
   ): Diagnostic {
-    return {
-      code,
-      severity: options.severity ?? 'error',
-      message,
-      location: this.locate(path, options.part),
-      ...(options.hint ? { hint: options.hint } : {}),
-      ...(options.related?.length ? { related: options.related } : {}),
-    }
+    return diagnostic(code, id, params, this.locate(path, options.part), options.related)
   }
 }
 

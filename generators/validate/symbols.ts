@@ -67,11 +67,10 @@ export function collectSymbols(files: readonly LoadedFile[]): { symbols: SymbolT
         const decl: Decl<unknown> = { name, def, source, path: [section, name] }
         const first = firstByName.get(name)
         if (first) {
-          const related = [{ message: `${first.kind} \`${name}\` is first declared here`, location: first.decl.source.locate(first.decl.path, 'key') }]
-          const hint = 'Names are global across model files and kinds; rename one of them.'
-          const where = first.decl.source.file === source.file ? 'in this file' : `in ${first.decl.source.file}`
-          const already = first.kind === kind ? `is already declared ${where}` : `is already declared as ${first.kind === 'enum' ? 'an' : 'a'} ${first.kind} ${where}`
-          diagnostics.push(source.diagnostic('PIKA201', `${kind} \`${name}\` ${already}`, decl.path, { part: 'key', hint, related }))
+          const related = first.decl.source.locate(first.decl.path, 'key')
+          const firstFile = first.decl.source.file === source.file ? undefined : first.decl.source.file
+          const params = { kind, name, firstKind: first.kind, firstFile, article: first.kind === 'enum' ? 'an' : 'a' }
+          diagnostics.push(source.diagnostic('PIKA201', first.kind === kind ? 'declaredTwice' : 'declaredAsOtherKind', params, decl.path, { part: 'key', related }))
           continue
         }
         firstByName.set(name, { kind, decl })

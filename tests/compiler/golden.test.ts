@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { DIAGNOSTICS_DOC_PATH } from '../../generators/emit/docs/emit-diagnostics-doc.ts'
 import { emitters } from '../../generators/emit/registry.ts'
 import { compileModels, emitFiles } from '../../generators/pipeline.ts'
 import { readTree, rewriteGolden, updatingGoldens } from '../helpers/golden.ts'
@@ -32,7 +33,10 @@ describe.each(cases)('golden case %s', (name) => {
     expect(formatPrismaSchema(schema)).toBe(schema)
   })
 
-  it('starts every generated file with a notice naming its model files', () => {
-    for (const file of files) expect(file.content.split('\n', 1)[0], file.path).toMatch(/Generated from models\/[a-z-]+\.yaml.* by `npm run generate`\. Do not edit/)
+  it('starts every generated file with a notice naming its model files (the diagnostics table: the catalogue)', () => {
+    for (const file of files) {
+      const source = file.path === DIAGNOSTICS_DOC_PATH ? /generators\/diagnostics\/codes\.ts/ : /models\/[a-z-]+\.yaml.*/
+      expect(file.content.split('\n', 1)[0], file.path).toMatch(new RegExp(`Generated from ${source.source} by \`npm run generate\`\\. Do not edit`))
+    }
   })
 })
