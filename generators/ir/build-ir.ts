@@ -1,10 +1,11 @@
 import type { RawCheck, RawEnum, RawField, RawShape } from '../load/model-file.ts'
-import { NATIVE_TYPE_EXTENSIONS, parseNativeType } from '../validate/native-types.ts'
+import { defaultFunctionOf, type ScalarType } from '../language/language.ts'
+import { NATIVE_TYPE_EXTENSIONS, parseNativeType } from '../language/native-types.ts'
 import type { SourceLocation } from '../diagnostics/diagnostic.ts'
 import { parseCheckRule, type CheckOperand } from '../validate/check-rule.ts'
 import type { ExpandedModel } from '../validate/rules/context.ts'
 import { compareText } from '../diagnostics/diagnostic.ts'
-import { ownFields, type Decl, type FieldDecl, type SymbolTable, type ScalarType } from '../validate/symbols.ts'
+import { ownFields, type Decl, type FieldDecl, type SymbolTable } from '../validate/symbols.ts'
 import type { ValidationResult } from '../validate/validate-models.ts'
 import { resolveRelations, type ResolvedRelations } from './resolve-relations.ts'
 import type { IrCheck, IrCheckOperand, IrConstraints, IrDefault, IrDomain, IrEnum, IrField, IrModel, Ir, IrShape, IrShapeField, IrStoredField, IrValueType } from './types.ts'
@@ -157,8 +158,8 @@ function valueType(def: RawField, symbols: SymbolTable): IrValueType {
 }
 
 function buildDefault(value: unknown): IrDefault {
-  const call = typeof value === 'string' ? /^(now|cuid|uuid|autoincrement)\(\)$/.exec(value) : null
-  return call ? { kind: 'function', function: call[1] as 'now' } : { kind: 'value', value }
+  const fn = defaultFunctionOf(value)
+  return fn ? { kind: 'function', function: fn } : { kind: 'value', value }
 }
 
 function constraints(def: RawField): IrConstraints {

@@ -1,6 +1,5 @@
 import type { SourceLocation } from '../diagnostics/diagnostic.ts'
-import type { RawConstraints, ReferentialAction, StringFormat } from '../load/model-file.ts'
-import type { ScalarType } from '../validate/symbols.ts'
+import type { DefaultFunction, FieldConstraints, ReferentialAction, ScalarType, StringFormat } from '../language/language.ts'
 
 export type { ReferentialAction, ScalarType, SourceLocation, StringFormat }
 
@@ -58,7 +57,7 @@ export interface IrShape extends Documented {
 }
 
 /** A field's validation keys, as written in the model (the language and the IR share their meaning). */
-export type IrConstraints = RawConstraints
+export type IrConstraints = FieldConstraints
 
 /** What a value of a field is: a scalar (maybe with a JSON shape), or an enum. */
 export type IrValueType =
@@ -76,7 +75,7 @@ export interface IrShapeField extends Documented {
 
 export type IrDefault =
   | { readonly kind: 'value'; readonly value: unknown }
-  | { readonly kind: 'function'; readonly function: 'now' | 'cuid' | 'uuid' | 'autoincrement' }
+  | { readonly kind: 'function'; readonly function: DefaultFunction }
 
 export type IrField = IrStoredField | IrRelationField
 

@@ -1,9 +1,10 @@
 import { valueProblemText, type ValueProblemId, type ValueProblemParams } from '../diagnostics/diagnostic.ts'
 import type { RawField } from '../load/model-file.ts'
 import type { DataPath } from '../load/source-file.ts'
-import { INT32 } from './native-types.ts'
+import { FORMAT_PATTERNS, isScalarType } from '../language/language.ts'
+import { INT32 } from '../language/native-types.ts'
 import { PATTERN_BUDGET_MS } from './pattern-budget.ts'
-import { isScalarType, type SymbolTable } from './symbols.ts'
+import type { SymbolTable } from './symbols.ts'
 
 /** Why a value does not fit a field, and where inside the value (for values with a shape). */
 export interface ValueProblem {
@@ -15,20 +16,6 @@ export interface ValueProblem {
 }
 
 const problem = <I extends ValueProblemId>(path: DataPath, id: I, params: ValueProblemParams<I>): ValueProblem => ({ path, text: valueProblemText(id, params) })
-
-/**
- * The string formats of the language. Deliberately simple and shared with the zod and OpenAPI emitters'
- * documentation: what these accept is what the generated validators accept.
- */
-export const formatPatterns: Readonly<Record<string, RegExp>> = {
-  email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
-  url: /^https?:\/\/[^\s/$.?#].[^\s]*$/,
-  uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
-  cuid: /^c[a-z0-9]{24}$/,
-  e164: /^\+[1-9]\d{1,14}$/,
-  date: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
-  'date-time': /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/,
-}
 
 const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'string' ? `"${value}"` : typeof value === 'object' ? 'a mapping' : String(value))
 
@@ -79,7 +66,7 @@ function checkSingleValue(field: RawField, value: unknown, symbols: SymbolTable,
     case 'Boolean':
       return typeof value === 'boolean' ? undefined : fail('notABoolean', { value: describe(value) })
     case 'DateTime':
-      return typeof value === 'string' && formatPatterns['date-time']!.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : fail('notADateTime', { value: describe(value) })
+      return typeof value === 'string' && FORMAT_PATTERNS['date-time'].test(value) && !Number.isNaN(Date.parse(value)) ? undefined : fail('notADateTime', { value: describe(value) })
     case 'Bytes':
       return typeof value === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(value) ? undefined : fail('notBase64', {})
     case 'Json':
@@ -105,7 +92,7 @@ function checkString(field: RawField, value: string, symbols: SymbolTable, path:
   if (field.length !== undefined && value.length !== field.length) return problem(path, 'wrongLength', { length: field.length })
   if (field.minLength !== undefined && value.length < field.minLength) return problem(path, 'tooShort', { limit: field.minLength })
   if (field.maxLength !== undefined && value.length > field.maxLength) return problem(path, 'tooLong', { limit: field.maxLength })
-  if (field.format && !formatPatterns[field.format]!.test(value)) return problem(path, 'notInFormat', { format: field.format, value })
+  if (field.format && !FORMAT_PATTERNS[field.format].test(value)) return problem(path, 'notInFormat', { format: field.format, value })
   if (field.pattern === undefined) return undefined
   const verdict = symbols.patterns.test(field.pattern, value)
   if (verdict === 'too slow') return { ...problem(path, 'patternTooSlow', { pattern: field.pattern, budgetMs: PATTERN_BUDGET_MS }), patternTooSlow: true }

@@ -2,11 +2,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { LoadedFile } from '../load/load-models.ts'
 import type { ModelFileData, RawEnum, RawField, RawMixin, RawModel, RawShape } from '../load/model-file.ts'
 import type { DataPath, SourceFile } from '../load/source-file.ts'
+import { SCALAR_TYPES } from '../language/language.ts'
 import { PatternRunner } from './pattern-budget.ts'
 
-export const scalarTypes = ['String', 'Int', 'BigInt', 'Float', 'Decimal', 'Boolean', 'DateTime', 'Json', 'Bytes'] as const
-export type ScalarType = (typeof scalarTypes)[number]
-export const isScalarType = (type: string): type is ScalarType => (scalarTypes as readonly string[]).includes(type)
 
 /** A named declaration and where it was written. `path` leads to it inside its file's data. */
 export interface Decl<T> {
@@ -118,5 +116,5 @@ function buildOwnFields(decl: FieldOwner, mixin?: string): FieldDecl[] {
 
 /** All names a `type:` may refer to, for "did you mean" hints. */
 export function knownTypeNames(symbols: SymbolTable): string[] {
-  return [...scalarTypes, ...symbols.enums.keys(), ...symbols.models.keys()]
+  return [...SCALAR_TYPES, ...symbols.enums.keys(), ...symbols.models.keys()]
 }

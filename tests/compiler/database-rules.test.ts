@@ -11,8 +11,8 @@ import { modelObjects } from '../../generators/emit/api/api-schema.ts'
 import { emitters } from '../../generators/emit/registry.ts'
 import { managedSchema } from '../../generators/emit/sql/managed-objects.ts'
 import { compileModels, emitFiles } from '../../generators/pipeline.ts'
-import { formatPatterns } from '../../generators/validate/check-value.ts'
-import { toPostgresRegex } from '../../generators/validate/pg-regex.ts'
+import { FORMAT_PATTERNS } from '../../generators/language/language.ts'
+import { toPostgresRegex } from '../../generators/language/pg-regex.ts'
 
 const RandExp = RandExpModule as unknown as typeof RandExpModule.default
 const root = join(import.meta.dirname, '..', '..')
@@ -52,7 +52,7 @@ function samplesNear(source: string, count = 40): string[] {
 describe('patterns in PostgreSQL', () => {
   const platform = compileModels(join(root, 'models'), root).ir!
   const platformPatterns = platform.models.flatMap((m) => m.fields.flatMap((f) => (f.kind === 'stored' && f.constraints.pattern ? [f.constraints.pattern] : [])))
-  const patterns = [...new Set([...platformPatterns, ...Object.values(formatPatterns).map((r) => r.source), 'a.b', '^\\w+\\s\\d$', '[^\\s]+', '^(ab|a)(c|bcd)$', '^[\\u0041-\\u005a]{2}$', 'x|^$', '^\\u{1F600}+$'])]
+  const patterns = [...new Set([...platformPatterns, ...Object.values(FORMAT_PATTERNS).map((r) => r.source), 'a.b', '^\\w+\\s\\d$', '[^\\s]+', '^(ab|a)(c|bcd)$', '^[\\u0041-\\u005a]{2}$', 'x|^$', '^\\u{1F600}+$'])]
 
   it.each(patterns)('%s matches exactly the same strings as in JavaScript', async (source) => {
     const translated = toPostgresRegex(source)

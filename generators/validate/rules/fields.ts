@@ -5,10 +5,12 @@ import type { RawField } from '../../load/model-file.ts'
 import type { DataPath } from '../../load/source-file.ts'
 import { checkFieldValue } from '../check-value.ts'
 import { safeRegExp } from '../pattern-budget.ts'
-import { sampleString } from '../pattern-sample.ts'
-import { checkNativeType, INT32, numericRange, parseNativeType } from '../native-types.ts'
-import { toPostgresRegex } from '../pg-regex.ts'
-import { isScalarType, knownTypeNames, ownFields, type FieldDecl, type SymbolTable } from '../symbols.ts'
+import { sampleString } from '../../language/pattern-sample.ts'
+import { DEFAULT_FUNCTIONS, defaultFunctionOf, isScalarType } from '../../language/language.ts'
+import { INT32, numericRange, parseNativeType } from '../../language/native-types.ts'
+import { checkNativeType } from '../native-types.ts'
+import { toPostgresRegex } from '../../language/pg-regex.ts'
+import { knownTypeNames, ownFields, type FieldDecl, type SymbolTable } from '../symbols.ts'
 import type { RuleContext } from './context.ts'
 
 type Owner = 'model' | 'mixin' | 'type'
@@ -16,12 +18,6 @@ type Owner = 'model' | 'mixin' | 'type'
 const STRING_KEYS = ['minLength', 'maxLength', 'length', 'pattern', 'format'] as const
 const NUMBER_KEYS = ['min', 'max'] as const
 const NUMERIC_TYPES = new Set(['Int', 'BigInt', 'Float', 'Decimal'])
-const DEFAULT_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
-  'now()': ['DateTime'],
-  'cuid()': ['String'],
-  'uuid()': ['String'],
-  'autoincrement()': ['Int', 'BigInt'],
-}
 /** Keys that describe a stored scalar and mean nothing on a relation field. */
 const SCALAR_ONLY_KEYS = ['id', 'unique', 'default', 'updatedAt', 'map', 'db', 'shape', 'example', 'minItems', 'maxItems', ...STRING_KEYS, ...NUMBER_KEYS] as const
 
@@ -167,9 +163,10 @@ function checkDefault(field: FieldDecl, symbols: SymbolTable, report: Report): v
   const at = [...path, 'default']
   const value = def.default
   if (typeof value === 'string' && /^[a-zA-Z]\w*\(\)$/.test(value)) {
-    const types = DEFAULT_FUNCTIONS[value]
-    const known = Object.keys(DEFAULT_FUNCTIONS)
-    if (!types) return report('PIKA404', 'unknownFunction', { function: value, suggestion: closestName(value, known), known: known.join(', ') }, at)
+    const fn = defaultFunctionOf(value)
+    const known = Object.keys(DEFAULT_FUNCTIONS).map((name) => `${name}()`)
+    if (!fn) return report('PIKA404', 'unknownFunction', { function: value, suggestion: closestName(value, known), known: known.join(', ') }, at)
+    const types: readonly string[] = DEFAULT_FUNCTIONS[fn]
     if (!types.includes(def.type) || def.list) report('PIKA404', 'functionDoesNotFit', { function: value, fieldKind: def.list ? 'list' : def.type, types: types.join(' and ') }, at)
     return
   }
