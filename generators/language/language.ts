@@ -24,6 +24,8 @@ export const FORMAT_PATTERNS = {
   'date-time': /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/,
 } as const satisfies Readonly<Record<string, RegExp>>
 export type StringFormat = keyof typeof FORMAT_PATTERNS
+/** What a format name alone does not say, for the docs and the JSON Schema's description. */
+export const FORMAT_NOTES: Readonly<Partial<Record<StringFormat, string>>> = { e164: 'phone number', date: 'YYYY-MM-DD', 'date-time': 'ISO 8601' }
 
 /** The default functions (`default: now()`) and the scalar types each may be the default of. */
 export const DEFAULT_FUNCTIONS = {

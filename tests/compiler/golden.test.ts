@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DIAGNOSTICS_DOC_PATH } from '../../generators/emit/docs/emit-diagnostics-doc.ts'
 import { emitters } from '../../generators/emit/registry.ts'
+import { MODEL_SCHEMA_PATH } from '../../generators/language/model-schema.ts'
 import { compileModels, emitFiles } from '../../generators/pipeline.ts'
 import { readTree, rewriteGolden, updatingGoldens } from '../helpers/golden.ts'
 import { formatPrismaSchema, validatePrismaSchema } from '../helpers/prisma-schema.ts'
@@ -33,10 +34,12 @@ describe.each(cases)('golden case %s', (name) => {
     expect(formatPrismaSchema(schema)).toBe(schema)
   })
 
-  it('starts every generated file with a notice naming its model files (the diagnostics table: the catalogue)', () => {
+  it('starts every generated file with a notice naming what it is generated from', () => {
+    // The diagnostics table and the JSON Schema come from the compiler, not the models; JSON has no comments, so the schema says it in `$comment`.
     for (const file of files) {
-      const source = file.path === DIAGNOSTICS_DOC_PATH ? /generators\/diagnostics\/codes\.ts/ : /models\/[a-z-]+\.yaml.*/
-      expect(file.content.split('\n', 1)[0], file.path).toMatch(new RegExp(`Generated from ${source.source} by \`npm run generate\`\\. Do not edit`))
+      const source = file.path === DIAGNOSTICS_DOC_PATH ? /generators\/diagnostics\/codes\.ts/ : file.path === MODEL_SCHEMA_PATH ? /generators\/language\/model-schema\.ts/ : /models\/[a-z-]+\.yaml.*/
+      const notice = file.path === MODEL_SCHEMA_PATH ? String((JSON.parse(file.content) as { $comment: string }).$comment) : file.content.split('\n', 1)[0]
+      expect(notice, file.path).toMatch(new RegExp(`Generated from ${source.source} by \`npm run generate\`\\. Do not edit`))
     }
   })
 })
