@@ -8,7 +8,7 @@ import { compareText } from '../diagnostics/diagnostic.ts'
 import { ownFields, type Decl, type FieldDecl, type SymbolTable } from '../validate/symbols.ts'
 import type { ValidationResult } from '../validate/validate-models.ts'
 import { resolveRelations, type ResolvedRelations } from './resolve-relations.ts'
-import type { IrCheck, IrCheckOperand, IrConstraints, IrDefault, IrDomain, IrEnum, IrField, IrModel, Ir, IrShape, IrShapeField, IrStoredField, IrValueType } from './types.ts'
+import { isStoredField, type IrCheck, type IrCheckOperand, type IrConstraints, type IrDefault, type IrDomain, type IrEnum, type IrField, type IrModel, type Ir, type IrShape, type IrShapeField, type IrStoredField, type IrValueType } from './types.ts'
 
 /** Builds the frozen IR from a validation result that has no errors. */
 export function buildIr(validation: ValidationResult, modelsDir: string): Ir {
@@ -27,7 +27,7 @@ export function buildIr(validation: ValidationResult, modelsDir: string): Ir {
 }
 
 function requiredExtensions(ir: Ir, symbols: SymbolTable): string[] {
-  const implied = ir.models.flatMap((m) => m.fields.flatMap((f) => (f.kind === 'stored' && f.nativeType ? [NATIVE_TYPE_EXTENSIONS[f.nativeType.name]] : [])))
+  const implied = ir.models.flatMap((m) => m.fields.flatMap((f) => (isStoredField(f) && f.nativeType ? [NATIVE_TYPE_EXTENSIONS[f.nativeType.name]] : [])))
   const declared = [...symbols.extensions.values()].flat()
   return [...new Set([...declared, ...implied].filter((e): e is string => e !== undefined))].sort(compareText)
 }
@@ -88,7 +88,7 @@ function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: Resol
     uniques: (decl.def.uniques ?? []).map((u, i) => ({ fields: u.fields, ...optionalText('name', u.name), location: decl.source.locate([...decl.path, 'uniques', i]) })),
     checks: (decl.def.checks ?? []).map((check, i) => buildCheck(check, fields, decl.source.locate([...decl.path, 'checks', i]))),
     ...(seed ? { seed: { rows: decimalsAsNumbers(model, seed.rows ?? []), generate: seed.generate ?? 0, location: decl.source.locate([...decl.path, 'seed'], 'key') } } : {}),
-    ...(archive ? { archive: { afterDays: archive.afterDays, field: archive.by, column: fields.find((f): f is IrStoredField => f.kind === 'stored' && f.name === archive.by)!.column, location: decl.source.locate([...decl.path, 'archive'], 'key') } } : {}),
+    ...(archive ? { archive: { afterDays: archive.afterDays, field: archive.by, column: fields.find((f): f is IrStoredField => isStoredField(f) && f.name === archive.by)!.column, location: decl.source.locate([...decl.path, 'archive'], 'key') } } : {}),
     location: decl.source.locate(decl.path, 'key'),
   }
 }
@@ -144,7 +144,7 @@ function buildCheck(check: RawCheck, fields: readonly IrField[], location: Sourc
   const rule = parseCheckRule(check.rule)! // validation refused any other
   const operand = (o: CheckOperand): IrCheckOperand => {
     if (o.kind === 'number') return o
-    const field = fields.find((f): f is IrStoredField => f.kind === 'stored' && f.name === o.field)!
+    const field = fields.find((f): f is IrStoredField => isStoredField(f) && f.name === o.field)!
     return { kind: 'field', field: o.field, column: field.column }
   }
   const typed = [rule.left, rule.right].map((o) => (o.kind === 'field' ? fields.find((f) => f.name === o.field) : undefined)).find((f) => f?.kind === 'stored')

@@ -1,4 +1,4 @@
-import type { Ir, IrEnum, IrModel, IrRelationField, IrShape } from './types.ts'
+import { isRelationField, type Ir, type IrEnum, type IrModel, type IrRelationField, type IrShape } from './types.ts'
 
 /** The declarations of one model file, in IR order. */
 export interface DomainDeclarations {
@@ -55,4 +55,4 @@ export const declarationsOf = (ir: Ir, domain: string): DomainDeclarations => lo
 
 /** The other end of a relation: the relation field `field.opposite` of the target model. */
 export const oppositeEnd = (ir: Ir, field: IrRelationField): IrRelationField | undefined =>
-  modelNamed(ir, field.target)?.fields.find((f): f is IrRelationField => f.kind === 'relation' && f.name === field.opposite)
+  modelNamed(ir, field.target)?.fields.find((f): f is IrRelationField => isRelationField(f) && f.name === field.opposite)

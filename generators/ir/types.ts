@@ -112,8 +112,8 @@ export interface IrStoredField extends IrFieldBase {
   readonly foreignKey: boolean
 }
 
-/** One end of a relation; the other end is `opposite` in model `target`. */
-export interface IrRelationField extends IrFieldBase {
+/** What every end of a relation has; the other end is `opposite` in model `target`. */
+interface IrRelationEnd extends IrFieldBase {
   readonly kind: 'relation'
   readonly target: string
   /** The field on `target` that is the other end. */
@@ -122,15 +122,30 @@ export interface IrRelationField extends IrFieldBase {
   readonly relationName?: string
   readonly optional: boolean
   readonly list: boolean
-  /** `owner` holds the foreign key; `back` is the other side; `many` ends are both lists (join table). */
-  readonly side: 'owner' | 'back' | 'many'
   readonly cardinality: 'one-to-one' | 'one-to-many' | 'many-to-many'
-  /** Owner side only: local foreign-key fields and the target fields they reference, in order. */
+}
+
+/** The end that holds the foreign key: its local fields, the target fields they reference, and the actions. */
+export interface IrOwnerRelation extends IrRelationEnd {
+  readonly side: 'owner'
+  /** Local foreign-key fields and the target fields they reference, in order. */
   readonly fields: readonly string[]
   readonly references: readonly string[]
   readonly onDelete?: ReferentialAction
   readonly onUpdate?: ReferentialAction
 }
+
+/** An end without keys: `back`, the other side of an owner; `many`, an end of a many-to-many relation (a join table). */
+export interface IrKeylessRelation extends IrRelationEnd {
+  readonly side: 'back' | 'many'
+}
+
+/** One end of a relation, narrowed by `side`: only the owner carries the foreign key. */
+export type IrRelationField = IrOwnerRelation | IrKeylessRelation
+
+export const isStoredField = (field: IrField): field is IrStoredField => field.kind === 'stored'
+export const isRelationField = (field: IrField): field is IrRelationField => field.kind === 'relation'
+export const isOwnerRelation = (field: IrField): field is IrOwnerRelation => field.kind === 'relation' && field.side === 'owner'
 
 export interface IrIndex {
   readonly fields: readonly string[]

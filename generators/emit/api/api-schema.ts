@@ -1,4 +1,4 @@
-import type { IrCheck, IrEnum, IrModel, IrShape, IrShapeField, IrStoredField, IrValueType, Ir } from '../../ir/types.ts'
+import { isStoredField, type IrCheck, type IrEnum, type IrModel, type IrShape, type IrShapeField, type IrStoredField, type IrValueType, type Ir } from '../../ir/types.ts'
 import { FORMAT_PATTERNS, type StringFormat } from '../../language/language.ts'
 import { INT32 } from '../../language/native-types.ts'
 import { declarationsOf, derivedFromIr } from '../../ir/lookup.ts'
@@ -79,7 +79,7 @@ const variantNote: Readonly<Record<Variant, string | undefined>> = {
 export const modelObjects: (model: IrModel) => readonly ApiObject[] = derivedFromIr(buildModelObjects)
 
 function buildModelObjects(model: IrModel): ApiObject[] {
-  const stored = model.fields.filter((f): f is IrStoredField => f.kind === 'stored' && !f.private)
+  const stored = model.fields.filter((f): f is IrStoredField => isStoredField(f) && !f.private)
   return (['read', 'create', 'update'] as const).map((variant) => {
     const fields = stored.filter((f) => (variant === 'read' ? !f.writeOnly : !f.readOnly))
     const note = variantNote[variant]
