@@ -300,7 +300,7 @@ export const diagnosticCodes = {
       notForScalar: { message: '`{native}` is not a native type for {scalar}', hint: ['Did you mean `{suggestion}`?', 'Native types for {scalar}: {known}.'] },
       takesNoArguments: { message: '`{native}` takes no arguments, not {count}', hint: 'Write `{native}` without parentheses.' },
       argumentCount: { message: '`{native}` takes {takes}, not {count}', hint: 'Write `{native}` or `{native}({argumentNames})`.' },
-      decimalArguments: { message: 'Decimal({precision},{scale}) needs 1 ≤ precision ≤ 1000 and scale ≤ precision' },
+      decimalArguments: { message: 'Decimal({precision},{scale}) needs {min} ≤ precision ≤ {max} and scale ≤ precision' },
       emptyText: { message: '{native}(0) cannot hold any text' },
       argumentRange: { message: 'the {what} of {native} must be between {min} and {max}, not {argument}', hint: 'PostgreSQL refuses {native}({plainArgument}).' },
     },

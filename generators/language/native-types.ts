@@ -40,6 +40,9 @@ export const ARGUMENT_RANGES: Readonly<Record<string, { readonly min: number; re
   Timetz: { min: 0, max: 6, what: 'fractional-second precision' },
 }
 
+/** The precision `Decimal(p,s)` takes (and its scale is at most its precision). */
+export const DECIMAL_PRECISION = { min: 1, max: 1000 }
+
 /** What an Int (a PostgreSQL integer) holds. */
 export const INT32 = { min: -2147483648, max: 2147483647 }
 /** What a SmallInt holds. */

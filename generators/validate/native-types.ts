@@ -1,7 +1,7 @@
 import type { MessageId, MessageParams } from '../diagnostics/diagnostic.ts'
 import { closestName } from '../diagnostics/suggest.ts'
 import type { ScalarType } from '../language/language.ts'
-import { ARGUMENT_RANGES, NATIVE_TYPES, parseNativeType } from '../language/native-types.ts'
+import { ARGUMENT_RANGES, DECIMAL_PRECISION, NATIVE_TYPES, parseNativeType } from '../language/native-types.ts'
 
 /** A PIKA306 message with its parameters. */
 type NativeTypeProblem = { [M in MessageId<'PIKA306'>]: { readonly id: M; readonly params: MessageParams<'PIKA306', M> } }[MessageId<'PIKA306'>]
@@ -23,7 +23,7 @@ export function checkNativeType(scalar: ScalarType, text: string): NativeTypePro
   }
   if (native.name === 'Decimal' && native.args.length === 2) {
     const [precision, scale] = native.args as [number, number]
-    if (precision < 1 || precision > 1000 || scale > precision) return { id: 'decimalArguments', params: { precision, scale } }
+    if (precision < DECIMAL_PRECISION.min || precision > DECIMAL_PRECISION.max || scale > precision) return { id: 'decimalArguments', params: { precision, scale, min: DECIMAL_PRECISION.min, max: DECIMAL_PRECISION.max } }
   }
   if ((native.name === 'VarChar' || native.name === 'Char') && native.args[0] === 0) return { id: 'emptyText', params: { native: native.name } }
   const range = Object.hasOwn(ARGUMENT_RANGES, native.name) ? ARGUMENT_RANGES[native.name] : undefined
