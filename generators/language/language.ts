@@ -8,6 +8,8 @@
 export const SCALAR_TYPES = ['String', 'Int', 'BigInt', 'Float', 'Decimal', 'Boolean', 'DateTime', 'Json', 'Bytes'] as const
 export type ScalarType = (typeof SCALAR_TYPES)[number]
 export const isScalarType = (type: string): type is ScalarType => (SCALAR_TYPES as readonly string[]).includes(type)
+/** The scalars `min` and `max` apply to, and that model checks compare as numbers. */
+export const NUMERIC_SCALARS: readonly ScalarType[] = ['Int', 'BigInt', 'Float', 'Decimal']
 
 /**
  * The string formats of the language and what each accepts. Deliberately simple and shared with the

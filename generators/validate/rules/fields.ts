@@ -6,7 +6,7 @@ import type { DataPath } from '../../load/source-file.ts'
 import { checkFieldValue } from '../check-value.ts'
 import { safeRegExp } from '../pattern-budget.ts'
 import { sampleString } from '../../language/pattern-sample.ts'
-import { DEFAULT_FUNCTIONS, defaultFunctionOf, isScalarType } from '../../language/language.ts'
+import { DEFAULT_FUNCTIONS, defaultFunctionOf, isScalarType, NUMERIC_SCALARS } from '../../language/language.ts'
 import { INT32, numericRange, parseNativeType } from '../../language/native-types.ts'
 import { checkNativeType } from '../native-types.ts'
 import { toPostgresRegex } from '../../language/pg-regex.ts'
@@ -17,7 +17,7 @@ type Owner = 'model' | 'mixin' | 'type'
 
 const STRING_KEYS = ['minLength', 'maxLength', 'length', 'pattern', 'format'] as const
 const NUMBER_KEYS = ['min', 'max'] as const
-const NUMERIC_TYPES = new Set(['Int', 'BigInt', 'Float', 'Decimal'])
+const NUMERIC_TYPES: ReadonlySet<string> = new Set(NUMERIC_SCALARS)
 /** Keys that describe a stored scalar and mean nothing on a relation field. */
 const SCALAR_ONLY_KEYS = ['id', 'unique', 'default', 'updatedAt', 'map', 'db', 'shape', 'example', 'minItems', 'maxItems', ...STRING_KEYS, ...NUMBER_KEYS] as const
 
