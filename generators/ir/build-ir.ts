@@ -1,14 +1,14 @@
 import type { RawCheck, RawEnum, RawField, RawShape } from '../load/model-file.ts'
 import { defaultFunctionOf, type ScalarType } from '../language/language.ts'
 import { NATIVE_TYPE_EXTENSIONS, parseNativeType } from '../language/native-types.ts'
-import type { SourceLocation } from '../diagnostics/diagnostic.ts'
 import { parseCheckRule, type CheckOperand } from '../validate/check-rule.ts'
 import type { ExpandedModel } from '../validate/rules/context.ts'
 import { compareText } from '../diagnostics/diagnostic.ts'
 import { ownFields, type Decl, type FieldDecl, type SymbolTable } from '../validate/symbols.ts'
 import type { ValidationResult } from '../validate/validate-models.ts'
+import { irLocation } from './ir-location.ts'
 import { resolveRelations, type ResolvedRelations } from './resolve-relations.ts'
-import { isStoredField, type IrCheck, type IrCheckOperand, type IrConstraints, type IrDefault, type IrDomain, type IrEnum, type IrField, type IrModel, type Ir, type IrShape, type IrShapeField, type IrStoredField, type IrValueType } from './types.ts'
+import { isStoredField, type IrCheck, type IrLocation, type IrCheckOperand, type IrConstraints, type IrDefault, type IrDomain, type IrEnum, type IrField, type IrModel, type Ir, type IrShape, type IrShapeField, type IrStoredField, type IrValueType } from './types.ts'
 
 /** Builds the frozen IR from a validation result that has no errors. */
 export function buildIr(validation: ValidationResult, modelsDir: string): Ir {
@@ -47,7 +47,7 @@ function buildEnum(decl: Decl<RawEnum>): IrEnum {
     ...documentation(decl.def),
     ...optionalText('renamedFrom', decl.def.renamedFrom),
     values: decl.def.values.map((v) => (typeof v === 'string' ? { name: v } : { name: v.name, ...documentation(v), ...optionalText('renamedFrom', v.renamedFrom) })),
-    location: decl.source.locate(decl.path, 'key'),
+    location: irLocation(decl.source, decl.path, 'key'),
   }
 }
 
@@ -60,9 +60,9 @@ function buildShape(decl: Decl<RawShape>, symbols: SymbolTable): IrShape {
     constraints: constraints(field.def),
     ...documentation(field.def),
     ...(field.def.example === undefined ? {} : { example: field.def.example }),
-    location: field.source.locate(field.path, 'key'),
+    location: irLocation(field.source, field.path, 'key'),
   }))
-  return { kind: 'shape', name: decl.name, domain: domainOf(decl.source.file), ...documentation(decl.def), fields, location: decl.source.locate(decl.path, 'key') }
+  return { kind: 'shape', name: decl.name, domain: domainOf(decl.source.file), ...documentation(decl.def), fields, location: irLocation(decl.source, decl.path, 'key') }
 }
 
 function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: ResolvedRelations, models: ReadonlyMap<string, ExpandedModel>): IrModel {
@@ -71,8 +71,8 @@ function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: Resol
   const fields = model.fields.map((field): IrField => relations.get(field) ?? buildStoredField(field, symbols, referenced.get(field.name)))
   const idField = model.fields.find((f) => f.def.id)
   const primaryKey = decl.def.id
-    ? { fields: decl.def.id.fields, ...optionalText('name', decl.def.id.name), compound: true, location: decl.source.locate([...decl.path, 'id'], 'key') }
-    : { fields: [idField!.name], compound: false, location: idField!.source.locate([...idField!.path, 'id'], 'key') }
+    ? { fields: decl.def.id.fields, ...optionalText('name', decl.def.id.name), compound: true, location: irLocation(decl.source, [...decl.path, 'id'], 'key') }
+    : { fields: [idField!.name], compound: false, location: irLocation(idField!.source, [...idField!.path, 'id'], 'key') }
   const seed = decl.def.seed
   const archive = decl.def.archive // checked by rules/archive.ts: names a stored DateTime field
   return {
@@ -84,12 +84,12 @@ function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: Resol
     ...optionalText('renamedFrom', decl.def.renamedFrom),
     fields,
     primaryKey,
-    indexes: model.indexes.map((index) => ({ fields: index.def.fields, ...optionalText('name', index.def.name), location: index.source.locate(index.path) })),
-    uniques: (decl.def.uniques ?? []).map((u, i) => ({ fields: u.fields, ...optionalText('name', u.name), location: decl.source.locate([...decl.path, 'uniques', i]) })),
-    checks: (decl.def.checks ?? []).map((check, i) => buildCheck(check, fields, decl.source.locate([...decl.path, 'checks', i]))),
-    ...(seed ? { seed: { rows: decimalsAsNumbers(model, seed.rows ?? []), generate: seed.generate ?? 0, location: decl.source.locate([...decl.path, 'seed'], 'key') } } : {}),
-    ...(archive ? { archive: { afterDays: archive.afterDays, field: archive.by, column: fields.find((f): f is IrStoredField => isStoredField(f) && f.name === archive.by)!.column, location: decl.source.locate([...decl.path, 'archive'], 'key') } } : {}),
-    location: decl.source.locate(decl.path, 'key'),
+    indexes: model.indexes.map((index) => ({ fields: index.def.fields, ...optionalText('name', index.def.name), location: irLocation(index.source, index.path) })),
+    uniques: (decl.def.uniques ?? []).map((u, i) => ({ fields: u.fields, ...optionalText('name', u.name), location: irLocation(decl.source, [...decl.path, 'uniques', i]) })),
+    checks: (decl.def.checks ?? []).map((check, i) => buildCheck(check, fields, irLocation(decl.source, [...decl.path, 'checks', i]))),
+    ...(seed ? { seed: { rows: decimalsAsNumbers(model, seed.rows ?? []), generate: seed.generate ?? 0, location: irLocation(decl.source, [...decl.path, 'seed'], 'key') } } : {}),
+    ...(archive ? { archive: { afterDays: archive.afterDays, field: archive.by, column: fields.find((f): f is IrStoredField => isStoredField(f) && f.name === archive.by)!.column, location: irLocation(decl.source, [...decl.path, 'archive'], 'key') } } : {}),
+    location: irLocation(decl.source, decl.path, 'key'),
   }
 }
 
@@ -136,11 +136,11 @@ function buildStoredField(field: FieldDecl, symbols: SymbolTable, references: Fi
     foreignKey,
     ...documentation(def),
     ...optionalText('renamedFrom', def.renamedFrom),
-    location: field.source.locate(field.path, 'key'),
+    location: irLocation(field.source, field.path, 'key'),
   }
 }
 
-function buildCheck(check: RawCheck, fields: readonly IrField[], location: SourceLocation): IrCheck {
+function buildCheck(check: RawCheck, fields: readonly IrField[], location: IrLocation): IrCheck {
   const rule = parseCheckRule(check.rule)! // validation refused any other
   const operand = (o: CheckOperand): IrCheckOperand => {
     if (o.kind === 'number') return o

@@ -1,6 +1,7 @@
 import type { ExpandedModel } from '../validate/rules/context.ts'
 import { groupRelationEnds } from '../validate/rules/relations.ts'
 import type { FieldDecl } from '../validate/symbols.ts'
+import { irLocation } from './ir-location.ts'
 import type { IrRelationField } from './types.ts'
 
 /** The IR form of every relation field, keyed by its declaration. */
@@ -27,7 +28,7 @@ export function resolveRelations(models: ReadonlyMap<string, ExpandedModel>): Re
         cardinality,
         ...(self.field.def.description?.trim() ? { description: self.field.def.description.trim() } : {}),
         ...(self.field.def.deprecated ? { deprecated: true } : {}),
-        location: self.field.source.locate(self.field.path, 'key'),
+        location: irLocation(self.field.source, self.field.path, 'key'),
       } as const
       // Validation guarantees the owner names both its fields and their references.
       const keys = !many && relation?.fields ? { fields: relation.fields, references: relation.references ?? [] } : undefined

@@ -1,7 +1,18 @@
-import type { SourceLocation } from '../diagnostics/diagnostic.ts'
 import type { DefaultFunction, FieldConstraints, ReferentialAction, ScalarType, StringFormat } from '../language/language.ts'
 
-export type { ReferentialAction, ScalarType, SourceLocation, StringFormat }
+export type { ReferentialAction, ScalarType, StringFormat }
+
+/**
+ * Where a declaration is written: its model file, the path to it in the file's data, and whether the
+ * key or the value is meant. Plain data, like the rest of the IR (it survives structuredClone and
+ * JSON); whoever prints a line and column resolves it against the file (SourceFile.locate).
+ */
+export interface IrLocation {
+  /** Relative to the models folder, `/`-separated. */
+  readonly file: string
+  readonly path: readonly (string | number)[]
+  readonly part: 'key' | 'value'
+}
 
 /**
  * The intermediate representation: the only input of emitters. Plain, deeply frozen data.
@@ -31,7 +42,7 @@ export interface IrDomain {
 interface Documented {
   readonly description?: string
   readonly deprecated?: boolean
-  readonly location: SourceLocation
+  readonly location: IrLocation
 }
 
 export interface IrEnum extends Documented {
@@ -150,13 +161,13 @@ export const isOwnerRelation = (field: IrField): field is IrOwnerRelation => fie
 export interface IrIndex {
   readonly fields: readonly string[]
   readonly name?: string
-  readonly location: SourceLocation
+  readonly location: IrLocation
 }
 
 export interface IrSeed {
   readonly rows: readonly Readonly<Record<string, unknown>>[]
   readonly generate: number
-  readonly location: SourceLocation
+  readonly location: IrLocation
 }
 
 /** A rule across fields of one model (`checks:`), enforced by a CHECK constraint and by zod. */
@@ -170,7 +181,7 @@ export interface IrCheck {
   /** `time` compares DateTime values, `number` numbers. */
   readonly compares: 'number' | 'time'
   readonly description?: string
-  readonly location: SourceLocation
+  readonly location: IrLocation
 }
 
 export type IrCheckOperand = { readonly kind: 'field'; readonly field: string; readonly column: string } | { readonly kind: 'number'; readonly value: number }
@@ -198,5 +209,5 @@ export interface IrArchivePolicy {
   /** The field that decides, and its column name. */
   readonly field: string
   readonly column: string
-  readonly location: SourceLocation
+  readonly location: IrLocation
 }

@@ -29,11 +29,12 @@ export class SourceFile {
   }
 
   /**
-   * The location of the node at `path`, or of its nearest existing ancestor. Resolved when first
-   * read: the IR records a location for every declaration, and only diagnostics and diffs read one.
+   * The location of the node at `path`, or of its nearest existing ancestor, as a plain value. Asked
+   * for by diagnostics and by whoever prints an IR location (which holds only the path), so a run
+   * over clean models never parses positions.
    */
   locate(path: DataPath, part: Part = 'value'): SourceLocation {
-    return new LazyLocation(this, path, part)
+    return this.rangeToLocation(findRange(this.positioned.document.contents, path, part) ?? [0, 0])
   }
 
   rangeToLocation([start, end]: readonly [number, number]): SourceLocation {
@@ -55,47 +56,6 @@ export class SourceFile {
     options: { part?: Part; related?: SourceLocation } = {},
   ): Diagnostic {
     return diagnostic(code, id, params, this.locate(path, options.part), options.related)
-  }
-}
-
-/**
- * A location whose line and columns are computed on first read. A class rather than an object with
- * its own getters: the IR holds one per declaration, and this is ~10× cheaper to create. deepFreeze
- * reads own properties only, so it freezes `file` and leaves the position unresolved.
- */
-class LazyLocation implements SourceLocation {
-  readonly file: string
-  readonly #source: SourceFile
-  readonly #path: DataPath
-  readonly #part: Part
-  #resolved: SourceLocation | undefined
-
-  constructor(source: SourceFile, path: DataPath, part: Part) {
-    this.file = source.file
-    this.#source = source
-    this.#path = path
-    this.#part = part
-  }
-
-  #get(): SourceLocation {
-    return (this.#resolved ??= this.#source.rangeToLocation(findRange(this.#source.positioned.document.contents, this.#path, this.#part) ?? [0, 0]))
-  }
-
-  get line() {
-    return this.#get().line
-  }
-  get column() {
-    return this.#get().column
-  }
-  get endLine() {
-    return this.#get().endLine
-  }
-  get endColumn() {
-    return this.#get().endColumn
-  }
-
-  toJSON(): SourceLocation {
-    return this.#get()
   }
 }
 

@@ -21,6 +21,18 @@ function generateInto(outRoot: string, models = modelsDir) {
   return files
 }
 
+describe('the IR', () => {
+  it('is plain data: a structured clone emits the same files, and its locations resolve to the declaration', () => {
+    const result = compileModels(modelsDir, '.')
+    const ir = result.ir!
+    expect(emitFiles(structuredClone(ir), emitters)).toEqual(emitFiles(ir, emitters))
+    const gym = structuredClone(ir).models.find((m) => m.name === 'Gym')!
+    const source = result.sources.find((s) => s.file === gym.location.file)!
+    const { line, column } = source.locate(gym.location.path, gym.location.part)
+    expect(source.text.split('\n')[line - 1]!.slice(column - 1)).toMatch(/^Gym:/)
+  })
+})
+
 describe('determinism', () => {
   it('gives the same bytes when run twice', () => {
     const first = emitFiles(compileModels(modelsDir, '.').ir!, emitters)
