@@ -79,7 +79,9 @@ async function run(argv: string[]): Promise<0 | 1 | 2> {
     }
     const changes = compareIr(before.ir!, after.ir!)
     const modelsPath = relative(process.cwd(), resolve(values.models)) || '.'
-    const where = (c: Change) => `${c.side === 'base' ? `${values.base}:` : ''}${modelsPath}/${c.location.file}:${c.location.line}`
+    const sources = { base: new Map(before.sources.map((s) => [s.file, s])), head: new Map(after.sources.map((s) => [s.file, s])) }
+    const locate = (c: Change) => sources[c.side].get(c.location.file)!.locate(c.location.path, c.location.part)
+    const where = (c: Change) => `${c.side === 'base' ? `${values.base}:` : ''}${modelsPath}/${c.location.file}:${locate(c).line}`
     const lint = await lintChange(values.base, resolve(values.migrations), before.ir!, changes)
     const counter = await openRowCounter(values['database-url'])
     let rows
@@ -88,7 +90,7 @@ async function run(argv: string[]): Promise<0 | 1 | 2> {
     } finally {
       await counter.close()
     }
-    const report: DiffReport = { base: values.base, changes, lint, rows, where, migrationsPath: relative(process.cwd(), resolve(values.migrations)) }
+    const report: DiffReport = { base: values.base, changes, lint, rows, where, locate, migrationsPath: relative(process.cwd(), resolve(values.migrations)) }
     process.stdout.write(format === 'json' ? renderJson(report) : renderMarkdown(report))
     const failing = changes.some(isBreaking) || openFindings(report).length > 0
     return failing && !values['allow-breaking'] ? 1 : 0

@@ -1,6 +1,6 @@
 import { basename, resolve } from 'node:path'
 import type { Diagnostic } from './diagnostics/diagnostic.ts'
-import { hasErrors, sortDiagnostics } from './diagnostics/diagnostic.ts'
+import { diagnostic, hasErrors, sortDiagnostics } from './diagnostics/diagnostic.ts'
 import type { EmittedFile, Emitter } from './emit/emitter.ts'
 import { inertOutput } from './inert-text.ts'
 import { buildIr } from './ir/build-ir.ts'
@@ -31,8 +31,7 @@ export function compileModels(modelsDir: string, outRoot: string, parseCache?: P
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...validation.diagnostics, ...settingsDiagnostics])
   if (loaded.sources.every((source) => source.file === SETTINGS_FILE)) {
     const location = { file: '.', line: 1, column: 1, endLine: 1, endColumn: 1 }
-    const noFiles: Diagnostic = { code: 'PIKA008', severity: 'error', message: `no model files (*.yaml) in ${modelsDir}`, location, hint: 'Pass the folder that holds the models with --models.' }
-    return { diagnostics: [noFiles], sources: [] }
+    return { diagnostics: [diagnostic('PIKA008', 'noModelFiles', { folder: modelsDir }, location)], sources: [] }
   }
   if (hasErrors(diagnostics)) return { diagnostics, sources: loaded.sources }
   return { ir: buildIr(validation, modelsLabel(modelsDir), settings), diagnostics, sources: loaded.sources }

@@ -34,14 +34,19 @@ export function watchModels(options: GenerateOptions, log: (line: string) => voi
   const changed = new Set<string>()
   // The supervisor (watch-supervisor.ts), if any, times each build.
   const tell = (message: WatchMessage) => process.send?.(message)
+  const folderGone = () => (isDirectory(options.modelsDir) ? undefined : `the models folder ${options.modelsDir} no longer exists`)
   const run = async () => {
-    if (!isDirectory(options.modelsDir)) return stop(`the models folder ${options.modelsDir} no longer exists`)
+    const gone = folderGone()
+    if (gone) return stop(gone)
     const started = performance.now()
     let outcome
     try {
       tell({ build: 'start' })
       outcome = await generateOnce(session)
     } catch (error) {
+      // The folder removed while the build read it: that, not the read error, is the news.
+      const goneSince = folderGone()
+      if (goneSince) return stop(goneSince)
       // A generator bug must not end the session; the next save tries again. One line: the trace
       // is for a bug report, and a run without --watch prints it.
       logError(`internal error: ${(error as Error).message ?? String(error)} (still watching; run once without --watch for the trace)\n`)

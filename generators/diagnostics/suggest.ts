@@ -1,4 +1,4 @@
-/** The candidate closest to `name` by edit distance, if it is close enough to be a likely typo. */
+/** The candidate closest to `name` by edit distance, if it is close enough to be a likely typo: a hint's `{suggestion}`. */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   const lower = name.toLowerCase()
   let best: string | undefined
@@ -12,11 +12,6 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   }
   const tolerance = Math.max(1, Math.floor(name.length / 3))
   return bestDistance <= tolerance ? best : undefined
-}
-
-export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
-  const match = closestName(name, candidates)
-  return match === undefined ? undefined : `Did you mean \`${match}\`?`
 }
 
 /** Levenshtein distance with adjacent transpositions counted as one edit. */

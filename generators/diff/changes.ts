@@ -1,4 +1,4 @@
-import type { SourceLocation } from '../ir/types.ts'
+import type { IrLocation } from '../ir/types.ts'
 
 /** How a change affects one audience: existing data and migrations, or API clients. */
 export type Impact = 'breaking' | 'safe' | 'none'
@@ -34,7 +34,7 @@ export interface Change {
   /** A suggestion, e.g. "did you mean `renamedFrom`?" for a drop and add of the same type. */
   readonly hint?: string
   /** Where to look: the new declaration, or the old one for removals (`side: 'base'`). */
-  readonly location: SourceLocation
+  readonly location: IrLocation
   readonly side: 'head' | 'base'
 }
 
@@ -43,7 +43,7 @@ export const NO_API: ApiVerdict = verdict('none', 'none', '')
 
 const worst = (a: Impact, b: Impact): Impact => (a === 'breaking' || b === 'breaking' ? 'breaking' : a === 'safe' || b === 'safe' ? 'safe' : 'none')
 
-export function makeChange(kind: string, subject: string, message: string, database: Impact, api: ApiVerdict, at: { location: SourceLocation }, side: Change['side'] = 'head'): Change {
+export function makeChange(kind: string, subject: string, message: string, database: Impact, api: ApiVerdict, at: { location: IrLocation }, side: Change['side'] = 'head'): Change {
   return { kind, subject, message, database, api: worst(api.request, api.response), request: api.request, response: api.response, apiWhy: api.why, location: at.location, side }
 }
 

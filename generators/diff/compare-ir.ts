@@ -1,4 +1,4 @@
-import type { Ir, IrEnum, IrModel, IrRelationField, IrShape, IrShapeField, IrStoredField } from '../ir/types.ts'
+import { isStoredField, isOwnerRelation, type Ir, type IrEnum, type IrModel, type IrShape, type IrShapeField, type IrStoredField } from '../ir/types.ts'
 import { type Change, makeChange as change, NO_API, verdict } from './changes.ts'
 import { compareField, type FieldContext } from './compare-field.ts'
 import { holdsColumnsOf } from '../ir/lookup.ts'
@@ -89,7 +89,7 @@ function compareModels(base: readonly IrModel[], head: readonly IrModel[], conte
 }
 
 function compareModelFields(b: IrModel, h: IrModel, context: FieldContext): Change[] {
-  const stored = (m: IrModel) => m.fields.filter((f): f is IrStoredField => f.kind === 'stored')
+  const stored = (m: IrModel) => m.fields.filter(isStoredField)
   const { pairs, added, removed } = pair(stored(b), stored(h))
   const out: Change[] = []
   const sameType = (x: IrStoredField, y: IrStoredField) => JSON.stringify([x.type, x.list]) === JSON.stringify([y.type, y.list])
@@ -125,7 +125,7 @@ function compareModelFields(b: IrModel, h: IrModel, context: FieldContext): Chan
   return out
 }
 
-const relations = (m: IrModel) => m.fields.filter((f): f is IrRelationField => f.kind === 'relation' && f.side === 'owner')
+const relations = (m: IrModel) => m.fields.filter(isOwnerRelation)
 
 function compareKeys(b: IrModel, h: IrModel): Change[] {
   const key = (fields: readonly string[]) => fields.join(',')

@@ -3,7 +3,7 @@
 // sequence has to deal with those rows.
 import { fieldChecks } from '../emit/sql/field-checks.ts'
 import { sqlIdentifier, sqlLiteral } from '../emit/sql/sql-text.ts'
-import type { Ir, IrModel, IrStoredField } from '../ir/types.ts'
+import { isStoredField, type Ir, type IrModel, type IrStoredField } from '../ir/types.ts'
 import type { Change } from './changes.ts'
 
 export interface RowCount {
@@ -95,7 +95,7 @@ function removedEnumValues(changes: readonly Change[], base: Ir, head: Ir): RowC
   return checks
 }
 
-const stored = (m: IrModel) => m.fields.filter((f): f is IrStoredField => f.kind === 'stored')
+const stored = (m: IrModel) => m.fields.filter(isStoredField)
 
 /** The base model (and field) a change's subject names: `Model.field` or `Model(a, b)` in head names. */
 function locate(subject: string, base: Ir, head: Ir): { model: IrModel; field?: IrStoredField; headField?: IrStoredField } | undefined {

@@ -3,7 +3,7 @@
 // service reads.
 import { existsSync } from 'node:fs'
 import { relative } from 'node:path'
-import type { Ir } from '../ir/types.ts'
+import { isStoredField, type Ir } from '../ir/types.ts'
 import type { LintFinding } from '../lint/lint-migrations.ts'
 import { lintMigrationFolders } from '../lint/migration-files.ts'
 import { localMigrationNames } from '../../src/db/migration-history.ts'
@@ -34,7 +34,7 @@ function readersOf(ir: Ir): Map<string, string> {
   const readers = new Map<string, string>()
   for (const model of ir.models) {
     readers.set(model.table, model.name)
-    for (const field of model.fields) if (field.kind === 'stored') readers.set(`${model.table}.${field.column}`, `${model.name}.${field.name}`)
+    for (const field of model.fields) if (isStoredField(field)) readers.set(`${model.table}.${field.column}`, `${model.name}.${field.name}`)
   }
   return readers
 }

@@ -1,4 +1,5 @@
 import { renderLintMarkdown } from '../lint/render.ts'
+import type { SourceLocation } from '../diagnostics/diagnostic.ts'
 import type { Change, Impact } from './changes.ts'
 import { isBreaking } from './changes.ts'
 import type { LintSection } from './lint-change.ts'
@@ -11,6 +12,8 @@ export interface DiffReport {
   readonly lint: LintSection
   readonly rows: RowsSection
   readonly where: (change: Change) => string
+  /** The change's place in its model file, with line and column. */
+  readonly locate: (change: Change) => SourceLocation
   readonly migrationsPath: string
 }
 
@@ -63,7 +66,7 @@ export function renderJson(report: DiffReport): string {
     base: report.base,
     breaking: report.changes.some(isBreaking),
     locking: open.length > 0,
-    changes: report.changes.map((c) => ({ ...c, where: report.where(c) })),
+    changes: report.changes.map((c) => ({ ...c, location: report.locate(c), where: report.where(c) })),
     lint: report.lint,
     rows: report.rows,
   }

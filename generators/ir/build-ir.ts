@@ -1,14 +1,15 @@
 import type { RawCheck, RawEnum, RawField, RawShape } from '../load/model-file.ts'
-import { NATIVE_TYPE_EXTENSIONS, parseNativeType } from '../validate/native-types.ts'
-import type { SourceLocation } from '../diagnostics/diagnostic.ts'
+import { defaultFunctionOf, type ScalarType } from '../language/language.ts'
+import { NATIVE_TYPE_EXTENSIONS, parseNativeType } from '../language/native-types.ts'
 import { parseCheckRule, type CheckOperand } from '../validate/check-rule.ts'
 import type { ExpandedModel } from '../validate/rules/context.ts'
 import { compareText } from '../diagnostics/diagnostic.ts'
-import { ownFields, type Decl, type FieldDecl, type SymbolTable, type ScalarType } from '../validate/symbols.ts'
+import { ownFields, type Decl, type FieldDecl, type SymbolTable } from '../validate/symbols.ts'
 import type { ValidationResult } from '../validate/validate-models.ts'
 import { DEFAULT_OPENAPI_INFO } from '../validate/validate-settings.ts'
+import { irLocation } from './ir-location.ts'
 import { resolveRelations, type ResolvedRelations } from './resolve-relations.ts'
-import type { IrCheck, IrCheckOperand, IrConstraints, IrDefault, IrDomain, IrEnum, IrField, IrModel, Ir, IrShape, IrShapeField, IrStoredField, IrValueType, Settings } from './types.ts'
+import { isStoredField, type IrCheck, type IrLocation, type IrCheckOperand, type IrConstraints, type IrDefault, type IrDomain, type IrEnum, type IrField, type IrModel, type Ir, type IrShape, type IrShapeField, type IrStoredField, type IrValueType, type Settings } from './types.ts'
 
 /** Builds the frozen IR from a validation result that has no errors. */
 export function buildIr(validation: ValidationResult, modelsDir: string, settings: Settings = { openapi: DEFAULT_OPENAPI_INFO }): Ir {
@@ -28,7 +29,7 @@ export function buildIr(validation: ValidationResult, modelsDir: string, setting
 }
 
 function requiredExtensions(ir: Ir, symbols: SymbolTable): string[] {
-  const implied = ir.models.flatMap((m) => m.fields.flatMap((f) => (f.kind === 'stored' && f.nativeType ? [NATIVE_TYPE_EXTENSIONS[f.nativeType.name]] : [])))
+  const implied = ir.models.flatMap((m) => m.fields.flatMap((f) => (isStoredField(f) && f.nativeType ? [NATIVE_TYPE_EXTENSIONS[f.nativeType.name]] : [])))
   const declared = [...symbols.extensions.values()].flat()
   return [...new Set([...declared, ...implied].filter((e): e is string => e !== undefined))].sort(compareText)
 }
@@ -48,7 +49,7 @@ function buildEnum(decl: Decl<RawEnum>): IrEnum {
     ...documentation(decl.def),
     ...optionalText('renamedFrom', decl.def.renamedFrom),
     values: decl.def.values.map((v) => (typeof v === 'string' ? { name: v } : { name: v.name, ...documentation(v), ...optionalText('renamedFrom', v.renamedFrom) })),
-    location: decl.source.locate(decl.path, 'key'),
+    location: irLocation(decl.source, decl.path, 'key'),
   }
 }
 
@@ -61,9 +62,9 @@ function buildShape(decl: Decl<RawShape>, symbols: SymbolTable): IrShape {
     constraints: constraints(field.def),
     ...documentation(field.def),
     ...(field.def.example === undefined ? {} : { example: field.def.example }),
-    location: field.source.locate(field.path, 'key'),
+    location: irLocation(field.source, field.path, 'key'),
   }))
-  return { kind: 'shape', name: decl.name, domain: domainOf(decl.source.file), ...documentation(decl.def), fields, location: decl.source.locate(decl.path, 'key') }
+  return { kind: 'shape', name: decl.name, domain: domainOf(decl.source.file), ...documentation(decl.def), fields, location: irLocation(decl.source, decl.path, 'key') }
 }
 
 function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: ResolvedRelations, models: ReadonlyMap<string, ExpandedModel>): IrModel {
@@ -72,8 +73,8 @@ function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: Resol
   const fields = model.fields.map((field): IrField => relations.get(field) ?? buildStoredField(field, symbols, referenced.get(field.name)))
   const idField = model.fields.find((f) => f.def.id)
   const primaryKey = decl.def.id
-    ? { fields: decl.def.id.fields, ...optionalText('name', decl.def.id.name), compound: true, location: decl.source.locate([...decl.path, 'id'], 'key') }
-    : { fields: [idField!.name], compound: false, location: idField!.source.locate([...idField!.path, 'id'], 'key') }
+    ? { fields: decl.def.id.fields, ...optionalText('name', decl.def.id.name), compound: true, location: irLocation(decl.source, [...decl.path, 'id'], 'key') }
+    : { fields: [idField!.name], compound: false, location: irLocation(idField!.source, [...idField!.path, 'id'], 'key') }
   const seed = decl.def.seed
   const archive = decl.def.archive // checked by rules/archive.ts: names a stored DateTime field
   return {
@@ -85,12 +86,12 @@ function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: Resol
     ...optionalText('renamedFrom', decl.def.renamedFrom),
     fields,
     primaryKey,
-    indexes: model.indexes.map((index) => ({ fields: index.def.fields, ...optionalText('name', index.def.name), location: index.source.locate(index.path) })),
-    uniques: (decl.def.uniques ?? []).map((u, i) => ({ fields: u.fields, ...optionalText('name', u.name), location: decl.source.locate([...decl.path, 'uniques', i]) })),
-    checks: (decl.def.checks ?? []).map((check, i) => buildCheck(check, fields, decl.source.locate([...decl.path, 'checks', i]))),
-    ...(seed ? { seed: { rows: decimalsAsNumbers(model, seed.rows ?? []), generate: seed.generate ?? 0, location: decl.source.locate([...decl.path, 'seed'], 'key') } } : {}),
-    ...(archive ? { archive: { afterDays: archive.afterDays, field: archive.by, column: fields.find((f): f is IrStoredField => f.kind === 'stored' && f.name === archive.by)!.column, location: decl.source.locate([...decl.path, 'archive'], 'key') } } : {}),
-    location: decl.source.locate(decl.path, 'key'),
+    indexes: model.indexes.map((index) => ({ fields: index.def.fields, ...optionalText('name', index.def.name), location: irLocation(index.source, index.path) })),
+    uniques: (decl.def.uniques ?? []).map((u, i) => ({ fields: u.fields, ...optionalText('name', u.name), location: irLocation(decl.source, [...decl.path, 'uniques', i]) })),
+    checks: (decl.def.checks ?? []).map((check, i) => buildCheck(check, fields, irLocation(decl.source, [...decl.path, 'checks', i]))),
+    ...(seed ? { seed: { rows: decimalsAsNumbers(model, seed.rows ?? []), generate: seed.generate ?? 0, location: irLocation(decl.source, [...decl.path, 'seed'], 'key') } } : {}),
+    ...(archive ? { archive: { afterDays: archive.afterDays, field: archive.by, column: fields.find((f): f is IrStoredField => isStoredField(f) && f.name === archive.by)!.column, location: irLocation(decl.source, [...decl.path, 'archive'], 'key') } } : {}),
+    location: irLocation(decl.source, decl.path, 'key'),
   }
 }
 
@@ -137,7 +138,7 @@ function buildStoredField(field: FieldDecl, symbols: SymbolTable, references: Fi
     foreignKey,
     ...documentation(def),
     ...optionalText('renamedFrom', def.renamedFrom),
-    location: field.source.locate(field.path, 'key'),
+    location: irLocation(field.source, field.path, 'key'),
   }
 }
 
@@ -148,11 +149,11 @@ function buildStoredField(field: FieldDecl, symbols: SymbolTable, references: Fi
  */
 const implicitListDefault = (def: RawField): { default?: IrDefault } => (def.list && !def.optional ? { default: { kind: 'value', value: [] } } : {})
 
-function buildCheck(check: RawCheck, fields: readonly IrField[], location: SourceLocation): IrCheck {
+function buildCheck(check: RawCheck, fields: readonly IrField[], location: IrLocation): IrCheck {
   const rule = parseCheckRule(check.rule)! // validation refused any other
   const operand = (o: CheckOperand): IrCheckOperand => {
     if (o.kind === 'number') return o
-    const field = fields.find((f): f is IrStoredField => f.kind === 'stored' && f.name === o.field)!
+    const field = fields.find((f): f is IrStoredField => isStoredField(f) && f.name === o.field)!
     return { kind: 'field', field: o.field, column: field.column }
   }
   const typed = [rule.left, rule.right].map((o) => (o.kind === 'field' ? fields.find((f) => f.name === o.field) : undefined)).find((f) => f?.kind === 'stored')
@@ -166,8 +167,8 @@ function valueType(def: RawField, symbols: SymbolTable): IrValueType {
 }
 
 function buildDefault(value: unknown): IrDefault {
-  const call = typeof value === 'string' ? /^(now|cuid|uuid|autoincrement)\(\)$/.exec(value) : null
-  return call ? { kind: 'function', function: call[1] as 'now' } : { kind: 'value', value }
+  const fn = defaultFunctionOf(value)
+  return fn ? { kind: 'function', function: fn } : { kind: 'value', value }
 }
 
 function constraints(def: RawField): IrConstraints {

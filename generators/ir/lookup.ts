@@ -1,4 +1,4 @@
-import type { Ir, IrEnum, IrModel, IrRelationField, IrShape } from './types.ts'
+import { isRelationField, isStoredField, type Ir, type IrEnum, type IrModel, type IrRelationField, type IrShape } from './types.ts'
 
 /** The declarations of one model file, in IR order. */
 export interface DomainDeclarations {
@@ -55,7 +55,7 @@ export const declarationsOf = (ir: Ir, domain: string): DomainDeclarations => lo
 
 /** The other end of a relation: the relation field `field.opposite` of the target model. */
 export const oppositeEnd = (ir: Ir, field: IrRelationField): IrRelationField | undefined =>
-  modelNamed(ir, field.target)?.fields.find((f): f is IrRelationField => f.kind === 'relation' && f.name === field.opposite)
+  modelNamed(ir, field.target)?.fields.find((f): f is IrRelationField => isRelationField(f) && f.name === field.opposite)
 
 /**
  * Whether a table with exactly `columns` is `model`'s table under another name: same column count,
@@ -63,6 +63,6 @@ export const oppositeEnd = (ir: Ir, field: IrRelationField): IrRelationField | u
  * migration keeps a table whose `table:` changed only then; otherwise Prisma drops and re-creates it.
  */
 export const holdsColumnsOf = (model: IrModel, columns: ReadonlySet<string>): boolean => {
-  const stored = model.fields.filter((f) => f.kind === 'stored')
+  const stored = model.fields.filter(isStoredField)
   return columns.size === stored.length && stored.every((f) => columns.has(f.column) || (f.renamedFrom !== undefined && columns.has(f.renamedFrom)))
 }

@@ -1,6 +1,7 @@
 import type { ExpandedModel } from '../validate/rules/context.ts'
 import { groupRelationEnds } from '../validate/rules/relations.ts'
 import type { FieldDecl } from '../validate/symbols.ts'
+import { irLocation } from './ir-location.ts'
 import type { IrRelationField } from './types.ts'
 
 /** The IR form of every relation field, keyed by its declaration. */
@@ -15,8 +16,7 @@ export function resolveRelations(models: ReadonlyMap<string, ExpandedModel>): Re
     const cardinality = many ? 'many-to-many' : a.field.def.list || b.field.def.list ? 'one-to-many' : 'one-to-one'
     for (const [self, other] of [[a, b], [b, a]] as const) {
       const relation = self.field.def.relation
-      const side = many ? 'many' : relation?.fields ? 'owner' : 'back'
-      resolved.set(self.field, {
+      const end = {
         kind: 'relation',
         name: self.field.name,
         ...(self.field.mixin ? { mixin: self.field.mixin } : {}),
@@ -25,16 +25,19 @@ export function resolveRelations(models: ReadonlyMap<string, ExpandedModel>): Re
         ...(relation?.name ? { relationName: relation.name } : {}),
         optional: Boolean(self.field.def.optional),
         list: Boolean(self.field.def.list),
-        side,
         cardinality,
-        fields: relation?.fields ?? [],
-        references: relation?.references ?? [],
-        ...(relation?.onDelete ? { onDelete: relation.onDelete } : {}),
-        ...(relation?.onUpdate ? { onUpdate: relation.onUpdate } : {}),
         ...(self.field.def.description?.trim() ? { description: self.field.def.description.trim() } : {}),
         ...(self.field.def.deprecated ? { deprecated: true } : {}),
-        location: self.field.source.locate(self.field.path, 'key'),
-      })
+        location: irLocation(self.field.source, self.field.path, 'key'),
+      } as const
+      // Validation guarantees the owner names both its fields and their references.
+      const keys = !many && relation?.fields ? { fields: relation.fields, references: relation.references ?? [] } : undefined
+      resolved.set(
+        self.field,
+        keys
+          ? { ...end, side: 'owner', ...keys, ...(relation?.onDelete ? { onDelete: relation.onDelete } : {}), ...(relation?.onUpdate ? { onUpdate: relation.onUpdate } : {}) }
+          : { ...end, side: many ? 'many' : 'back' },
+      )
     }
   }
   return resolved

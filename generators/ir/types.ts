@@ -1,8 +1,18 @@
-import type { SourceLocation } from '../diagnostics/diagnostic.ts'
-import type { RawConstraints, ReferentialAction, StringFormat } from '../load/model-file.ts'
-import type { ScalarType } from '../validate/symbols.ts'
+import type { DefaultFunction, FieldConstraints, ReferentialAction, ScalarType, StringFormat } from '../language/language.ts'
 
-export type { ReferentialAction, ScalarType, SourceLocation, StringFormat }
+export type { ReferentialAction, ScalarType, StringFormat }
+
+/**
+ * Where a declaration is written: its model file, the path to it in the file's data, and whether the
+ * key or the value is meant. Plain data, like the rest of the IR (it survives structuredClone and
+ * JSON); whoever prints a line and column resolves it against the file (SourceFile.locate).
+ */
+export interface IrLocation {
+  /** Relative to the models folder, `/`-separated. */
+  readonly file: string
+  readonly path: readonly (string | number)[]
+  readonly part: 'key' | 'value'
+}
 
 /**
  * The intermediate representation: the only input of emitters. Plain, deeply frozen data.
@@ -46,7 +56,7 @@ export interface IrDomain {
 interface Documented {
   readonly description?: string
   readonly deprecated?: boolean
-  readonly location: SourceLocation
+  readonly location: IrLocation
 }
 
 export interface IrEnum extends Documented {
@@ -72,7 +82,7 @@ export interface IrShape extends Documented {
 }
 
 /** A field's validation keys, as written in the model (the language and the IR share their meaning). */
-export type IrConstraints = RawConstraints
+export type IrConstraints = FieldConstraints
 
 /** What a value of a field is: a scalar (maybe with a JSON shape), or an enum. */
 export type IrValueType =
@@ -90,7 +100,7 @@ export interface IrShapeField extends Documented {
 
 export type IrDefault =
   | { readonly kind: 'value'; readonly value: unknown }
-  | { readonly kind: 'function'; readonly function: 'now' | 'cuid' | 'uuid' | 'autoincrement' }
+  | { readonly kind: 'function'; readonly function: DefaultFunction }
 
 export type IrField = IrStoredField | IrRelationField
 
@@ -127,8 +137,8 @@ export interface IrStoredField extends IrFieldBase {
   readonly foreignKey: boolean
 }
 
-/** One end of a relation; the other end is `opposite` in model `target`. */
-export interface IrRelationField extends IrFieldBase {
+/** What every end of a relation has; the other end is `opposite` in model `target`. */
+interface IrRelationEnd extends IrFieldBase {
   readonly kind: 'relation'
   readonly target: string
   /** The field on `target` that is the other end. */
@@ -137,26 +147,41 @@ export interface IrRelationField extends IrFieldBase {
   readonly relationName?: string
   readonly optional: boolean
   readonly list: boolean
-  /** `owner` holds the foreign key; `back` is the other side; `many` ends are both lists (join table). */
-  readonly side: 'owner' | 'back' | 'many'
   readonly cardinality: 'one-to-one' | 'one-to-many' | 'many-to-many'
-  /** Owner side only: local foreign-key fields and the target fields they reference, in order. */
+}
+
+/** The end that holds the foreign key: its local fields, the target fields they reference, and the actions. */
+export interface IrOwnerRelation extends IrRelationEnd {
+  readonly side: 'owner'
+  /** Local foreign-key fields and the target fields they reference, in order. */
   readonly fields: readonly string[]
   readonly references: readonly string[]
   readonly onDelete?: ReferentialAction
   readonly onUpdate?: ReferentialAction
 }
 
+/** An end without keys: `back`, the other side of an owner; `many`, an end of a many-to-many relation (a join table). */
+export interface IrKeylessRelation extends IrRelationEnd {
+  readonly side: 'back' | 'many'
+}
+
+/** One end of a relation, narrowed by `side`: only the owner carries the foreign key. */
+export type IrRelationField = IrOwnerRelation | IrKeylessRelation
+
+export const isStoredField = (field: IrField): field is IrStoredField => field.kind === 'stored'
+export const isRelationField = (field: IrField): field is IrRelationField => field.kind === 'relation'
+export const isOwnerRelation = (field: IrField): field is IrOwnerRelation => field.kind === 'relation' && field.side === 'owner'
+
 export interface IrIndex {
   readonly fields: readonly string[]
   readonly name?: string
-  readonly location: SourceLocation
+  readonly location: IrLocation
 }
 
 export interface IrSeed {
   readonly rows: readonly Readonly<Record<string, unknown>>[]
   readonly generate: number
-  readonly location: SourceLocation
+  readonly location: IrLocation
 }
 
 /** A rule across fields of one model (`checks:`), enforced by a CHECK constraint and by zod. */
@@ -170,7 +195,7 @@ export interface IrCheck {
   /** `time` compares DateTime values, `number` numbers. */
   readonly compares: 'number' | 'time'
   readonly description?: string
-  readonly location: SourceLocation
+  readonly location: IrLocation
 }
 
 export type IrCheckOperand = { readonly kind: 'field'; readonly field: string; readonly column: string } | { readonly kind: 'number'; readonly value: number }
@@ -198,5 +223,5 @@ export interface IrArchivePolicy {
   /** The field that decides, and its column name. */
   readonly field: string
   readonly column: string
-  readonly location: SourceLocation
+  readonly location: IrLocation
 }

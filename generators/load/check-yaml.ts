@@ -1,5 +1,5 @@
 import type { Document, Node, Pair, YAMLError } from 'yaml'
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.ts'
 import type { SourceFile } from './source-file.ts'
 import { FORBIDDEN_KEYS, MAX_DEPTH, MAX_EXPANDED_SIZE, yamlLibrary } from './yaml-parsers.ts'
 
@@ -19,7 +19,7 @@ export function checkYamlTree(document: Document.Parsed, source: SourceFile): Di
     const { node, depth } = stack.pop()!
     if (isAlias(node)) {
       if (!anchors.has(node.source)) {
-        found.push({ code: 'PIKA001', severity: 'error', message: `the alias \`*${node.source}\` has no anchor \`&${node.source}\` before it`, location: at(node), hint: 'Define the anchor first, or write the value out.' })
+        found.push(diagnostic('PIKA001', 'aliasWithoutAnchor', { alias: node.source }, at(node)))
       }
       continue
     }
@@ -27,7 +27,7 @@ export function checkYamlTree(document: Document.Parsed, source: SourceFile): Di
     if (node.anchor) anchors.add(node.anchor)
     if (isScalar(node)) continue
     if (depth >= MAX_DEPTH) {
-      if (!tooDeep) found.push({ code: 'PIKA011', severity: 'error', message: `the YAML is nested more than ${MAX_DEPTH} levels deep`, location: at(node), hint: 'A model file needs only a few levels; flatten the structure.' })
+      if (!tooDeep) found.push(diagnostic('PIKA011', 'nestedTooDeep', { maxDepth: MAX_DEPTH }, at(node)))
       tooDeep = true
       continue
     }
@@ -35,7 +35,7 @@ export function checkYamlTree(document: Document.Parsed, source: SourceFile): Di
     for (const item of node.items as unknown[]) {
       if (isPair(item)) {
         const problem = keyProblem(item)
-        if (problem) found.push({ code: 'PIKA006', severity: 'error', message: problem.message, location: at(item.key as Node), hint: problem.hint })
+        if (problem) found.push(diagnostic('PIKA006', problem.id, problem.params, at(item.key as Node)))
         children.push(item.key, item.value)
       } else {
         children.push(item)
@@ -47,43 +47,39 @@ export function checkYamlTree(document: Document.Parsed, source: SourceFile): Di
   return found
 }
 
-function keyProblem(pair: Pair): { message: string; hint: string } | undefined {
+function keyProblem(pair: Pair): { id: 'prototypeKey'; params: { key: string } } | { id: 'emptyKey' | 'complexKey'; params: Record<string, never> } | undefined {
   const { isScalar } = yamlLibrary()
   const key = pair.key
   if (isScalar(key) && key.value !== null && typeof key.value !== 'object') {
     const name = String(key.value)
-    if (FORBIDDEN_KEYS.has(name)) return { message: `the key \`${name}\` is not allowed`, hint: 'It could alter object prototypes; choose another name.' }
+    if (FORBIDDEN_KEYS.has(name)) return { id: 'prototypeKey', params: { key: name } }
     return undefined
   }
-  if (isScalar(key) || key === null) return { message: 'a key cannot be empty or null', hint: 'Write a name before the colon.' }
-  return { message: 'a key must be a plain name, not a list, mapping or alias', hint: 'Write the key as a plain name.' }
+  if (isScalar(key) || key === null) return { id: 'emptyKey', params: {} }
+  return { id: 'complexKey', params: {} }
 }
 
 /** Turns the YAML library's parse errors into diagnostics with messages written for model authors. */
 export function syntaxDiagnostics(document: Document.Parsed, source: SourceFile): Diagnostic[] {
   return document.errors.map((error) => {
     const location = source.rangeToLocation(error.pos)
-    if (error.code === 'DUPLICATE_KEY') return duplicateKey(document, source, error) ?? { code: 'PIKA009', severity: 'error', message: 'duplicate key', location }
-    return { code: 'PIKA001', severity: 'error', message: syntaxMessage(error), location, ...syntaxHint(error) }
+    if (error.code === 'DUPLICATE_KEY') return duplicateKey(document, source, error) ?? diagnostic('PIKA009', 'duplicateKeyUnplaced', {}, location)
+    return syntaxDiagnostic(error, location)
   })
 }
 
-function syntaxMessage(error: YAMLError): string {
-  if (error.code === 'MULTIPLE_DOCS') return 'a model file holds one YAML document, but this one has several'
-  if (/call stack/i.test(error.message)) return `the YAML is nested too deeply (more than ${MAX_DEPTH} levels are refused)`
+/** The YAML library's error, in words for model authors where we have better ones, else its own first line. */
+function syntaxDiagnostic(error: YAMLError, location: SourceLocation): Diagnostic {
+  if (error.code === 'MULTIPLE_DOCS') return diagnostic('PIKA001', 'severalDocuments', {}, location)
+  if (/call stack/i.test(error.message)) return diagnostic('PIKA001', 'callStack', { maxDepth: MAX_DEPTH }, location)
   if (/^Flow (map|sequence) in block collection/.test(error.message)) {
     const [open, close] = error.message.startsWith('Flow map') ? ['{', '}'] : ['[', ']']
-    return `a \`${open} … ${close}\` opened above is not closed before this line`
+    return diagnostic('PIKA001', 'unclosedFlow', { open, close }, location)
   }
-  return error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
-}
-
-function syntaxHint(error: YAMLError): { hint?: string } {
-  if (error.code === 'MULTIPLE_DOCS') return { hint: 'Remove the `---` separator; split domains into separate files instead.' }
-  if (error.code === 'TAB_AS_INDENT') return { hint: 'Indent with spaces.' }
-  if (/^Flow (map|sequence) in block collection/.test(error.message)) return { hint: 'Close it on the line where it opens, or indent its continuation lines further than its key.' }
-  if (error.code === 'BLOCK_AS_IMPLICIT_KEY') return { hint: 'Quote a value that contains `: `, e.g. `description: "Note: …"`.' }
-  return {}
+  const parserMessage = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+  if (error.code === 'TAB_AS_INDENT') return diagnostic('PIKA001', 'tabIndentation', { parserMessage }, location)
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY') return diagnostic('PIKA001', 'implicitKeyBlock', { parserMessage }, location)
+  return diagnostic('PIKA001', 'parser', { parserMessage }, location)
 }
 
 /** Names the repeated key and points at where it first appears. */
@@ -103,15 +99,8 @@ function duplicateKey(document: Document.Parsed, source: SourceFile, error: YAML
       if (!isScalar(key) || key.range?.[0] !== error.pos[0]) continue
       const name = String(key.value)
       const first = (node.items as Pair[]).slice(0, index).find((p) => isScalar(p.key) && String(p.key.value) === name)
-      const related = first && isScalar(first.key) && first.key.range ? [{ message: `\`${name}\` is first set here`, location: source.rangeToLocation([first.key.range[0], first.key.range[1]]) }] : []
-      return {
-        code: 'PIKA009',
-        severity: 'error',
-        message: `the key \`${name}\` appears twice in the same mapping`,
-        location: source.rangeToLocation([key.range[0], key.range[1]]),
-        hint: 'Keep one of them.',
-        ...(related.length ? { related } : {}),
-      }
+      const related = first && isScalar(first.key) && first.key.range ? source.rangeToLocation([first.key.range[0], first.key.range[1]]) : undefined
+      return diagnostic('PIKA009', 'duplicateKey', { key: name }, source.rangeToLocation([key.range[0], key.range[1]]), related)
     }
   }
   return undefined
@@ -158,13 +147,7 @@ export function expansionDiagnostic(document: Document.Parsed, source: SourceFil
   const total = sizeOf(document.contents)
   if (total <= MAX_EXPANDED_SIZE) return undefined
   const at = firstOverflow?.range ?? [0, 0]
-  return {
-    code: 'PIKA005',
-    severity: 'error',
-    message: `the file's YAML aliases expand it to more than ${MAX_EXPANDED_SIZE.toLocaleString('en')} nodes and characters`,
-    location: source.rangeToLocation([at[0], at[1]]),
-    hint: 'Write the repeated parts out once, or use a mixin.',
-  }
+  return diagnostic('PIKA005', 'aliasesExpandTooFar', { limit: MAX_EXPANDED_SIZE.toLocaleString('en') }, source.rangeToLocation([at[0], at[1]]))
 }
 
 /** Whether `alias` sits inside the node it refers to (the node is still being sized). */

@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { isAbsolute, join, relative } from 'node:path'
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { listModelFiles, SETTINGS_FILE } from '../package-files.ts'
 import { checkYamlTree, expansionDiagnostic, syntaxDiagnostics } from './check-yaml.ts'
 import { SourceFile } from './source-file.ts'
@@ -70,8 +70,7 @@ function linkLeavingFolder(modelsDir: string, name: string): FileResult | undefi
   const inside = relative(realpathSync(modelsDir), target)
   if (inside && !inside.startsWith('..') && !isAbsolute(inside)) return undefined
   const source = new SourceFile(name, '')
-  const hint = 'Copy the file into the models folder, or link to a file inside it.'
-  return { source, diagnostics: [source.diagnostic('PIKA012', `model file \`${name}\` is a link that leads outside the models folder`, [], { hint })] }
+  return { source, diagnostics: [source.diagnostic('PIKA012', 'linkLeavesFolder', { file: name }, [])] }
 }
 
 export interface FileResult {
@@ -87,13 +86,12 @@ export function loadModelFile(path: string, name: string, cache?: ParseCache): F
     const size = statSync(path).size
     if (size > MAX_FILE_BYTES) {
       const source = empty()
-      const message = `model file is ${Math.ceil(size / 1024)} KiB; the limit is ${MAX_FILE_BYTES / 1024} KiB`
-      return { source, diagnostics: [source.diagnostic('PIKA004', message, [], { hint: 'Split the domain into several model files.' })] }
+      return { source, diagnostics: [source.diagnostic('PIKA004', 'fileTooLarge', { sizeKiB: Math.ceil(size / 1024), limitKiB: MAX_FILE_BYTES / 1024 }, [])] }
     }
     text = readFileSync(path, 'utf8')
   } catch (error) {
     const source = empty()
-    return { source, diagnostics: [source.diagnostic('PIKA010', `cannot read the file: ${(error as Error).message}`, [])] }
+    return { source, diagnostics: [source.diagnostic('PIKA010', 'unreadable', { reason: (error as Error).message }, [])] }
   }
   const cached = cache?.get(name)
   if (cached?.text === text) return cached.result
@@ -110,14 +108,13 @@ function parseModelText(name: string, text: string): FileResult {
     const suggestion = name.replace(/\.ya?ml$/i, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[_\s]+/g, '-').toLowerCase()
     // About the file, not a node in it: a single caret at its start.
     const location = source.rangeToLocation([0, 0])
-    diagnostics.push({ ...source.diagnostic('PIKA007', `model file \`${name}\` is not kebab-case`, [], { hint: `Rename it to \`${suggestion}.yaml\`.` }), location })
+    diagnostics.push(diagnostic('PIKA007', 'fileNameNotKebabCase', { file: name, suggestion }, location))
   }
   const unprintable = NON_PRINTABLE.exec(text)
   if (unprintable) {
-    const code = `U+${unprintable[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
-    const message = `the file holds the control character ${code}, which YAML does not allow unescaped`
-    const hint = `Write it as an escape in a double-quoted string, e.g. "\\u${code.slice(2)}".`
-    return { source, diagnostics: [...diagnostics, { code: 'PIKA001', severity: 'error', message, location: source.rangeToLocation([unprintable.index, unprintable.index + 1]), hint }] }
+    const hex = unprintable[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')
+    const location = source.rangeToLocation([unprintable.index, unprintable.index + 1])
+    return { source, diagnostics: [...diagnostics, diagnostic('PIKA001', 'controlCharacter', { codePoint: `U+${hex}`, hex }, location)] }
   }
   const fast = parseDataFast(text)
   if (fast) return { source, data: fast, diagnostics }
@@ -135,17 +132,14 @@ function parseModelText(name: string, text: string): FileResult {
 
   // Expansion is bounded above, so the library's own alias count limit is not needed.
   const data: unknown = document.toJS({ maxAliasCount: -1 })
-  const kind = isSettings ? 'settings file' : 'model file'
   // A settings file of comments only (say, just its schema line) keeps every default.
   if ((data === null || data === undefined) && isSettings) return { source, data: {}, diagnostics }
   if (data === null || data === undefined) {
-    const hint = 'Declare at least one of `enums`, `types`, `mixins` or `models`, or delete the file.'
-    return { source, diagnostics: [...diagnostics, source.diagnostic('PIKA002', 'the model file is empty', [], { hint })] }
+    return { source, diagnostics: [...diagnostics, source.diagnostic('PIKA002', 'emptyFile', {}, [])] }
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
     const found = Array.isArray(data) ? 'a list' : `a ${typeof data}`
-    const hint = isSettings ? 'The settings file is a mapping with the section `openapi`.' : 'A model file is a mapping with the sections `enums`, `types`, `mixins`, `models`.'
-    return { source, diagnostics: [...diagnostics, source.diagnostic('PIKA003', `the ${kind} holds ${found}, not a mapping`, [], { hint })] }
+    return { source, diagnostics: [...diagnostics, source.diagnostic('PIKA003', isSettings ? 'settingsNotAMapping' : 'notAMapping', { found }, [])] }
   }
   return { source, data: data as Record<string, unknown>, diagnostics }
 }

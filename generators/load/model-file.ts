@@ -2,6 +2,8 @@
  * The shape of a model file once it has passed the JSON Schema (schema/pika-model.schema.json).
  * Kept beside the loader because it describes what the YAML holds, not what the compiler makes of it.
  */
+import type { FieldConstraints, ReferentialAction } from '../language/language.ts'
+
 export interface ModelFileData {
   readonly description?: string
   /** PostgreSQL extensions the domain needs beyond those its native types imply. */
@@ -78,8 +80,6 @@ export interface RawRelation {
   readonly onUpdate?: ReferentialAction
 }
 
-export type ReferentialAction = 'Cascade' | 'Restrict' | 'NoAction' | 'SetNull' | 'SetDefault'
-export type StringFormat = 'email' | 'url' | 'uuid' | 'cuid' | 'e164' | 'date' | 'date-time'
 
 export interface RawField extends RawConstraints {
   readonly type: string
@@ -102,16 +102,5 @@ export interface RawField extends RawConstraints {
   readonly renamedFrom?: string
 }
 
-/** The validation keys of a field: bounds for numbers; lengths, pattern and format for strings. */
-export interface RawConstraints {
-  readonly min?: number
-  readonly max?: number
-  readonly minLength?: number
-  readonly maxLength?: number
-  readonly length?: number
-  readonly pattern?: string
-  readonly format?: StringFormat
-  /** List fields only: item count bounds. */
-  readonly minItems?: number
-  readonly maxItems?: number
-}
+/** The validation keys of a field, as written (see language.ts). */
+export type RawConstraints = FieldConstraints

@@ -1,5 +1,5 @@
 import type { Node, Pair } from 'yaml'
-import type { Diagnostic, Severity, SourceLocation } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic, type MessageId, type MessageParams, type SourceLocation } from '../diagnostics/diagnostic.ts'
 import type { DiagnosticCode } from '../diagnostics/codes.ts'
 import { parseWithPositions, yamlLibrary, type PositionedDocument } from './yaml-parsers.ts'
 
@@ -29,11 +29,12 @@ export class SourceFile {
   }
 
   /**
-   * The location of the node at `path`, or of its nearest existing ancestor. Resolved when first
-   * read: the IR records a location for every declaration, and only diagnostics and diffs read one.
+   * The location of the node at `path`, or of its nearest existing ancestor, as a plain value. Asked
+   * for by diagnostics and by whoever prints an IR location (which holds only the path), so a run
+   * over clean models never parses positions.
    */
   locate(path: DataPath, part: Part = 'value'): SourceLocation {
-    return new LazyLocation(this, path, part)
+    return this.rangeToLocation(findRange(this.positioned.document.contents, path, part) ?? [0, 0])
   }
 
   rangeToLocation([start, end]: readonly [number, number]): SourceLocation {
@@ -46,61 +47,15 @@ export class SourceFile {
     return { file: this.file, line, column, endLine: Math.max(line, to.line), endColumn: Math.max(column + 1, to.col) }
   }
 
-  diagnostic(
-    code: DiagnosticCode,
-    message: string,
+  /** Message `id` of `code` (see codes.ts) at `path`; `related` is the place its note points to. */
+  diagnostic<C extends DiagnosticCode, M extends MessageId<C>>(
+    code: C,
+    id: M,
+    params: MessageParams<C, M>,
     path: DataPath,
-    options: { part?: Part; hint?: string; severity?: Severity; related?: Diagnostic['related'] } = {},
+    options: { part?: Part; related?: SourceLocation } = {},
   ): Diagnostic {
-    return {
-      code,
-      severity: options.severity ?? 'error',
-      message,
-      location: this.locate(path, options.part),
-      ...(options.hint ? { hint: options.hint } : {}),
-      ...(options.related?.length ? { related: options.related } : {}),
-    }
-  }
-}
-
-/**
- * A location whose line and columns are computed on first read. A class rather than an object with
- * its own getters: the IR holds one per declaration, and this is ~10× cheaper to create. deepFreeze
- * reads own properties only, so it freezes `file` and leaves the position unresolved.
- */
-class LazyLocation implements SourceLocation {
-  readonly file: string
-  readonly #source: SourceFile
-  readonly #path: DataPath
-  readonly #part: Part
-  #resolved: SourceLocation | undefined
-
-  constructor(source: SourceFile, path: DataPath, part: Part) {
-    this.file = source.file
-    this.#source = source
-    this.#path = path
-    this.#part = part
-  }
-
-  #get(): SourceLocation {
-    return (this.#resolved ??= this.#source.rangeToLocation(findRange(this.#source.positioned.document.contents, this.#path, this.#part) ?? [0, 0]))
-  }
-
-  get line() {
-    return this.#get().line
-  }
-  get column() {
-    return this.#get().column
-  }
-  get endLine() {
-    return this.#get().endLine
-  }
-  get endColumn() {
-    return this.#get().endColumn
-  }
-
-  toJSON(): SourceLocation {
-    return this.#get()
+    return diagnostic(code, id, params, this.locate(path, options.part), options.related)
   }
 }
 

@@ -1,3 +1,5 @@
+import { NUMERIC_SCALARS } from '../language/language.ts'
+
 /** A parsed model check: `endTime > startTime`, `refundedAmount <= amount`, `capacity >= 1`. */
 export interface CheckRule {
   readonly left: CheckOperand
@@ -20,4 +22,4 @@ export function parseCheckRule(text: string): CheckRule | undefined {
 }
 
 /** Field types a check may compare: numbers with numbers, date-times with date-times. */
-export const CHECK_TYPES: Readonly<Record<string, 'number' | 'time'>> = { Int: 'number', BigInt: 'number', Float: 'number', Decimal: 'number', DateTime: 'time' }
+export const CHECK_TYPES: Readonly<Record<string, 'number' | 'time'>> = { ...Object.fromEntries(NUMERIC_SCALARS.map((scalar) => [scalar, 'number'])), DateTime: 'time' }

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
-import { didYouMean } from '../diagnostics/suggest.ts'
+import { closestName } from '../diagnostics/suggest.ts'
 import type { RawIndex, RawMixin, RawModel } from '../load/model-file.ts'
 import { ownFields, type Decl, type FieldDecl, type SymbolTable } from './symbols.ts'
 
@@ -29,13 +29,13 @@ function expand(decl: Decl<RawModel | RawMixin>, symbols: SymbolTable, diagnosti
     const mixin = symbols.mixins.get(mixinName)
     if (!mixin) {
       if (symbols.brokenNames.has(mixinName)) return // declared in a file that already has errors
-      const hint = didYouMean(mixinName, symbols.mixins.keys()) ?? (symbols.mixins.size ? `Known mixins: ${[...symbols.mixins.keys()].join(', ')}.` : 'Declare it under `mixins:` in a model file.')
-      diagnostics.push(decl.source.diagnostic('PIKA304', `unknown mixin \`${mixinName}\``, at, { hint }))
+      const known = symbols.mixins.size ? [...symbols.mixins.keys()].join(', ') : undefined
+      diagnostics.push(decl.source.diagnostic('PIKA304', 'unknownMixin', { mixin: mixinName, suggestion: closestName(mixinName, symbols.mixins.keys()), known }, at))
       return
     }
     if (chain.includes(mixinName)) {
       const cycle = [...chain.slice(chain.indexOf(mixinName)), mixinName].join(' → ')
-      diagnostics.push(decl.source.diagnostic('PIKA305', `mixin cycle: ${cycle}`, at, { hint: 'A mixin cannot include itself, directly or through other mixins.' }))
+      diagnostics.push(decl.source.diagnostic('PIKA305', 'mixinCycle', { cycle }, at))
       return
     }
     const inner = expand(mixin, symbols, diagnostics, [...chain, mixinName], viaMixin ?? mixinName)
@@ -56,10 +56,8 @@ function dropDuplicateFields(fields: FieldDecl[], owner: Decl<unknown>, diagnost
       seen.set(field.name, field)
       continue
     }
-    const origin = (f: FieldDecl) => (f.mixin ? `mixin \`${f.mixin}\`` : `\`${owner.name}\``)
-    const related = [{ message: `first declared in ${origin(first)}`, location: first.source.locate(first.path, 'key') }]
-    const hint = 'Rename one of them, or drop the mixin that brings it.'
-    diagnostics.push(field.source.diagnostic('PIKA205', `field \`${field.name}\` of \`${owner.name}\` is declared twice`, field.path, { part: 'key', hint, related }))
+    const related = first.source.locate(first.path, 'key')
+    diagnostics.push(field.source.diagnostic('PIKA205', 'fieldDeclaredTwice', { field: field.name, owner: owner.name, firstMixin: first.mixin }, field.path, { part: 'key', related }))
   }
   return [...seen.values()]
 }

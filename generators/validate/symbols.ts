@@ -2,11 +2,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { LoadedFile } from '../load/load-models.ts'
 import type { ModelFileData, RawEnum, RawField, RawMixin, RawModel, RawShape } from '../load/model-file.ts'
 import type { DataPath, SourceFile } from '../load/source-file.ts'
+import { SCALAR_TYPES } from '../language/language.ts'
 import { PatternRunner } from './pattern-budget.ts'
 
-export const scalarTypes = ['String', 'Int', 'BigInt', 'Float', 'Decimal', 'Boolean', 'DateTime', 'Json', 'Bytes'] as const
-export type ScalarType = (typeof scalarTypes)[number]
-export const isScalarType = (type: string): type is ScalarType => (scalarTypes as readonly string[]).includes(type)
 
 /** A named declaration and where it was written. `path` leads to it inside its file's data. */
 export interface Decl<T> {
@@ -67,11 +65,10 @@ export function collectSymbols(files: readonly LoadedFile[]): { symbols: SymbolT
         const decl: Decl<unknown> = { name, def, source, path: [section, name] }
         const first = firstByName.get(name)
         if (first) {
-          const related = [{ message: `${first.kind} \`${name}\` is first declared here`, location: first.decl.source.locate(first.decl.path, 'key') }]
-          const hint = 'Names are global across model files and kinds; rename one of them.'
-          const where = first.decl.source.file === source.file ? 'in this file' : `in ${first.decl.source.file}`
-          const already = first.kind === kind ? `is already declared ${where}` : `is already declared as ${first.kind === 'enum' ? 'an' : 'a'} ${first.kind} ${where}`
-          diagnostics.push(source.diagnostic('PIKA201', `${kind} \`${name}\` ${already}`, decl.path, { part: 'key', hint, related }))
+          const related = first.decl.source.locate(first.decl.path, 'key')
+          const firstFile = first.decl.source.file === source.file ? undefined : first.decl.source.file
+          const params = { kind, name, firstKind: first.kind, firstFile, article: first.kind === 'enum' ? 'an' : 'a' }
+          diagnostics.push(source.diagnostic('PIKA201', first.kind === kind ? 'declaredTwice' : 'declaredAsOtherKind', params, decl.path, { part: 'key', related }))
           continue
         }
         firstByName.set(name, { kind, decl })
@@ -119,5 +116,5 @@ function buildOwnFields(decl: FieldOwner, mixin?: string): FieldDecl[] {
 
 /** All names a `type:` may refer to, for "did you mean" hints. */
 export function knownTypeNames(symbols: SymbolTable): string[] {
-  return [...scalarTypes, ...symbols.enums.keys(), ...symbols.models.keys()]
+  return [...SCALAR_TYPES, ...symbols.enums.keys(), ...symbols.models.keys()]
 }

@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
-import { didYouMean } from '../diagnostics/suggest.ts'
+import { closestName } from '../diagnostics/suggest.ts'
 import type { LoadedFile } from '../load/load-models.ts'
 import type { DataPath } from '../load/source-file.ts'
 import { loadSchemaValidator } from './schema-validator.ts'
@@ -40,47 +40,45 @@ function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
 function toDiagnostic(error: ErrorObject, file: LoadedFile): Diagnostic {
   const path = parsePointer(error.instancePath)
   const { source } = file
-  const what = describePath(path)
+  // The declaration the value belongs to; undefined at the top of the file.
+  const where = describePath(path) || undefined
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty)
       const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {})
+      const at = [...path, key]
       // `db: Decimal(10,2)` inside `{ … }` splits at the comma, leaving a key like `2)`.
-      const splitAtComma = looksSplitAtComma(key) ? COMMA_HINT : undefined
-      const mergeKey = key === '<<' ? 'YAML merge keys are not supported; share fields with a mixin.' : undefined
-      const hint = splitAtComma ?? mergeKey ?? didYouMean(key, allowed) ?? (allowed.length ? `Allowed keys: ${allowed.join(', ')}.` : undefined)
-      return source.diagnostic('PIKA101', `unknown key \`${key}\`${what ? ` in ${what}` : ''}`, [...path, key], { part: 'key', ...(hint ? { hint } : {}) })
+      if (looksSplitAtComma(key)) return source.diagnostic('PIKA101', 'splitAtComma', { key, where }, at, { part: 'key' })
+      if (key === '<<') return source.diagnostic('PIKA101', 'mergeKey', { key, where }, at, { part: 'key' })
+      const params = { key, where, suggestion: closestName(key, allowed), allowed: allowed.length ? allowed.join(', ') : undefined }
+      return source.diagnostic('PIKA101', 'unknownKey', params, at, { part: 'key' })
     }
-    case 'required': {
-      const key = String(error.params.missingProperty)
-      return source.diagnostic('PIKA103', `missing key \`${key}\`${what ? ` in ${what}` : ''}`, path, { part: 'key' })
-    }
+    case 'required':
+      return source.diagnostic('PIKA103', 'missingKey', { key: String(error.params.missingProperty), where }, path, { part: 'key' })
     case 'type': {
       const expected = String(error.params.type).split(',').map(article).join(' or ')
-      const found = describeValue(valueAt(file.data, path))
-      return source.diagnostic('PIKA102', `${what || 'the file'} must be ${expected}, not ${found}`, path)
+      return source.diagnostic('PIKA102', 'wrongType', { where, expected, found: describeValue(valueAt(file.data, path)) }, path)
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String)
       const value = String(valueAt(file.data, path))
-      const hint = didYouMean(value, allowed) ?? `Allowed values: ${allowed.join(', ')}.`
-      return source.diagnostic('PIKA104', `\`${value}\` is not allowed for ${what}`, path, { hint })
+      return source.diagnostic('PIKA104', 'notAllowed', { value, where: where ?? '', suggestion: closestName(value, allowed), allowed: allowed.join(', ') }, path)
     }
     case 'minItems':
+      return source.diagnostic('PIKA104', 'emptyList', { where: where ?? '' }, path)
     case 'minProperties':
-      return source.diagnostic('PIKA104', `${what} must not be empty`, path, { hint: error.keyword === 'minItems' ? 'List at least one entry.' : 'Declare at least one field.' })
+      return source.diagnostic('PIKA104', 'emptyMapping', { where: where ?? '' }, path)
     case 'uniqueItems': {
       const index = Number(error.params.i)
-      const value = String(valueAt(file.data, [...path, index]))
-      return source.diagnostic('PIKA104', `${what} lists \`${value}\` twice`, [...path, index], { hint: 'Remove the repeated entry.' })
+      return source.diagnostic('PIKA104', 'listedTwice', { where: where ?? '', value: String(valueAt(file.data, [...path, index])) }, [...path, index])
     }
     case 'minimum':
     case 'maximum': {
-      const bound = `${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(error.params.limit)}`
-      return source.diagnostic('PIKA104', `${what} must be ${bound}, not ${String(valueAt(file.data, path))}`, path)
+      const params = { where: where ?? '', limit: String(error.params.limit), value: String(valueAt(file.data, path)) }
+      return source.diagnostic('PIKA104', error.keyword === 'minimum' ? 'belowMinimum' : 'aboveMaximum', params, path)
     }
     default:
-      return source.diagnostic('PIKA104', `${what} ${error.message ?? 'is invalid'}`, path)
+      return source.diagnostic('PIKA104', 'otherSchemaRule', { where: where ?? '', schemaMessage: error.message ?? 'is invalid' }, path)
   }
 }
 
@@ -126,4 +124,3 @@ function describeValue(value: unknown): string {
  */
 export const looksSplitAtComma = (key: string): boolean => /^[^(]*\)$/.test(key) || /\s/.test(key.trim())
 
-export const COMMA_HINT = 'Inside `{ … }` a comma separates entries: quote values that contain commas, e.g. `db: "Decimal(10,2)"` or `description: "Fast, friendly"`.'

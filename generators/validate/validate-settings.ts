@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { LoadedFile } from '../load/load-models.ts'
 import type { OpenApiInfo, Settings } from '../ir/types.ts'
+import { readAsset } from '../package-files.ts'
 import { loadSchemaValidator } from './schema-validator.ts'
 import { schemaDiagnostics } from './validate-schema.ts'
 
@@ -18,7 +19,7 @@ export const DEFAULT_OPENAPI_INFO: OpenApiInfo = {
 export function validateSettings(file: LoadedFile | undefined): { readonly settings: Settings; readonly diagnostics: readonly Diagnostic[] } {
   const defaults: Settings = { openapi: DEFAULT_OPENAPI_INFO }
   if (!file) return { settings: defaults, diagnostics: [] }
-  const diagnostics = schemaDiagnostics(loadSchemaValidator('schema/pika-settings.schema.json', 'settings-schema'), file)
+  const diagnostics = schemaDiagnostics(loadSchemaValidator(JSON.parse(readAsset('schema/pika-settings.schema.json')) as object, 'settings-schema'), file)
   if (diagnostics.length) return { settings: defaults, diagnostics }
   const openapi = (file.data as { openapi?: Partial<OpenApiInfo> }).openapi ?? {}
   return { settings: { openapi: { ...DEFAULT_OPENAPI_INFO, ...openapi } }, diagnostics: [] }

@@ -11,8 +11,8 @@ import { modelObjects } from '../../generators/emit/api/api-schema.ts'
 import { emitters } from '../../generators/emit/registry.ts'
 import { managedSchema } from '../../generators/emit/sql/managed-objects.ts'
 import { compileModels, emitFiles } from '../../generators/pipeline.ts'
-import { formatPatterns } from '../../generators/validate/check-value.ts'
-import { toPostgresPattern, toPostgresRegex } from '../../generators/validate/pg-regex.ts'
+import { FORMAT_PATTERNS } from '../../generators/language/language.ts'
+import { toPostgresPattern, toPostgresRegex } from '../../generators/language/pg-regex.ts'
 import { runPrismaOrThrow, sqlOnlyConfig } from '../../src/db/prisma-cli.ts'
 
 const RandExp = RandExpModule as unknown as typeof RandExpModule.default
@@ -53,7 +53,7 @@ function samplesNear(source: string, count = 40): string[] {
 describe('patterns in PostgreSQL', () => {
   const platform = compileModels(join(root, 'models'), root).ir!
   const platformPatterns = platform.models.flatMap((m) => m.fields.flatMap((f) => (f.kind === 'stored' && f.constraints.pattern ? [f.constraints.pattern] : [])))
-  const patterns = [...new Set([...platformPatterns, ...Object.values(formatPatterns).map((r) => r.source), 'a.b', '^\\w+\\s\\d$', '[^\\s]+', '^(ab|a)(c|bcd)$', '^[\\u0041-\\u005a]{2}$', 'x|^$', '^\\u{1F600}+$', '^x[^a]{2,4}é$', '^[a-c]{3,}-$', '^(a){2}$', '^a{2}b{3}$'])]
+  const patterns = [...new Set([...platformPatterns, ...Object.values(FORMAT_PATTERNS).map((r) => r.source), 'a.b', '^\\w+\\s\\d$', '[^\\s]+', '^(ab|a)(c|bcd)$', '^[\\u0041-\\u005a]{2}$', 'x|^$', '^\\u{1F600}+$', '^x[^a]{2,4}é$', '^[a-c]{3,}-$', '^(a){2}$', '^a{2}b{3}$'])]
 
   it.each(patterns)('%s matches exactly the same strings as in JavaScript', async (source) => {
     const translated = toPostgresRegex(source)

@@ -1,13 +1,23 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { DIAGNOSTICS_DOC_PATH } from '../../generators/emit/docs/emit-diagnostics-doc.ts'
+import { LANGUAGE_DOC_PATH } from '../../generators/emit/docs/emit-language-doc.ts'
 import { emitters } from '../../generators/emit/registry.ts'
+import { MODEL_SCHEMA_PATH } from '../../generators/language/model-schema.ts'
 import { compileModels, emitFiles } from '../../generators/pipeline.ts'
 import { readTree, rewriteGolden, updatingGoldens } from '../helpers/golden.ts'
 import { formatPrismaSchema, validatePrismaSchema } from '../helpers/prisma-schema.ts'
 
 const casesDir = join(import.meta.dirname, '..', 'cases')
 const cases = readdirSync(casesDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)
+
+/** Outputs the same for every model set, and what each is generated from. */
+const COMPILER_OUTPUTS: Readonly<Record<string, RegExp>> = {
+  [DIAGNOSTICS_DOC_PATH]: /generators\/diagnostics\/codes\.ts/,
+  [LANGUAGE_DOC_PATH]: /generators\/language\//,
+  [MODEL_SCHEMA_PATH]: /generators\/language\/model-schema\.ts/,
+}
 
 describe.each(cases)('golden case %s', (name) => {
   const caseDir = join(casesDir, name)
@@ -32,7 +42,12 @@ describe.each(cases)('golden case %s', (name) => {
     expect(formatPrismaSchema(schema)).toBe(schema)
   })
 
-  it('starts every generated file with a notice naming its model files', () => {
-    for (const file of files) expect(file.content.split('\n', 1)[0], file.path).toMatch(/Generated from models\/[a-z-]+\.yaml.* by `npm run generate`\. Do not edit/)
+  it('starts every generated file with a notice naming what it is generated from', () => {
+    // The docs tables and the JSON Schema come from the compiler, not the models; JSON has no comments, so the schema says it in `$comment`.
+    for (const file of files) {
+      const source = COMPILER_OUTPUTS[file.path] ?? /models\/[a-z-]+\.yaml.*/
+      const notice = file.path === MODEL_SCHEMA_PATH ? String((JSON.parse(file.content) as { $comment: string }).$comment) : file.content.split('\n', 1)[0]
+      expect(notice, file.path).toMatch(new RegExp(`Generated from ${source.source} by \`npm run generate\`\\. Do not edit`))
+    }
   })
 })

@@ -21,6 +21,18 @@ function generateInto(outRoot: string, models = modelsDir) {
   return files
 }
 
+describe('the IR', () => {
+  it('is plain data: a structured clone emits the same files, and its locations resolve to the declaration', () => {
+    const result = compileModels(modelsDir, '.')
+    const ir = result.ir!
+    expect(emitFiles(structuredClone(ir), emitters)).toEqual(emitFiles(ir, emitters))
+    const gym = structuredClone(ir).models.find((m) => m.name === 'Gym')!
+    const source = result.sources.find((s) => s.file === gym.location.file)!
+    const { line, column } = source.locate(gym.location.path, gym.location.part)
+    expect(source.text.split('\n')[line - 1]!.slice(column - 1)).toMatch(/^Gym:/)
+  })
+})
+
 describe('determinism', () => {
   it('gives the same bytes when run twice', () => {
     const first = emitFiles(compileModels(modelsDir, '.').ir!, emitters)
@@ -102,7 +114,8 @@ describe('output cache key', () => {
   it('changes when the generator code or a model changes, and only then', async () => {
     const { generatorFingerprint, outputKey } = await import('../../generators/cache/output-cache.ts')
     const root = tempDir()
-    for (const dir of ['schema', 'generators']) cpSync(join(import.meta.dirname, '..', '..', dir), join(root, dir), { recursive: true })
+    // The generator's sources: its folder, the schemas, and the leaf modules it shares with src/.
+    for (const path of ['schema', 'generators', 'src/db/sql-text.ts']) cpSync(join(import.meta.dirname, '..', '..', path), join(root, path), { recursive: true })
     const folder = tempDir()
     const models = tempDir()
     cpSync(modelsDir, models, { recursive: true })

@@ -24,7 +24,7 @@ describe('a Decimal written as a string', () => {
 describe('deprecated', () => {
   it('marks the zod schemas, types and properties @deprecated', () => {
     const zod = file('generated/zod/shop.ts')
-    expect(zod).toContain('/**\n * Sold at the desk.\n * @deprecated\n */\nexport const ProductSchema = z.object({')
+    expect(zod).toContain('/**\n * Sold at the desk.\n * @deprecated\n */\nexport const ProductSchema = readSchema(z.object({')
     expect(zod).toContain('/** @deprecated */\nexport type Product = z.infer<typeof ProductSchema>;')
     expect(zod).toContain('/** @deprecated */\nexport const TierSchema = z.enum(')
     expect(zod).toMatch(/ {2}\/\*\* @deprecated \*\/\n {2}fax: z\.string\(\)/)

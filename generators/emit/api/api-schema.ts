@@ -1,6 +1,6 @@
-import type { IrCheck, IrEnum, IrModel, IrShape, IrShapeField, IrStoredField, IrValueType, Ir } from '../../ir/types.ts'
-import { formatPatterns } from '../../validate/check-value.ts'
-import { INT32 } from '../../validate/native-types.ts'
+import { isStoredField, type IrCheck, type IrEnum, type IrModel, type IrShape, type IrShapeField, type IrStoredField, type IrValueType, type Ir } from '../../ir/types.ts'
+import { FORMAT_PATTERNS, type StringFormat } from '../../language/language.ts'
+import { INT32 } from '../../language/native-types.ts'
 import { declarationsOf, derivedFromIr } from '../../ir/lookup.ts'
 import { zodFormatPatterns } from './zod-format-patterns.ts'
 import { apiRules, type ApiRules } from './native-limits.ts'
@@ -17,7 +17,7 @@ import { apiRules, type ApiRules } from './native-limits.ts'
  * - Optional columns are nullable: always present in read schemas (maybe null), omittable in inputs.
  */
 export type WireType =
-  | { readonly kind: 'string'; readonly minLength?: number; readonly maxLength?: number; readonly pattern?: string; readonly format?: string; readonly encoding?: 'base64'; readonly client?: ClientForm }
+  | { readonly kind: 'string'; readonly minLength?: number; readonly maxLength?: number; readonly pattern?: string; readonly format?: StringFormat; readonly encoding?: 'base64'; readonly client?: ClientForm }
   | { readonly kind: 'integer'; readonly bits: 32 | 53; readonly minimum?: number; readonly maximum?: number; readonly client?: ClientForm }
   | { readonly kind: 'number'; readonly minimum?: number; readonly maximum?: number; readonly multipleOf?: number; readonly client?: ClientForm }
   | { readonly kind: 'boolean' }
@@ -79,7 +79,7 @@ const variantNote: Readonly<Record<Variant, string | undefined>> = {
 export const modelObjects: (model: IrModel) => readonly ApiObject[] = derivedFromIr(buildModelObjects)
 
 function buildModelObjects(model: IrModel): ApiObject[] {
-  const stored = model.fields.filter((f): f is IrStoredField => f.kind === 'stored' && !f.private)
+  const stored = model.fields.filter((f): f is IrStoredField => isStoredField(f) && !f.private)
   return (['read', 'create', 'update'] as const).map((variant) => {
     const fields = stored.filter((f) => (variant === 'read' ? !f.writeOnly : !f.readOnly))
     const note = variantNote[variant]
@@ -191,8 +191,8 @@ function singleWireType(type: IrValueType, c: ApiRules): WireType {
 }
 
 /** The regular expression that enforces a string format in OpenAPI: zod's own where zod checks the format. */
-export function formatPattern(format: string): string {
-  return zodFormatPatterns[format] ?? formatPatterns[format]!.source
+export function formatPattern(format: StringFormat): string {
+  return zodFormatPatterns[format] ?? FORMAT_PATTERNS[format].source
 }
 
 /** Everything the API schemas of one domain hold, in IR order. */

@@ -1,5 +1,5 @@
 import type { IrConstraints, IrShapeField, IrStoredField } from '../../ir/types.ts'
-import { numericRange } from '../../validate/native-types.ts'
+import { numericRange } from '../../language/native-types.ts'
 
 /** A field's API rules: what the model states, narrowed by what its column can hold. */
 export interface ApiRules extends IrConstraints {

@@ -1,4 +1,4 @@
-import type { Ir, IrModel, IrRelationField, IrStoredField } from '../../ir/types.ts'
+import { isStoredField, isRelationField, type Ir, type IrModel, type IrRelationField, type IrStoredField } from '../../ir/types.ts'
 import { declarationsOf, derivedFromIr, oppositeEnd } from '../../ir/lookup.ts'
 
 /**
@@ -19,7 +19,7 @@ export function erDiagramLines(ir: Ir, domain: string): string[] {
 const entityName = (name: string) => `"${name}"`
 
 function entityLines(model: IrModel): string[] {
-  const columns = model.fields.filter((f): f is IrStoredField => f.kind === 'stored')
+  const columns = model.fields.filter(isStoredField)
   return [`  ${entityName(model.name)} {`, ...columns.map((c) => `    ${attributeLine(c, model)}`), '  }']
 }
 
@@ -52,7 +52,7 @@ const relationPairs = derivedFromIr(findRelationPairs)
 function findRelationPairs(ir: Ir): RelationPair[] {
   return ir.models.flatMap((model) =>
     model.fields.flatMap((field) => {
-      if (field.kind !== 'relation') return []
+      if (!isRelationField(field)) return []
       const opposite = oppositeEnd(ir, field)
       if (!opposite) return []
       const first = field.side === 'owner' || (field.side === 'many' && `${model.name}.${field.name}` <= `${field.target}.${field.opposite}`)

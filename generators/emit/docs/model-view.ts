@@ -1,4 +1,4 @@
-import type { Ir, IrModel, IrRelationField, IrStoredField } from '../../ir/types.ts'
+import { isStoredField, isRelationField, isOwnerRelation, type Ir, type IrModel, type IrRelationField, type IrStoredField } from '../../ir/types.ts'
 import { attributesText, constraintsText, defaultText, heading, typeText } from './field-text.ts'
 import { cell, code, link, prose, tableLines } from './markdown-text.ts'
 import { oppositeEnd } from '../../ir/lookup.ts'
@@ -17,8 +17,8 @@ export interface ModelView {
 }
 
 export function buildModelView(ir: Ir, model: IrModel): ModelView {
-  const stored = model.fields.filter((f): f is IrStoredField => f.kind === 'stored')
-  const relations = model.fields.filter((f): f is IrRelationField => f.kind === 'relation')
+  const stored = model.fields.filter(isStoredField)
+  const relations = model.fields.filter(isRelationField)
   return {
     heading: heading.model(model.name),
     description: describe(model.description, model.deprecated),
@@ -59,7 +59,7 @@ function fieldRow(field: IrStoredField, model: IrModel): string[] {
 function relationRow(ir: Ir, model: IrModel, field: IrRelationField): string[] {
   const opposite = oppositeEnd(ir, field)
   const otherEnd = [code(field.opposite), field.relationName && `(relation ${code(field.relationName)})`].filter(Boolean).join(' ')
-  const keyHolder = field.side === 'owner' ? field : opposite?.side === 'owner' ? opposite : undefined
+  const keyHolder = isOwnerRelation(field) ? field : opposite && isOwnerRelation(opposite) ? opposite : undefined
   return [
     code(field.name),
     link(field.target, heading.model(field.target)),
@@ -81,8 +81,8 @@ function cardinalityText(field: IrRelationField, opposite: IrRelationField | und
 /** Where the key lives: this model's columns, the target's, or a join table. */
 function foreignKeyText(model: IrModel, field: IrRelationField, opposite: IrRelationField | undefined): string {
   if (field.side === 'many') return 'join table'
-  const [holder, keyField, target] = field.side === 'owner' ? [model.name, field, field.target] : [field.target, opposite, model.name]
-  if (!keyField) return ''
+  const [holder, keyField, target] = isOwnerRelation(field) ? [model.name, field, field.target] : [field.target, opposite, model.name]
+  if (!keyField || !isOwnerRelation(keyField)) return ''
   return keyField.fields.map((f, i) => `${code(`${holder}.${f}`)} → ${code(`${target}.${keyField.references[i]}`)}`).join(', ')
 }
 

@@ -1,5 +1,5 @@
 import { LINE_BREAK } from '../../inert-text.ts'
-import type { IrDefault, IrEnum, IrField, IrIndex, IrModel, Ir } from '../../ir/types.ts'
+import { isStoredField, isRelationField, type IrDefault, type IrEnum, type IrField, type IrIndex, type IrModel, type Ir } from '../../ir/types.ts'
 
 /** What the Prisma template prints: every line already rendered; the template only loops. */
 export interface PrismaView {
@@ -43,7 +43,7 @@ function settingLines(extensions: readonly string[]): Pick<PrismaView, 'generato
  * used nowhere yet stays: it is declared for the database.)
  */
 function databaseEnums(ir: Ir): IrEnum[] {
-  const inColumns = new Set(ir.models.flatMap((m) => m.fields.flatMap((f) => (f.kind === 'stored' && f.type.kind === 'enum' ? [f.type.enum] : []))))
+  const inColumns = new Set(ir.models.flatMap((m) => m.fields.flatMap((f) => (isStoredField(f) && f.type.kind === 'enum' ? [f.type.enum] : []))))
   const inShapes = new Set(ir.shapes.flatMap((s) => s.fields.flatMap((f) => (f.type.kind === 'enum' ? [f.type.enum] : []))))
   return ir.enums.filter((e) => inColumns.has(e.name) || !inShapes.has(e.name))
 }
@@ -71,17 +71,22 @@ function fieldLines(model: IrModel): { docLines: string[]; line: string }[] {
 }
 
 function fieldType(field: IrField): string {
-  const base = field.kind === 'relation' ? field.target : field.type.kind === 'enum' ? field.type.enum : field.type.scalar
+  const base = isRelationField(field) ? field.target : field.type.kind === 'enum' ? field.type.enum : field.type.scalar
   return `${base}${field.list ? '[]' : field.optional ? '?' : ''}`
 }
 
 function fieldAttributes(field: IrField, model: IrModel): string[] {
-  if (field.kind === 'relation') {
+  if (isRelationField(field)) {
     const args = [
       ...(field.relationName ? [JSON.stringify(field.relationName)] : []),
-      ...(field.side === 'owner' ? [`fields: [${field.fields.join(', ')}]`, `references: [${field.references.join(', ')}]`] : []),
-      ...(field.onDelete ? [`onDelete: ${field.onDelete}`] : []),
-      ...(field.onUpdate ? [`onUpdate: ${field.onUpdate}`] : []),
+      ...(field.side === 'owner'
+        ? [
+            `fields: [${field.fields.join(', ')}]`,
+            `references: [${field.references.join(', ')}]`,
+            ...(field.onDelete ? [`onDelete: ${field.onDelete}`] : []),
+            ...(field.onUpdate ? [`onUpdate: ${field.onUpdate}`] : []),
+          ]
+        : []),
     ]
     return args.length ? [`@relation(${args.join(', ')})`] : []
   }

@@ -1,6 +1,6 @@
 import type { IrModel, IrStoredField } from '../../ir/types.ts'
-import { formatPatterns } from '../../validate/check-value.ts'
-import { toPostgresPattern, type PostgresPattern } from '../../validate/pg-regex.ts'
+import { FORMAT_PATTERNS } from '../../language/language.ts'
+import { toPostgresPattern, type PostgresPattern } from '../../language/pg-regex.ts'
 import { sqlIdentifier, sqlLiteral } from './sql-text.ts'
 
 /** A field rule the database enforces: `expression` is the body of a CHECK on the model's table. */
@@ -85,7 +85,7 @@ export function fieldChecks(model: IrModel, field: IrStoredField): { checks: Fie
   // UTF-8 never takes fewer bytes than UTF-16 code units: short text passes on octet_length alone.
   if (c.maxLength !== undefined) check('maxLength', `octet_length(${text}) <= ${c.maxLength} OR ${utf16Length(text)} <= ${c.maxLength}`)
   for (const rule of ['format', 'pattern'] as const) {
-    const source = rule === 'format' ? (c.format ? formatPatterns[c.format]!.source : undefined) : c.pattern
+    const source = rule === 'format' ? (c.format ? FORMAT_PATTERNS[c.format].source : undefined) : c.pattern
     if (source === undefined) continue
     const translated = toPostgresPattern(source)
     if (translated === undefined) skip(rule, `the pattern ${source} has no provably equal PostgreSQL regular expression`)

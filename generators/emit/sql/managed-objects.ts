@@ -1,5 +1,5 @@
 import { derivedFromIr } from '../../ir/lookup.ts'
-import type { Ir, IrCheck, IrCheckOperand, IrStoredField } from '../../ir/types.ts'
+import { isStoredField, type Ir, type IrCheck, type IrCheckOperand, type IrStoredField } from '../../ir/types.ts'
 import { fieldChecks, type ApiOnlyRule } from './field-checks.ts'
 import { constraintName, snakeCase, sqlIdentifier, sqlLiteral } from './sql-text.ts'
 
@@ -31,7 +31,7 @@ function buildManagedSchema(ir: Ir): ManagedSchema {
     const table = sqlIdentifier(model.table)
     if (model.description) comments.push(comment(`TABLE ${table}`, model.table, undefined, model.description))
     for (const field of model.fields) {
-      if (field.kind !== 'stored') continue
+      if (!isStoredField(field)) continue
       const found = fieldChecks(model, field)
       apiOnly.push(...found.apiOnly)
       for (const check of found.checks) {

@@ -1,4 +1,4 @@
-import type { Ir, IrStoredField } from '../../ir/types.ts'
+import { isStoredField, type Ir, type IrStoredField } from '../../ir/types.ts'
 import { tsString } from './zod-expression.ts'
 
 export const CLIENT_OMIT_MODULE = 'client-omit'
@@ -10,7 +10,7 @@ export const CLIENT_OMIT_MODULE = 'client-omit'
  */
 export function clientOmitModuleBody(ir: Ir): string {
   const entries = ir.models.flatMap((model) => {
-    const fields = model.fields.filter((f): f is IrStoredField => f.kind === 'stored' && f.private)
+    const fields = model.fields.filter((f): f is IrStoredField => isStoredField(f) && f.private)
     if (fields.length === 0) return []
     const delegate = model.name.charAt(0).toLowerCase() + model.name.slice(1)
     return [`  ${delegate}: { ${fields.map((f) => `${tsString(f.name)}: true`).join(', ')} },`]

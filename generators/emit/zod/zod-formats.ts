@@ -1,4 +1,4 @@
-import { formatPatterns } from '../../validate/check-value.ts'
+import { FORMAT_PATTERNS } from '../../language/language.ts'
 import { tsString } from './zod-expression.ts'
 
 /**
@@ -13,10 +13,10 @@ export const zodFormatSchemas: Readonly<Record<string, string>> = {
   'date-time': `z.iso.datetime({ offset: true, error: 'must be a valid date-time' })`,
 }
 
-export const formatPatternNames: ReadonlySet<string> = new Set(Object.keys(formatPatterns))
+export const formatPatternNames: ReadonlySet<string> = new Set(Object.keys(FORMAT_PATTERNS))
 
 /** The body of generated/zod/formats.ts: the string formats as regular expressions, shared by all modules. */
 export function formatsModuleBody(): string {
-  const entries = Object.entries(formatPatterns).map(([name, regex]) => `  ${/^[a-z]+$/.test(name) ? name : tsString(name)}: new RegExp(${tsString(regex.source)}, 'u'),`)
+  const entries = Object.entries(FORMAT_PATTERNS).map(([name, regex]) => `  ${/^[a-z]+$/.test(name) ? name : tsString(name)}: new RegExp(${tsString(regex.source)}, 'u'),`)
   return `/** The string formats of the model language; OpenAPI documents the same patterns. */\nexport const formats = {\n${entries.join('\n')}\n} as const\n`
 }

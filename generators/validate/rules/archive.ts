@@ -1,4 +1,4 @@
-import { didYouMean } from '../../diagnostics/suggest.ts'
+import { closestName } from '../../diagnostics/suggest.ts'
 import { fieldByName, type RuleContext } from './context.ts'
 
 /**
@@ -14,16 +14,16 @@ export function checkArchivePolicies({ models, symbols, diagnostics }: RuleConte
     const path = [...decl.path, 'archive', 'by']
     const field = fieldByName(model, policy.by)
     const dates = model.fields.filter((f) => f.def.type === 'DateTime' && !f.def.list).map((f) => f.name)
-    const hint = (didYouMean(policy.by, dates) ?? (dates.length ? `DateTime fields of \`${decl.name}\`: ${dates.join(', ')}.` : `Add a DateTime field such as createdAt (mixin CreatedAt).`))
+    const hintParams = { suggestion: closestName(policy.by, dates), known: dates.length ? dates.join(', ') : undefined }
     if (!field) {
-      diagnostics.push(decl.source.diagnostic('PIKA503', `model \`${decl.name}\` has no field \`${policy.by}\``, path, { hint }))
+      diagnostics.push(decl.source.diagnostic('PIKA503', 'unknownArchiveField', { model: decl.name, field: policy.by, ...hintParams }, path))
     } else if (field.def.type !== 'DateTime' || field.def.list || symbols.models.has(field.def.type)) {
-      diagnostics.push(decl.source.diagnostic('PIKA508', `archive policy of \`${decl.name}\`: \`${policy.by}\` is a ${field.def.list ? 'list' : field.def.type}, not a DateTime field`, path, { hint }))
+      diagnostics.push(decl.source.diagnostic('PIKA508', 'byNotDateTime', { model: decl.name, field: policy.by, found: field.def.list ? 'list' : field.def.type, ...hintParams }, path))
     }
     const referrers = model.fields.filter((f) => symbols.models.has(f.def.type) && !f.def.relation?.fields).map((f) => f.def.type)
     if (referrers.length) {
-      const message = `archive policy of \`${decl.name}\`: ${referrers.join(', ')} refer${referrers.length === 1 ? 's' : ''} to it, so moving its rows away would break those references`
-      diagnostics.push(decl.source.diagnostic('PIKA508', message, [...decl.path, 'archive'], { part: 'key', hint: 'Archive only models nothing refers to (logs, events), or archive the referring rows with them.' }))
+      const params = { model: decl.name, referrers: referrers.join(', '), refer: referrers.length === 1 ? 'refers' : 'refer' }
+      diagnostics.push(decl.source.diagnostic('PIKA508', 'referencedModel', params, [...decl.path, 'archive'], { part: 'key' }))
     }
   }
 }

@@ -1,4 +1,5 @@
-import { didYouMean } from '../../diagnostics/suggest.ts'
+import { closestName } from '../../diagnostics/suggest.ts'
+import type { MessageId, MessageParams } from '../../diagnostics/diagnostic.ts'
 import { CHECK_TYPES, parseCheckRule } from '../check-rule.ts'
 import { fieldByName, type RuleContext } from './context.ts'
 
@@ -13,11 +14,11 @@ export function checkModelChecks({ models, symbols, diagnostics }: RuleContext):
     const names = new Set<string>()
     ;(decl.def.checks ?? []).forEach((check, i) => {
       const path = [...decl.path, 'checks', i]
-      const report = (message: string, key: string, hint?: string) => diagnostics.push(decl.source.diagnostic('PIKA509', message, [...path, key], hint ? { hint } : {}))
-      if (names.has(check.name)) report(`model \`${decl.name}\` has two checks named \`${check.name}\``, 'name', 'Give each check its own name.')
+      const report = <M extends MessageId<'PIKA509'>>(id: M, params: MessageParams<'PIKA509', M>, key: string) => diagnostics.push(decl.source.diagnostic('PIKA509', id, params, [...path, key]))
+      if (names.has(check.name)) report('nameTwice', { model: decl.name, name: check.name }, 'name')
       names.add(check.name)
       const rule = parseCheckRule(check.rule)
-      if (!rule) return report(`\`${check.rule}\` is not a check rule`, 'rule', 'Write `<field> <op> <field or number>` with op one of < <= > >= = !=, e.g. `endTime > startTime`.')
+      if (!rule) return report('notARule', { rule: check.rule }, 'rule')
       const kinds = new Set<string>()
       for (const operand of [rule.left, rule.right]) {
         if (operand.kind === 'number') {
@@ -26,12 +27,12 @@ export function checkModelChecks({ models, symbols, diagnostics }: RuleContext):
         }
         const field = fieldByName(model, operand.field)
         const stored = model.fields.filter((f) => !symbols.models.has(f.def.type)).map((f) => f.name)
-        if (!field || symbols.models.has(field.def.type)) return report(`model \`${decl.name}\` has no stored field \`${operand.field}\``, 'rule', didYouMean(operand.field, stored))
+        if (!field || symbols.models.has(field.def.type)) return report('unknownField', { model: decl.name, field: operand.field, suggestion: closestName(operand.field, stored) }, 'rule')
         const kind = CHECK_TYPES[field.def.type]
-        if (!kind || field.def.list) return report(`\`${operand.field}\` is ${field.def.list ? 'a list' : field.def.type}; checks compare single numbers or date-times`, 'rule')
+        if (!kind || field.def.list) return report('notComparable', { field: operand.field, found: field.def.list ? 'a list' : field.def.type }, 'rule')
         kinds.add(kind)
       }
-      if (kinds.size > 1) report(`\`${check.rule}\` compares a number with a date-time`, 'rule')
+      if (kinds.size > 1) report('numberWithDateTime', { rule: check.rule }, 'rule')
     })
   }
 }

@@ -19,9 +19,8 @@ export function checkDatabaseRules({ models, diagnostics }: RuleContext): void {
         constraints.set(name, { model, at })
         continue
       }
-      const related = [{ message: `\`${name}\` is first used here, in model \`${first.model.decl.name}\``, location: first.at.source.locate(first.at.path) }]
-      const hint = 'PostgreSQL keeps primary keys, unique constraints and indexes in one namespace: give this one another `name`.'
-      diagnostics.push(at.source.diagnostic('PIKA207', `the constraint name \`${name}\` is used twice`, at.path, { hint, related }))
+      const related = first.at.source.locate(first.at.path)
+      diagnostics.push(at.source.diagnostic('PIKA207', 'constraintNameTwice', { name, firstModel: first.model.decl.name }, at.path, { related }))
     }
   }
   checkSelfRelations(models, diagnostics)
@@ -49,9 +48,8 @@ function checkColumns(model: ExpandedModel, models: RuleContext['models'], diagn
     }
     const [later, path] = field.def.map !== undefined ? [field, [...field.path, 'map']] : [first, [...first.path, 'map']]
     const other = later === field ? first : field
-    const related = [{ message: `\`${other.name}\` is stored in \`${column}\` here`, location: other.source.locate(other.path, 'key') }]
-    const message = `\`${later.name}\` and \`${other.name}\` of model \`${model.decl.name}\` are both stored in the column \`${column}\``
-    diagnostics.push(later.source.diagnostic('PIKA207', message, path, { hint: 'Map each field to its own column.', related }))
+    const related = other.source.locate(other.path, 'key')
+    diagnostics.push(later.source.diagnostic('PIKA207', 'columnTwice', { field: later.name, otherField: other.name, model: model.decl.name, column }, path, { related }))
   }
 }
 
@@ -80,8 +78,7 @@ function checkSelfRelations(models: RuleContext['models'], diagnostics: RuleCont
   for (const model of models.values()) {
     for (const field of model.fields) {
       if (field.def.type !== model.decl.name || field.def.relation?.name) continue
-      const hint = 'Give both ends of the relation the same `relation: { name: … }`; Prisma cannot tell them apart otherwise.'
-      diagnostics.push(field.source.diagnostic('PIKA505', `the self-relation \`${model.decl.name}.${field.name}\` needs a name`, [...field.path, 'type'], { hint }))
+      diagnostics.push(field.source.diagnostic('PIKA505', 'unnamedSelfRelation', { model: model.decl.name, field: field.name }, [...field.path, 'type']))
     }
   }
 }

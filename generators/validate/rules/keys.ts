@@ -1,4 +1,4 @@
-import { didYouMean } from '../../diagnostics/suggest.ts'
+import { closestName } from '../../diagnostics/suggest.ts'
 import type { RawIndex } from '../../load/model-file.ts'
 import type { Decl } from '../symbols.ts'
 import { fieldByName, type ExpandedModel, type RuleContext } from './context.ts'
@@ -11,12 +11,12 @@ export function checkKeys({ models, symbols, diagnostics }: RuleContext): void {
     const compound = decl.def.id
     const idCount = idFields.length + (compound ? 1 : 0)
     if (idCount === 0) {
-      const hint = 'Add e.g. `id: { type: String, id: true, default: cuid(), readOnly: true }`, or a compound `id: { fields: [...] }`.'
-      diagnostics.push(decl.source.diagnostic('PIKA501', `model \`${decl.name}\` has no id`, decl.path, { part: 'key', hint }))
+      diagnostics.push(decl.source.diagnostic('PIKA501', 'noId', { model: decl.name }, decl.path, { part: 'key' }))
     } else if (idCount > 1) {
       const [, second] = compound ? [undefined, { source: decl.source, path: [...decl.path, 'id'] }] : idFields
-      const related = idFields.slice(0, 1).map((f) => ({ message: `\`${f.name}\` is an id too`, location: f.source.locate([...f.path, 'id'], 'key') }))
-      diagnostics.push(second!.source.diagnostic('PIKA502', `model \`${decl.name}\` has more than one id`, [...second!.path, ...(compound ? [] : ['id'])], { part: 'key', hint: 'Use one field with `id: true`, or a compound `id: { fields: [...] }` on the model.', related }))
+      const firstId = idFields[0]!
+      const related = firstId.source.locate([...firstId.path, 'id'], 'key')
+      diagnostics.push(second!.source.diagnostic('PIKA502', 'twoIds', { model: decl.name, otherId: firstId.name }, [...second!.path, ...(compound ? [] : ['id'])], { part: 'key', related }))
     }
     const keyLists: Decl<RawIndex>[] = [
       ...(compound ? [{ name: 'id', def: compound, source: decl.source, path: [...decl.path, 'id'] }] : []),
@@ -33,11 +33,10 @@ function checkKeyFields(model: ExpandedModel, keys: Decl<RawIndex>, modelNames: 
     const field = fieldByName(model, name)
     if (!field) {
       const stored = model.fields.filter((f) => !modelNames.has(f.def.type)).map((f) => f.name)
-      const hint = didYouMean(name, stored) ?? `Fields of \`${model.decl.name}\`: ${stored.join(', ')}.`
-      diagnostics.push(keys.source.diagnostic('PIKA503', `model \`${model.decl.name}\` has no field \`${name}\``, path, { hint }))
+      const params = { model: model.decl.name, field: name, suggestion: closestName(name, stored), known: stored.join(', ') }
+      diagnostics.push(keys.source.diagnostic('PIKA503', 'unknownKeyField', params, path))
     } else if (modelNames.has(field.def.type)) {
-      const hint = field.def.relation?.fields ? `Use its foreign key: ${field.def.relation.fields.join(', ')}.` : undefined
-      diagnostics.push(keys.source.diagnostic('PIKA503', `\`${name}\` is a relation, not a stored field`, path, hint ? { hint } : {}))
+      diagnostics.push(keys.source.diagnostic('PIKA503', 'relationAsKeyField', { field: name, foreignKey: field.def.relation?.fields?.join(', ') }, path))
     }
   })
 }

@@ -56,9 +56,9 @@ export function checkNames({ symbols, diagnostics }: RuleContext): void {
       const clash = exported.find((name) => producers.has(name))
       if (clash) {
         const other = producers.get(clash)!
-        const related = [{ message: `${other.kind} \`${other.decl.name}\` is declared here`, location: other.decl.source.locate(other.decl.path, 'key') }]
-        const message = `${kind} \`${decl.name}\` clashes in generated code with ${other.kind} \`${other.decl.name}\`: both produce \`${clash}\``
-        diagnostics.push(decl.source.diagnostic('PIKA203', message, decl.path, { part: 'key', hint: 'Rename one of them.', related }))
+        const related = other.decl.source.locate(other.decl.path, 'key')
+        const params = { kind, name: decl.name, otherKind: other.kind, otherName: other.decl.name, clash }
+        diagnostics.push(decl.source.diagnostic('PIKA203', 'generatedNameClash', params, decl.path, { part: 'key', related }))
         continue
       }
       for (const name of exported) producers.set(name, { decl, kind })
@@ -74,23 +74,22 @@ export function checkNames({ symbols, diagnostics }: RuleContext): void {
 function checkDeclarationName(decl: Decl<unknown>, kind: string, diagnostics: RuleContext['diagnostics']): void {
   const at = { part: 'key' as const }
   if (!IDENTIFIER.test(decl.name)) {
-    diagnostics.push(decl.source.diagnostic('PIKA202', `${kind} name \`${decl.name}\` is not a valid identifier`, decl.path, { ...at, hint: 'Use letters and digits only, starting with a capital letter.' }))
+    diagnostics.push(decl.source.diagnostic('PIKA202', 'declarationName', { kind, name: decl.name }, decl.path, at))
   } else if (RESERVED_NAMES.has(decl.name)) {
-    diagnostics.push(decl.source.diagnostic('PIKA203', `${kind} name \`${decl.name}\` is reserved in generated code`, decl.path, { ...at, hint: `Choose another name, e.g. \`${toPascalCase(decl.name)}Item\`.` }))
+    diagnostics.push(decl.source.diagnostic('PIKA203', 'reservedName', { kind, name: decl.name, suggestion: toPascalCase(decl.name) }, decl.path, at))
   } else if (!PASCAL_CASE.test(decl.name)) {
-    diagnostics.push(decl.source.diagnostic('PIKA204', `${kind} name \`${decl.name}\` is not PascalCase`, decl.path, { ...at, hint: `Write it as \`${toPascalCase(decl.name)}\`.` }))
+    diagnostics.push(decl.source.diagnostic('PIKA204', 'notPascalCase', { kind, name: decl.name, suggestion: toPascalCase(decl.name) }, decl.path, at))
   }
 }
 
 function checkFieldName(field: Decl<unknown>, diagnostics: RuleContext['diagnostics']): void {
   const at = { part: 'key' as const }
   if (!IDENTIFIER.test(field.name)) {
-    diagnostics.push(field.source.diagnostic('PIKA202', `field name \`${field.name}\` is not a valid identifier`, field.path, { ...at, hint: 'Use letters and digits only, starting with a lower-case letter.' }))
+    diagnostics.push(field.source.diagnostic('PIKA202', 'fieldName', { name: field.name }, field.path, at))
   } else if (OBJECT_PROTOTYPE_MEMBERS.has(field.name)) {
-    const message = `field name \`${field.name}\` is reserved: every JavaScript object inherits \`${field.name}\``
-    diagnostics.push(field.source.diagnostic('PIKA203', message, field.path, { ...at, hint: 'Choose another name; use `map:` to keep the column name.' }))
+    diagnostics.push(field.source.diagnostic('PIKA203', 'inheritedMember', { name: field.name }, field.path, at))
   } else if (!CAMEL_CASE.test(field.name)) {
-    diagnostics.push(field.source.diagnostic('PIKA204', `field name \`${field.name}\` is not camelCase`, field.path, { ...at, hint: `Write it as \`${toCamelCase(field.name)}\`; use \`map:\` for a different column name.` }))
+    diagnostics.push(field.source.diagnostic('PIKA204', 'notCamelCase', { name: field.name, suggestion: toCamelCase(field.name) }, field.path, at))
   }
 }
 
@@ -100,11 +99,11 @@ function checkEnumValues(decl: Decl<{ values: readonly (string | RawEnumValue)[]
     const name = typeof value === 'string' ? value : value.name
     const path = typeof value === 'string' ? [...decl.path, 'values', index] : [...decl.path, 'values', index, 'name']
     if (seen.has(name)) {
-      diagnostics.push(decl.source.diagnostic('PIKA206', `enum \`${decl.name}\` lists \`${name}\` twice`, path, { hint: 'Remove the repeated value.' }))
+      diagnostics.push(decl.source.diagnostic('PIKA206', 'enumValueTwice', { enum: decl.name, value: name }, path))
     } else if (!IDENTIFIER.test(name)) {
-      diagnostics.push(decl.source.diagnostic('PIKA202', `enum value \`${name}\` is not a valid identifier`, path, { hint: 'Use upper-case letters, digits and underscores.' }))
+      diagnostics.push(decl.source.diagnostic('PIKA202', 'enumValue', { name }, path))
     } else if (!UPPER_SNAKE_CASE.test(name)) {
-      diagnostics.push(decl.source.diagnostic('PIKA204', `enum value \`${name}\` is not UPPER_SNAKE_CASE`, path, { hint: `Write it as \`${toUpperSnakeCase(name)}\`.` }))
+      diagnostics.push(decl.source.diagnostic('PIKA204', 'notUpperSnakeCase', { name, suggestion: toUpperSnakeCase(name) }, path))
     }
     seen.add(name)
   })
@@ -115,8 +114,8 @@ function checkDatabaseNames(symbols: SymbolTable, diagnostics: RuleContext['diag
   const tables = new Map<string, Decl<unknown>>()
   const checkSqlName = (name: string, decl: Decl<unknown>, path: readonly (string | number)[], what: string) => {
     if (SQL_NAME.test(name) && Buffer.byteLength(name) <= MAX_SQL_NAME_BYTES) return true
-    const hint = `Use lower-case snake_case of at most ${MAX_SQL_NAME_BYTES} characters, e.g. \`${toSnakeCase(name).slice(0, MAX_SQL_NAME_BYTES)}\`.`
-    diagnostics.push(decl.source.diagnostic('PIKA202', `${what} \`${name}\` is not a valid database name`, path, { hint }))
+    const suggestion = toSnakeCase(name).slice(0, MAX_SQL_NAME_BYTES)
+    diagnostics.push(decl.source.diagnostic('PIKA202', 'databaseName', { what, name, maxBytes: MAX_SQL_NAME_BYTES, suggestion }, path))
     return false
   }
   for (const model of symbols.models.values()) {
@@ -125,8 +124,8 @@ function checkDatabaseNames(symbols: SymbolTable, diagnostics: RuleContext['diag
     if (!checkSqlName(table, model, [...model.path, 'table'], 'table name')) continue
     const other = tables.get(table)
     if (other) {
-      const related = [{ message: `model \`${other.name}\` maps to it here`, location: other.source.locate([...other.path, 'table']) }]
-      diagnostics.push(model.source.diagnostic('PIKA207', `table \`${table}\` is used by two models`, [...model.path, 'table'], { hint: 'Give each model its own table.', related }))
+      const related = other.source.locate([...other.path, 'table'])
+      diagnostics.push(model.source.diagnostic('PIKA207', 'tableTwice', { table, otherModel: other.name }, [...model.path, 'table'], { related }))
     }
     tables.set(table, model)
   }

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../../diagnostics/diagnostic.ts'
-import { didYouMean } from '../../diagnostics/suggest.ts'
+import type { Diagnostic, MessageId, MessageParams } from '../../diagnostics/diagnostic.ts'
+import { closestName } from '../../diagnostics/suggest.ts'
 import type { FieldDecl } from '../symbols.ts'
 import { fieldByName, type ExpandedModel, type RuleContext } from './context.ts'
 
@@ -45,18 +45,16 @@ function checkRelationGroup(ends: RelationEnd[], diagnostics: Diagnostic[]): voi
   const describeEnd = (end: RelationEnd) => `\`${end.model.decl.name}.${end.field.name}\``
   if (ends.length === 1) {
     const { model, field } = first
-    const back = field.def.relation?.fields
-      ? `\`${lowerFirst(pluralize(model.decl.name))}: { type: ${model.decl.name}, list: true }\``
-      : `\`${lowerFirst(model.decl.name)}: { type: ${model.decl.name}, relation: { fields: [${lowerFirst(model.decl.name)}Id], references: [id] } }\` with its foreign key`
-    const named = field.def.relation?.name ? ` with \`relation: { name: ${field.def.relation.name} }\`` : ''
-    diagnostics.push(field.source.diagnostic('PIKA504', `relation ${describeEnd(first)} has no back side in model \`${target}\``, [...field.path, 'type'], { hint: `Add ${back}${named} to \`${target}\`.` }))
+    // The back side of a foreign key is a list; the back side of a list holds the foreign key.
+    const back = field.def.relation?.fields ? { listName: lowerFirst(pluralize(model.decl.name)) } : { singleName: lowerFirst(model.decl.name) }
+    const params = { model: model.decl.name, field: field.name, target, relationName: field.def.relation?.name, ...back }
+    diagnostics.push(field.source.diagnostic('PIKA504', 'noBackSide', params, [...field.path, 'type']))
     return
   }
   if (ends.length > 2) {
     for (const end of ends.slice(1)) {
       const others = ends.filter((e) => e !== end).map(describeEnd).join(', ')
-      const hint = 'Give each pair of fields the same `relation: { name: … }` on both sides.'
-      diagnostics.push(end.field.source.diagnostic('PIKA505', `${describeEnd(end)} is ambiguous: it could pair with ${others}`, [...end.field.path, 'type'], { hint }))
+      diagnostics.push(end.field.source.diagnostic('PIKA505', 'ambiguousRelation', { end: describeEnd(end), others }, [...end.field.path, 'type']))
     }
     return
   }
@@ -64,25 +62,26 @@ function checkRelationGroup(ends: RelationEnd[], diagnostics: Diagnostic[]): voi
   const owners = ends.filter((e) => e.field.def.relation?.fields || e.field.def.relation?.references)
   const bothLists = a.field.def.list && b.field.def.list
   if (bothLists) {
-    for (const owner of owners) diagnostics.push(owner.field.source.diagnostic('PIKA507', `${describeEnd(owner)} is one side of a many-to-many relation, which has no foreign key`, [...owner.field.path, 'relation'], { hint: 'Remove `fields`/`references`; Prisma keeps the pairs in a join table.' }))
+    for (const owner of owners) diagnostics.push(owner.field.source.diagnostic('PIKA507', 'manyToManyKeys', { end: describeEnd(owner) }, [...owner.field.path, 'relation']))
     return
   }
   if (owners.length !== 1) {
     const single = ends.find((e) => !e.field.def.list) ?? a
-    const message = owners.length === 0 ? `neither side of the relation between ${describeEnd(a)} and ${describeEnd(b)} holds the foreign key` : `both ${describeEnd(a)} and ${describeEnd(b)} declare a foreign key`
-    const hint = owners.length === 0 ? `Add \`relation: { fields: [...], references: [...] }\` to ${describeEnd(single)}.` : 'Keep `fields`/`references` on one side only.'
-    diagnostics.push(single.field.source.diagnostic('PIKA507', message, [...single.field.path, 'type'], { hint }))
+    const at = [...single.field.path, 'type']
+    const [endA, endB] = [describeEnd(a), describeEnd(b)]
+    if (owners.length === 0) diagnostics.push(single.field.source.diagnostic('PIKA507', 'neitherSideHoldsKey', { endA, endB, single: describeEnd(single) }, at))
+    else diagnostics.push(single.field.source.diagnostic('PIKA507', 'bothSidesHoldKey', { endA, endB }, at))
     return
   }
   const owner = owners[0]!
   const back = owner === a ? b : a
   if (owner.field.def.list) {
-    diagnostics.push(owner.field.source.diagnostic('PIKA507', `${describeEnd(owner)} holds the foreign key, so it cannot be a list`, [...owner.field.path, 'list'], { hint: `Move \`relation\` to ${describeEnd(back)}.` }))
+    diagnostics.push(owner.field.source.diagnostic('PIKA507', 'keyOnListSide', { end: describeEnd(owner), back: describeEnd(back) }, [...owner.field.path, 'list']))
   } else if (!back.field.def.list && !back.field.def.optional) {
-    diagnostics.push(back.field.source.diagnostic('PIKA507', `${describeEnd(back)} is the back side of a one-to-one relation, so it must be optional`, [...back.field.path, 'type'], { hint: 'Add `optional: true`.' }))
+    diagnostics.push(back.field.source.diagnostic('PIKA507', 'oneToOneBackSideRequired', { end: describeEnd(back) }, [...back.field.path, 'type']))
   } else if (!back.field.def.list && !isUniqueKey(owner.model, owner.field.def.relation?.fields ?? [])) {
-    const fk = owner.field.def.relation?.fields?.join(', ')
-    diagnostics.push(owner.field.source.diagnostic('PIKA507', `the one-to-one relation ${describeEnd(owner)} needs its foreign key (${fk}) to be unique`, [...owner.field.path, 'relation', 'fields'], { hint: `Add \`unique: true\` to the foreign-key field, or make ${describeEnd(back)} a list.` }))
+    const foreignKey = owner.field.def.relation?.fields?.join(', ') ?? ''
+    diagnostics.push(owner.field.source.diagnostic('PIKA507', 'oneToOneKeyNotUnique', { end: describeEnd(owner), foreignKey, back: describeEnd(back) }, [...owner.field.path, 'relation', 'fields']))
   }
 }
 
@@ -91,13 +90,13 @@ function checkForeignKey(model: ExpandedModel, field: FieldDecl, models: Readonl
   const fields = relation.fields ?? []
   const references = relation.references ?? []
   const at = (key: string, index?: number) => [...field.path, 'relation', key, ...(index === undefined ? [] : [index])]
-  const report = (message: string, path: (string | number)[], hint?: string, part: 'key' | 'value' = 'value'): void => {
-    diagnostics.push(field.source.diagnostic('PIKA506', message, path, { part, ...(hint ? { hint } : {}) }))
+  const report = <M extends MessageId<'PIKA506'>>(id: M, params: MessageParams<'PIKA506', M>, path: (string | number)[], part: 'key' | 'value' = 'value'): void => {
+    diagnostics.push(field.source.diagnostic('PIKA506', id, params, path, { part }))
   }
   const stray = relation.references ? 'references' : relation.onDelete ? 'onDelete' : 'onUpdate'
-  if (!relation.fields) return report(`relation \`${field.name}\` has \`${stray}\` but no \`fields\` (its foreign key)`, at(stray), 'Only the side that holds the foreign key takes `references`, `onDelete` and `onUpdate`; the back side takes only `name`.', 'key')
-  if (!relation.references) return report(`relation \`${field.name}\` names \`fields\` but not \`references\``, at('fields'), 'Add `references: [id]` (the referenced model\'s key).')
-  if (fields.length !== references.length) return report(`\`fields\` has ${fields.length} entr${fields.length === 1 ? 'y' : 'ies'} but \`references\` has ${references.length}`, at('references'))
+  if (!relation.fields) return report('keysWithoutFields', { relation: field.name, key: stray }, at(stray), 'key')
+  if (!relation.references) return report('fieldsWithoutReferences', { relation: field.name }, at('fields'))
+  if (fields.length !== references.length) return report('countMismatch', { fieldCount: fields.length, entries: fields.length === 1 ? 'entry' : 'entries', referenceCount: references.length }, at('references'))
   const target = models.get(field.def.type)!
   const scalarNames = (m: ExpandedModel) => m.fields.filter((f) => !models.has(f.def.type)).map((f) => f.name)
   let anyOptional = false
@@ -105,39 +104,37 @@ function checkForeignKey(model: ExpandedModel, field: FieldDecl, models: Readonl
   fields.forEach((name, i) => {
     const local = fieldByName(model, name)
     const remote = fieldByName(target, references[i]!)
-    if (!local || models.has(local.def.type)) return report(`model \`${model.decl.name}\` has no stored field \`${name}\``, at('fields', i), didYouMean(name, scalarNames(model)) ?? `Declare \`${name}\` with the type of \`${target.decl.name}.${references[i]}\`.`)
+    if (!local || models.has(local.def.type)) {
+      return report('unknownLocalField', { model: model.decl.name, field: name, suggestion: closestName(name, scalarNames(model)), target: target.decl.name, reference: references[i] }, at('fields', i))
+    }
     anyOptional ||= Boolean(local.def.optional)
     if (!local.def.optional) firstRequired ??= name
-    if (!remote || models.has(remote.def.type)) return report(`model \`${target.decl.name}\` has no stored field \`${references[i]}\``, at('references', i), didYouMean(references[i]!, scalarNames(target)))
+    if (!remote || models.has(remote.def.type)) return report('unknownReferencedField', { target: target.decl.name, reference: references[i]!, suggestion: closestName(references[i]!, scalarNames(target)) }, at('references', i))
+    const ends = { model: model.decl.name, field: name, target: target.decl.name, reference: remote.name }
     if (local.def.type !== remote.def.type || Boolean(local.def.list) !== Boolean(remote.def.list)) {
-      report(`\`${model.decl.name}.${name}\` is ${local.def.type} but references \`${target.decl.name}.${remote.name}\`, which is ${remote.def.type}`, at('fields', i), `Declare \`${name}\` as ${remote.def.type}.`)
+      report('typeMismatch', { ...ends, type: local.def.type, referencedType: remote.def.type }, at('fields', i))
     }
-    if (local.def.list) report(`the foreign key \`${name}\` cannot be a list`, at('fields', i))
+    if (local.def.list) report('listForeignKey', { field: name }, at('fields', i))
     for (const key of ['db', 'format'] as const) {
       const mine = local.def[key]
       const theirs = remote.def[key]
       if (mine === undefined || mine === theirs || local.def.type !== remote.def.type) continue
       const what = key === 'db' ? 'native type' : 'format'
-      report(
-        `\`${model.decl.name}.${name}\` has ${what} ${mine} but references \`${target.decl.name}.${remote.name}\`, which has ${theirs ?? 'none'}`,
-        at('fields', i),
-        `Remove \`${key}\` from \`${name}\`: a foreign key takes the ${what} of the key it references${theirs === undefined ? '' : ` (${theirs})`}.`,
-      )
+      report('attributeMismatch', { ...ends, key, what, mine, theirs: theirs ?? 'none', referencedValue: theirs }, at('fields', i))
     }
   })
   const allExist = fields.every((name) => fieldByName(model, name)) && references.every((name) => fieldByName(target, name))
   if (references.length && allExist && !isUniqueKey(target, references)) {
-    report(`\`${references.join(', ')}\` of \`${target.decl.name}\` is not an id or unique, so it cannot be referenced`, at('references'), 'Reference the id, or declare the referenced fields unique.')
+    report('referenceNotUnique', { references: references.join(', '), target: target.decl.name }, at('references'))
   }
   if (anyOptional !== Boolean(field.def.optional)) {
-    const hint = anyOptional ? `Add \`optional: true\` to \`${field.name}\` too.` : `Make the foreign key optional too, or remove \`optional\` from \`${field.name}\`.`
-    report(`relation \`${field.name}\` is ${field.def.optional ? 'optional' : 'required'} but its foreign key is ${anyOptional ? 'optional' : 'required'}`, [...field.path, 'type'], hint)
+    report(anyOptional ? 'requiredRelationOptionalKey' : 'optionalRelationRequiredKey', { relation: field.name }, [...field.path, 'type'])
   }
   for (const action of ['onDelete', 'onUpdate'] as const) {
     if (relation[action] !== 'SetNull' || firstRequired === undefined) continue
     // Deleting the parent would set every key column to null, and a required one refuses it.
-    if (!anyOptional) report(`\`${action}: SetNull\` needs an optional foreign key`, at(action), 'Make the foreign key optional, or use Cascade or Restrict.')
-    else report(`\`${action}: SetNull\` would set \`${firstRequired}\` to null, but it is required`, at(action), 'Every field of a foreign key that SetNull clears must be optional; or use Cascade or Restrict.')
+    if (!anyOptional) report('setNullRequiredKey', { action }, at(action))
+    else report('setNullRequiredField', { action, field: firstRequired }, at(action))
   }
 }
 

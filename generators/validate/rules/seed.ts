@@ -1,7 +1,7 @@
-import { didYouMean } from '../../diagnostics/suggest.ts'
+import { closestName } from '../../diagnostics/suggest.ts'
 import { checkFieldValue } from '../check-value.ts'
-import { COMMA_HINT, looksSplitAtComma } from '../validate-schema.ts'
-import type { Diagnostic } from '../../diagnostics/diagnostic.ts'
+import { looksSplitAtComma } from '../validate-schema.ts'
+import type { Diagnostic, MessageId } from '../../diagnostics/diagnostic.ts'
 import type { DataPath } from '../../load/source-file.ts'
 import type { ExpandedModel, RuleContext } from './context.ts'
 
@@ -17,27 +17,31 @@ export function checkSeedRows({ models, symbols, diagnostics }: RuleContext): vo
       const rowPath = [...model.decl.path, 'seed', 'rows', index]
       for (const [key, value] of Object.entries(row)) {
         const field = stored.find((f) => f.name === key)
+        const rowParams = { row: index + 1, model: model.decl.name }
         const links = field ? undefined : manyToManyTarget(model, key, models)
         if (links) {
-          checkSeedLinks(model, key, value, links, [...rowPath, key], index, diagnostics)
+          checkSeedLinks(model, key, value, links, [...rowPath, key], rowParams, diagnostics)
           continue
         }
         if (!field) {
-          const hint = unknownFieldHint(model, key, stored)
-          diagnostics.push(model.decl.source.diagnostic('PIKA601', `seed row ${index + 1} of \`${model.decl.name}\` sets \`${key}\`, which is not a stored field`, [...rowPath, key], { part: 'key', hint }))
+          const params = { ...rowParams, key }
+          if (looksSplitAtComma(key)) diagnostics.push(model.decl.source.diagnostic('PIKA601', 'splitAtComma', params, [...rowPath, key], { part: 'key' }))
+          else diagnostics.push(model.decl.source.diagnostic('PIKA601', 'notAStoredField', { ...params, ...unknownFieldHint(model, key, stored) }, [...rowPath, key], { part: 'key' }))
           continue
         }
         const problem = checkFieldValue(field.def, value, symbols)
         if (problem) {
-          const message = `seed row ${index + 1} of \`${model.decl.name}\`: \`${formatPath([key, ...problem.path])}\` ${problem.message}`
-          diagnostics.push(model.decl.source.diagnostic(problem.code ?? 'PIKA601', message, [...rowPath, key, ...problem.path], problem.hint ? { hint: problem.hint } : {}))
+          const params = { ...rowParams, key: formatPath([key, ...problem.path]), problem: problem.text }
+          const at = [...rowPath, key, ...problem.path]
+          if (problem.patternTooSlow) diagnostics.push(model.decl.source.diagnostic('PIKA407', 'seedValue', params, at))
+          else diagnostics.push(model.decl.source.diagnostic('PIKA601', 'valueDoesNotFit', params, at))
         }
       }
       // A row that sets a relation instead of its foreign key is reported once, at the relation.
       const coveredByRelation = new Set(model.fields.filter((f) => Object.hasOwn(row, f.name)).flatMap((f) => f.def.relation?.fields ?? []))
       const missing = stored.filter((f) => !f.def.optional && f.def.default === undefined && !f.def.updatedAt && !f.def.list && !Object.hasOwn(row, f.name) && !coveredByRelation.has(f.name))
       for (const field of missing) {
-        diagnostics.push(model.decl.source.diagnostic('PIKA601', `seed row ${index + 1} of \`${model.decl.name}\` lacks the required field \`${field.name}\``, rowPath, { hint: `Add \`${field.name}\`.` }))
+        diagnostics.push(model.decl.source.diagnostic('PIKA601', 'missingRequiredField', { row: index + 1, model: model.decl.name, field: field.name }, rowPath))
       }
       checkSeedReferences(model, row, rowPath, index, models, diagnostics)
     })
@@ -69,23 +73,27 @@ function checkSeedUniques(model: ExpandedModel, models: ReadonlyMap<string, Expa
       if (earlier === undefined) return void first.set(key, index)
       const shown = fields.map((f, i) => `\`${f}\` = ${JSON.stringify(values[i])}`).join(', ')
       const rowPath = [...model.decl.path, 'seed', 'rows']
-      const related = [{ message: `seed row ${earlier + 1} has it`, location: model.decl.source.locate([...rowPath, earlier, fields[0]!]) }]
-      const message = `seed rows ${earlier + 1} and ${index + 1} of \`${model.decl.name}\` share the unique ${shown}`
-      diagnostics.push(model.decl.source.diagnostic('PIKA601', message, [...rowPath, index, fields[0]!], { hint: 'Give each row its own value; the database would refuse the second row.', related }))
+      const related = model.decl.source.locate([...rowPath, earlier, fields[0]!])
+      const params = { firstRow: earlier + 1, row: index + 1, model: model.decl.name, values: shown }
+      diagnostics.push(model.decl.source.diagnostic('PIKA601', 'sharedUnique', params, [...rowPath, index, fields[0]!], { related }))
     })
   }
 }
 
-/** What the author probably meant by a key that is not a stored field. */
-function unknownFieldHint(model: ExpandedModel, key: string, stored: readonly ExpandedModel['fields'][number][]): string {
-  if (looksSplitAtComma(key)) return COMMA_HINT
-  const renamed = stored.find((f) => f.def.renamedFrom === key)
-  if (renamed) return `\`${key}\` was renamed to \`${renamed.name}\`.`
+/**
+ * What the author probably meant by a key that is not a stored field: the hint's parameters, of which
+ * the catalogue's first applicable alternative is shown (a rename, a relation, a typo, the field list).
+ */
+function unknownFieldHint(model: ExpandedModel, key: string, stored: readonly ExpandedModel['fields'][number][]) {
   const relation = model.fields.find((f) => f.name === key)
-  if (relation?.def.relation?.fields) return `Give the foreign key instead: ${relation.def.relation.fields.join(', ')}.`
-  if (relation) return `\`${key}\` is the back side of a relation; seed it from the other model's foreign key.`
   const names = stored.map((f) => f.name)
-  return didYouMean(key, names) ?? `Stored fields of \`${model.decl.name}\`: ${names.join(', ')}.`
+  return {
+    renamedTo: stored.find((f) => f.def.renamedFrom === key)?.name,
+    foreignKey: relation?.def.relation?.fields?.join(', '),
+    backSide: relation ? key : undefined,
+    suggestion: closestName(key, names),
+    known: names.join(', '),
+  }
 }
 
 /**
@@ -104,8 +112,15 @@ function checkSeedReferences(model: ExpandedModel, row: Readonly<Record<string, 
     if (found) continue
     const shown = relation.fields.map((f, i) => `${f} = ${JSON.stringify(values[i])}`).join(', ')
     const known = targetRows.map((r) => relation.references!.map((ref) => JSON.stringify(r[ref])).join('/')).filter((k) => !k.includes('undefined'))
-    const hint = known.length ? `Seed rows of \`${target.decl.name}\` have ${relation.references.join('/')}: ${known.slice(0, 5).join(', ')}${known.length > 5 ? ', …' : ''}.` : `Give \`${target.decl.name}\` a seed row with that ${relation.references.join('/')}.`
-    diagnostics.push(model.decl.source.diagnostic('PIKA601', `seed row ${index + 1} of \`${model.decl.name}\` refers to ${shown}, which matches no seed row of \`${target.decl.name}\``, [...rowPath, relation.fields[0]!], { hint }))
+    const params = {
+      row: index + 1,
+      model: model.decl.name,
+      values: shown,
+      target: target.decl.name,
+      references: relation.references.join('/'),
+      known: known.length ? `${known.slice(0, 5).join(', ')}${known.length > 5 ? ', …' : ''}` : undefined,
+    }
+    diagnostics.push(model.decl.source.diagnostic('PIKA601', 'danglingReference', params, [...rowPath, relation.fields[0]!]))
   }
 }
 
@@ -123,19 +138,20 @@ export function manyToManyTarget(model: ExpandedModel, key: string, models: Read
 }
 
 /** Links of one seed row: a list of ids, each of a seed row of the other model. */
-function checkSeedLinks(model: ExpandedModel, key: string, value: unknown, target: ExpandedModel, path: DataPath, index: number, diagnostics: Diagnostic[]): void {
-  const where = `seed row ${index + 1} of \`${model.decl.name}\`: \`${key}\``
+function checkSeedLinks(model: ExpandedModel, key: string, value: unknown, target: ExpandedModel, path: DataPath, rowParams: { row: number; model: string }, diagnostics: Diagnostic[]): void {
+  const params = { ...rowParams, key, target: target.decl.name }
+  const report = (id: MessageId<'PIKA601'>, extra: Record<string, string> = {}, at: DataPath = path): void =>
+    void diagnostics.push(model.decl.source.diagnostic('PIKA601', id, { ...params, ...extra }, at))
+  if (target === model) return report('selfLinks')
   const ids = target.fields.filter((f) => f.def.id)
-  const report = (message: string, hint: string, at: DataPath = path): void => void diagnostics.push(model.decl.source.diagnostic('PIKA601', `${where} ${message}`, at, { hint }))
-  if (target === model) return report('links a model to itself, which seed rows cannot state yet', 'Link the rows in a migration data step instead.')
-  if (ids.length !== 1) return report(`links to \`${target.decl.name}\`, which has no single-field id`, 'Give it a single-field id (Prisma requires one for a many-to-many relation).')
+  if (ids.length !== 1) return report('linksWithoutSingleId')
   const id = ids[0]!.name
-  if (!Array.isArray(value)) return report(`must be a list of \`${target.decl.name}\` ids`, `e.g. ${key}: [<${id} of a ${target.decl.name} seed row>]`)
+  if (!Array.isArray(value)) return report('linksNotAList', { id })
   const known = (target.decl.def.seed?.rows ?? []).map((r) => r[id]).filter((v) => v !== undefined)
   value.forEach((linked, i) => {
     if (known.includes(linked as never)) return
-    const shown = known.slice(0, 5).map((k) => JSON.stringify(k)).join(', ')
-    report(`links to ${id} ${JSON.stringify(linked)}, which matches no seed row of \`${target.decl.name}\``, known.length ? `Seed rows of \`${target.decl.name}\` have ${id}: ${shown}${known.length > 5 ? ', …' : ''}.` : `Give \`${target.decl.name}\` a seed row with that ${id}.`, [...path, i])
+    const shown = known.length ? known.slice(0, 5).map((k) => JSON.stringify(k)).join(', ') + (known.length > 5 ? ', …' : '') : undefined
+    report('danglingLink', { id, value: JSON.stringify(linked), ...(shown ? { known: shown } : {}) }, [...path, i])
   })
 }
 

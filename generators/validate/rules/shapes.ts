@@ -13,11 +13,7 @@ export function checkShapeCycles({ symbols, diagnostics }: RuleContext): void {
     const path = findCycle(name, requiredShapes)
     if (!path) continue
     const [first] = Object.entries(decl.def.fields).filter(([, f]) => f.shape === path[1] && !f.optional && !f.list)
-    diagnostics.push(
-      decl.source.diagnostic('PIKA308', `type \`${name}\` requires itself: ${path.join(' → ')}`, [...decl.path, 'fields', first![0], 'shape'], {
-        hint: 'Make one field of the cycle optional or a list, so a value can end.',
-      }),
-    )
+    diagnostics.push(decl.source.diagnostic('PIKA308', 'shapeRequiresItself', { type: name, cycle: path.join(' → ') }, [...decl.path, 'fields', first![0], 'shape']))
   }
 }
 
