@@ -9,7 +9,7 @@ import { CatalogTextClient } from '../src/db/catalog-text-client.ts'
 import type { DatabaseConfig } from '../src/db/config.ts'
 import { openPGlite } from '../src/db/open-pglite.ts'
 import { pgliteAdapter } from '../src/db/pglite-adapter.ts'
-import { openEmptyPGlite } from '../src/db/pglite-snapshot.ts'
+import { openEmptyPGlite, openSnapshotCopy, SHADOW_SNAPSHOT_ENV } from '../src/db/pglite-snapshot.ts'
 import { searchPathOption } from '../src/db/server-connection.ts'
 import { runsOutsideTransaction } from '../src/db/migrate/migration-files.ts'
 import { splitSqlStatements } from '../src/db/migrate/sql-statements.ts'
@@ -97,12 +97,18 @@ async function emptyDatabase(schema: string | undefined): Promise<PGlite> {
 function pgliteMigrateAdapter(dataDir: string, schema: string | undefined): SqlMigrationAwareDriverAdapterFactory {
   // `memory://` is what SQL-only runs (migrate diff) use: the CLI connects even then, and must not
   // take the lock of a folder another process holds.
-  const openMain = () => (dataDir.startsWith('memory://') ? emptyDatabase(schema) : openPGlite(dataDir, schema))
+  // db:migrate's diffs (create.ts) name the migrated snapshot: their shadow database is a copy of it,
+  // with nothing left to replay, and it is only read. The main connection of such a SQL-only run only
+  // asks for the server version, so one copy serves both (each PGlite start costs ~1 s).
+  const snapshot = dataDir.startsWith('memory://') ? process.env[SHADOW_SNAPSHOT_ENV] : undefined
+  const openMain = () =>
+    snapshot ? openSnapshotCopy(snapshot, schema) : dataDir.startsWith('memory://') ? emptyDatabase(schema) : openPGlite(dataDir, schema)
   return {
     provider: 'postgres',
     adapterName: 'pglite-prisma-adapter',
     connect: async () => pgliteAdapter(await (mainDb ??= openMain()), schema).connect(),
     connectToShadowDb: async () => {
+      if (snapshot) return pgliteAdapter(await (mainDb ??= openMain()), schema).connect() // closed with the process
       const shadowDb = await emptyDatabase(schema)
       const shadow = await pgliteAdapter(shadowDb, schema).connect()
       shadow.dispose = () => shadowDb.close()

@@ -12,6 +12,7 @@ import { PACKAGE_ROOT } from '../src/db/config.ts'
 import { DatabaseSetupError } from '../src/db/errors.ts'
 import { MIGRATIONS_DIR } from '../src/db/migration-history.ts'
 import { openEmptyPGliteFor } from '../src/db/pglite-snapshot.ts'
+import { step } from '../src/db/progress.ts'
 import { readSchemaSql } from '../src/db/schema-sql.ts'
 import { writeMigration } from './write-migration.ts'
 
@@ -102,7 +103,7 @@ export const writeManagedMigration = (migrationsDir: string, name: string, state
 export async function migrateManagedObjects(name: string, apply?: () => Promise<unknown>): Promise<void> {
   const { ir } = compileModels(join(PACKAGE_ROOT, 'models'), PACKAGE_ROOT)
   if (!ir) throw new DatabaseSetupError('the models are invalid; run npm run generate to see why')
-  const statements = await planManagedMigration(ir, await readSchemaSql('migrations'))
+  const statements = await step('compare the checks and comments with the models (prisma/managed.sql)', async () => planManagedMigration(ir, await readSchemaSql('migrations')), { stream: process.stdout })
   const folder = writeManagedMigration(MIGRATIONS_DIR, name, statements, new Date())
   if (!folder) return
   console.error(`db: wrote prisma/migrations/${folder} with ${statements.length} change(s) to managed objects (checks, comments)`)

@@ -48,15 +48,20 @@ const STDERR_NOISE = new RegExp(`^\\s+at |${SPAN_TRACE.source}|skipping environm
 export const sqlOnlyConfig = (config: DatabaseConfig = readDatabaseConfig({})): DatabaseConfig =>
   config.target.kind === 'pglite' ? { ...config, target: { kind: 'pglite', dataDir: 'memory://' } } : config
 
+export interface PrismaCliExtras {
+  /** Variables added to the child's environment. */
+  readonly env?: NodeJS.ProcessEnv
+}
+
 /**
  * Runs the Prisma CLI in the package root against `config`'s database. `terminal` hands it stdin
  * and stdout (its prompts need them) and forwards stderr without the noise above; otherwise all
  * output is captured and returned.
  */
-export function runPrismaCli(args: readonly string[], config: DatabaseConfig, terminal = false): Promise<PrismaCliResult> {
+export function runPrismaCli(args: readonly string[], config: DatabaseConfig, terminal = false, extra: PrismaCliExtras = {}): Promise<PrismaCliResult> {
   const child = spawn(process.execPath, [prismaCliPath(), ...args], {
     cwd: PACKAGE_ROOT,
-    env: databaseEnv(config),
+    env: { ...databaseEnv(config), ...extra.env },
     stdio: [terminal ? 'inherit' : 'ignore', terminal ? 'inherit' : 'pipe', 'pipe'],
   })
   let stdout = ''
@@ -93,8 +98,8 @@ export function prismaErrorLine(result: PrismaCliResult): string {
  * Runs the Prisma CLI and returns its stdout; a non-zero exit becomes a one-line DatabaseSetupError
  * naming the command (`what`, default `prisma <args>`) and Prisma's own reason.
  */
-export async function runPrismaOrThrow(args: readonly string[], config: DatabaseConfig, options: { terminal?: boolean; what?: string } = {}): Promise<string> {
-  const result = await runPrismaCli(args, config, options.terminal)
+export async function runPrismaOrThrow(args: readonly string[], config: DatabaseConfig, options: PrismaCliExtras & { terminal?: boolean; what?: string } = {}): Promise<string> {
+  const result = await runPrismaCli(args, config, options.terminal, options)
   if (result.exitCode === 0) return result.stdout
   throw new DatabaseSetupError(`${options.what ?? `prisma ${args.join(' ')}`} failed (exit code ${result.exitCode}): ${prismaErrorLine(result)}`)
 }
