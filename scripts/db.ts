@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { type DatabaseConfig, loadDotenv, PACKAGE_ROOT, readDatabaseConfig, readTestDatabaseConfig } from '../src/db/config.ts'
 import { DatabaseSetupError, runScript } from '../src/db/errors.ts'
 import { describeTarget, type PreflightChecks, preflightDatabase } from '../src/db/preflight.ts'
-import { runPrismaOrThrow } from '../src/db/prisma-cli.ts'
+import { generatePrismaClient } from '../src/db/prisma-cli.ts'
 import { helpText } from './db-help.ts'
 import { deployCommand, type MigrateContext, migrateCommand, migrationName, resetCommand, resolveCommand, rollbackCommand, statusCommand } from './migrate-commands.ts'
 import { step as runStep, type StepOptions } from '../src/db/progress.ts'
@@ -42,7 +42,7 @@ const history = { migrationHistory: true, createDatabase: false }
 const none = { migrationHistory: false, createDatabase: false }
 // Imported on use: the seeder needs the generated Prisma client, which `db:generate` creates.
 const runSeed = async ({ config }: MigrateContext) => (await import('../seed/run-seed.ts')).runSeed(config)
-const prismaGenerate = ({ config }: MigrateContext) => runPrismaOrThrow(['generate'], config, { terminal: true, what: 'prisma generate' })
+const prismaGenerate = ({ config }: MigrateContext) => generatePrismaClient(config, { terminal: true })
 const migrate: DbCommand = {
   summary: 'apply pending migrations, create one for what the models changed (with down.sql) and apply it',
   run: migrateCommand, preflight: { migrationHistory: true, createDatabase: true }, renames: true, oneOpen: true,

@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { type DatabaseConfig, PACKAGE_ROOT, readDatabaseConfig } from './config.ts'
 import { DatabaseSetupError } from './errors.ts'
@@ -102,4 +105,26 @@ export async function runPrismaOrThrow(args: readonly string[], config: Database
   const result = await runPrismaCli(args, config, options.terminal, options)
   if (result.exitCode === 0) return result.stdout
   throw new DatabaseSetupError(`${options.what ?? `prisma ${args.join(' ')}`} failed (exit code ${result.exitCode}): ${prismaErrorLine(result)}`)
+}
+
+// The generated client (the schema's `output`) and a note of what it was generated from.
+const CLIENT_DIR = join(PACKAGE_ROOT, 'src', 'generated', 'prisma')
+const CLIENT_STAMP = join(CLIENT_DIR, '.pika-generated-from')
+
+/** The schema's text and Prisma's version: all the generated client depends on. */
+function clientSource(): string {
+  const version = createRequire(import.meta.url)('prisma/package.json').version
+  return createHash('sha256').update(`prisma ${version}\n${readFileSync(join(PACKAGE_ROOT, 'prisma', 'schema.prisma'), 'utf8')}`).digest('hex')
+}
+
+/** `prisma generate` (src/generated/prisma), noting what the client was generated from. */
+export async function generatePrismaClient(config: DatabaseConfig, options: { terminal?: boolean } = {}): Promise<void> {
+  const source = clientSource()
+  await runPrismaOrThrow(['generate'], config, { ...options, what: 'prisma generate' })
+  writeFileSync(CLIENT_STAMP, source)
+}
+
+/** True when the client was generated (by generatePrismaClient) from the current schema and Prisma. */
+export function prismaClientIsCurrent(): boolean {
+  return existsSync(CLIENT_STAMP) && readFileSync(CLIENT_STAMP, 'utf8') === clientSource()
 }
