@@ -50,7 +50,7 @@ export async function ensurePGliteSnapshot(options: SnapshotOptions = {}): Promi
   const { sql, hash } = migrationsVersion(options.migrationsDir, options.schema)
   const empty = sql === '' && !options.schema
   // A data dir is only readable by the PostgreSQL build that wrote it: PGlite's version is in the key.
-  const key = createHash('sha256').update(`${hash} pglite ${PGLITE_VERSION}`).digest('hex').slice(0, 16)
+  const key = createHash('sha256').update(`${hash} pglite ${PGLITE_VERSION} ${SNAPSHOT_FORMAT}`).digest('hex').slice(0, 16)
   const file = join(cacheDir, `pglite-${key}.tar`)
   if (existsSync(file)) return touch(file)
   mkdirSync(cacheDir, { recursive: true })
@@ -65,10 +65,20 @@ export async function ensurePGliteSnapshot(options: SnapshotOptions = {}): Promi
   return file
 }
 
+// Changes when what a snapshot holds changes (2: no template databases), so older ones are not used.
+const SNAPSHOT_FORMAT = 2
+
 // Only the empty snapshot pays initdb (seconds); a migrated one starts from a copy of it.
 async function buildSnapshot(sql: string, schema: string | undefined, empty: boolean): Promise<Uint8Array> {
   const db = empty ? await PGlite.create(await pgliteExtensionOptions(extensionsFor(sql))) : await openEmptyPGliteFor(sql)
   try {
+    // Every copy unpacks the whole data dir file by file into memory: without template0 and template1
+    // (nothing here creates databases) it holds ~400 fewer files, 42 → 27 MB, and a copy opens in
+    // ~0.4 s where it took ~0.55-0.8 s (bench/README.md).
+    if (empty) {
+      await db.exec(`UPDATE pg_database SET datistemplate = false WHERE datname IN ('template0', 'template1')`)
+      for (const name of ['template0', 'template1']) await db.exec(`DROP DATABASE ${name}`) // one per exec: not in a transaction block
+    }
     if (schema) await db.exec(`CREATE SCHEMA ${quoteIdentifier(schema)}; SET search_path TO ${quoteIdentifier(schema)}`)
     await applySchemaSql(db, sql)
     await db.exec('CHECKPOINT')
