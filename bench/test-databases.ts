@@ -143,6 +143,6 @@ export function renderTestDatabases(r: TestDatabaseBench): string[] {
 if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === '--first') {
   await firstOnce(process.argv[3]!, process.argv[4]!)
 } else if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await measureTestDatabases(Number(process.argv[2] ?? 5))
+  const result = await measureTestDatabases(Number(process.argv[2] ?? 5), process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres')
   console.log(renderTestDatabases(result).join('\n'))
 }
