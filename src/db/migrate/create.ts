@@ -54,17 +54,17 @@ async function diff(config: DatabaseConfig, from: string[], to: string[], source
   return EMPTY.test(sql) ? '' : withoutTransactionControl(sql)
 }
 
-/** The change from prisma/migrations to prisma/schema.prisma ('' when there is none). */
-export const diffUp = async (config: DatabaseConfig, source?: MigrationsSource): Promise<string> => {
+/** The change from prisma/migrations to prisma/schema.prisma (or `schemaFile`; '' when there is none). */
+export const diffUp = async (config: DatabaseConfig, source?: MigrationsSource, schemaFile = SCHEMA_FILE): Promise<string> => {
   const from = source ?? (await migrationsSource(config))
-  return diff(config, ['--from-migrations', from.dir], ['--to-schema-datamodel', SCHEMA_FILE], from)
+  return diff(config, ['--from-migrations', from.dir], ['--to-schema-datamodel', schemaFile], from)
 }
 
 /** The same change in reverse, for down.sql: from prisma/schema.prisma back to prisma/migrations. */
-export const diffDown = async (config: DatabaseConfig, source?: MigrationsSource): Promise<string> => {
+export const diffDown = async (config: DatabaseConfig, source?: MigrationsSource, schemaFile = SCHEMA_FILE): Promise<string> => {
   const to = source ?? (await migrationsSource(config))
   // Prisma qualifies names with "public" in this direction; unqualified, it follows DATABASE_SCHEMA like migration.sql.
-  return (await diff(config, ['--from-schema-datamodel', SCHEMA_FILE], ['--to-migrations', to.dir], to)).replace(/"public"\./g, '')
+  return (await diff(config, ['--from-schema-datamodel', schemaFile], ['--to-migrations', to.dir], to)).replace(/"public"\./g, '')
 }
 
 export const planOf = (up: string, down: string): PlannedMigration => ({ up, down, risks: dataLossRisks(up), downRisks: dataLossRisks(down) })
