@@ -8,26 +8,37 @@ export interface ProcessSpec {
   readonly cwd: string
   readonly env?: NodeJS.ProcessEnv
   /** Runs before every run, untimed (e.g. removing the previous run's output). */
-  readonly before?: () => void
+  readonly before?: () => void | Promise<void>
   /** Runs after every run, untimed; returns a problem with the output, or undefined. */
   readonly verify?: () => string | undefined
 }
 
-/** Wall-clock times of successful runs in ms, or why a run failed (then no figures). */
-export type ProcessMeasurement = { readonly ok: true; readonly ms: Summary } | { readonly ok: false; readonly error: string }
+/**
+ * Wall-clock times of successful runs in ms (and CPU times when the command reported them), or why a
+ * run failed (then no figures).
+ */
+export type ProcessMeasurement = { readonly ok: true; readonly ms: Summary; readonly cpuMs?: Summary } | { readonly ok: false; readonly error: string }
+
+/** A last stderr line `<CPU_MARK> <user s> <system s>` (GNU time's -f) is read as the run's CPU time. */
+export const CPU_MARK = 'pika-bench-cpu'
 
 export async function measureProcess(spec: ProcessSpec, runs: number): Promise<ProcessMeasurement> {
   const samples: number[] = []
+  const cpu: number[] = []
   for (let i = 0; i < runs; i++) {
-    spec.before?.()
+    await spec.before?.()
     const run = await timeOnce(spec)
-    if (run.exitCode !== 0) return { ok: false, error: `exit code ${run.exitCode}: ${lastLines(run.stderr || run.stdout)}` }
+    if (run.exitCode !== 0) return { ok: false, error: `exit code ${run.exitCode}: ${lastLines(run.stderr.replace(CPU_LINE, '') || run.stdout)}` }
     const problem = spec.verify?.()
     if (problem) return { ok: false, error: problem }
     samples.push(run.ms)
+    const reported = CPU_LINE.exec(run.stderr)
+    if (reported) cpu.push((Number(reported[1]) + Number(reported[2])) * 1000)
   }
-  return { ok: true, ms: summarize(samples) }
+  return { ok: true, ms: summarize(samples), ...(cpu.length === runs && runs > 0 ? { cpuMs: summarize(cpu) } : {}) }
 }
+
+const CPU_LINE = new RegExp(`^${CPU_MARK} ([\\d.]+) ([\\d.]+)\\s*$`, 'm')
 
 export interface TimedRun {
   readonly ms: number

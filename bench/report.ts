@@ -4,6 +4,7 @@ import type { Results, SetResult, Tool } from './results.ts'
 import type { Summary } from './stats.ts'
 import { medianOf, ours } from './targets.ts'
 import { renderTestDatabases } from './test-databases.ts'
+import { renderDevLoop } from './dev-loop.ts'
 
 const TOOLS: readonly [Tool, string][] = [
   ['ours', 'ours: `node --import tsx generators/cli.ts` (uncached)'],
@@ -90,6 +91,7 @@ export function renderMarkdown(r: Results): string {
   }
 
   if (r.testDatabases) out.push(...('error' in r.testDatabases ? ['### Test databases', '', `Failed: ${r.testDatabases.error}`, ''] : renderTestDatabases(r.testDatabases)))
+  if (r.devLoop) out.push(...('error' in r.devLoop ? ['### Development loop', '', `Failed: ${r.devLoop.error}`, ''] : renderDevLoop(r.devLoop)))
   if (r.profile) out.push(...profileSection(r.profile))
   if (r.notes.length) out.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '')
   return `${out.join('\n').trimEnd()}\n`

@@ -3,6 +3,7 @@ import type { ProcessMeasurement } from './measure-process.ts'
 import type { ProfileSummary } from './profile-summary.ts'
 import type { SeedingResult } from './seeding.ts'
 import type { TestDatabaseBench } from './test-databases.ts'
+import type { DevLoopBench } from './dev-loop.ts'
 import type { Summary } from './stats.ts'
 import type { ValidationResult } from './validation.ts'
 import type { CodecResult } from './codecs.ts'
@@ -46,6 +47,7 @@ export interface Results {
   readonly watch: readonly (WatchResult & { readonly set: string; readonly process?: Summary | { readonly error: string } })[]
   readonly seeding?: SeedingResult
   readonly testDatabases?: TestDatabaseBench | { readonly error: string }
+  readonly devLoop?: DevLoopBench | { readonly error: string }
   readonly profile?: (ProfileSummary & { readonly set: string; readonly wallMs: number; readonly file: string }) | { readonly error: string }
   readonly targets: readonly Target[]
   readonly notes: readonly string[]

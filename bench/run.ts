@@ -15,6 +15,7 @@ import { renderMarkdown, writeResults } from './report.ts'
 import type { Results, SetResult, Tool } from './results.ts'
 import { measureSeeding } from './seeding.ts'
 import { measureTestDatabases } from './test-databases.ts'
+import { measureDevLoop } from './dev-loop.ts'
 import { summarize, type Summary } from './stats.ts'
 import { writeSyntheticModels } from './synthetic-models.ts'
 import { evaluateTargets } from './targets.ts'
@@ -33,6 +34,8 @@ const { values: args } = parseArgs({
     'no-peers': { type: 'boolean', default: false },
     'no-seed': { type: 'boolean', default: false },
     'no-testdb': { type: 'boolean', default: false },
+    'no-devloop': { type: 'boolean', default: false },
+    'npm-test': { type: 'boolean', default: false },
     'no-profile': { type: 'boolean', default: false },
     results: { type: 'string' },
     keep: { type: 'boolean', default: false },
@@ -46,7 +49,8 @@ if (args.help) {
   --runs <n>         runs per process figure (default 5, quick 1)
   --sizes <a,b,..>   synthetic model counts (default 100,300,1000; quick 100)
   --seed-rows <n>    users per seeding run (default 10000, quick 1000)
-  --no-peers --no-seed --no-testdb --no-profile   leave those out
+  --no-peers --no-seed --no-testdb --no-devloop --no-profile   leave those out
+  --npm-test         also time the whole \`npm test\` (minutes of CPU; not in --quick)
   --results <dir>    where results.md/json go (default bench/; quick: $TMPDIR/pika-bench-quick)
   --keep             keep the temporary workspace`)
   process.exit(0)
@@ -135,6 +139,17 @@ try {
     }
   }
 
+  // Not in --quick: each db:migrate and npm start is a whole command of seconds.
+  let devLoop: Results['devLoop']
+  if (!quick && !args['no-devloop']) {
+    log('development loop: db:migrate one-field change, npm start fresh' + (args['npm-test'] ? ', npm test' : ''))
+    try {
+      devLoop = await measureDevLoop(Math.min(runs, 3), { serverUrl: process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres', npmTest: args['npm-test'] })
+    } catch (error) {
+      devLoop = { error: (error as Error).message.split('\n')[0]! }
+    }
+  }
+
   let profile: Results['profile']
   if (!quick && !args['no-profile']) {
     const size = Math.max(0, ...sizes)
@@ -156,7 +171,7 @@ try {
   )
   const fingerprint = { start: fingerprintAtStart, end: sourceFingerprint() }
   if (fingerprint.start !== fingerprint.end) notes.unshift(`The repository changed while the suite ran; every figure comes from the snapshot of the code taken at the start (commit ${commitAtStart}, fingerprint ${fingerprint.start}).`)
-  const partial = { date: new Date().toISOString(), mode: quick ? 'quick' : 'full', runs, machine: { ...machineInfo(), commit: commitAtStart }, fingerprint, sets, validation, codecs, watch, seeding, testDatabases, profile, notes } as const
+  const partial = { date: new Date().toISOString(), mode: quick ? 'quick' : 'full', runs, machine: { ...machineInfo(), commit: commitAtStart }, fingerprint, sets, validation, codecs, watch, seeding, testDatabases, devLoop, profile, notes } as const
   const results: Results = { ...partial, targets: evaluateTargets(partial) }
   const dir = args.results ?? (quick ? join(tmpdir(), 'pika-bench-quick') : join(REPO_ROOT, 'bench'))
   mkdirSync(dir, { recursive: true })

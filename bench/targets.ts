@@ -1,5 +1,6 @@
 import type { ProcessMeasurement } from './measure-process.ts'
 import type { Results, SetResult, Target, Tool } from './results.ts'
+import { devLoopMedian } from './dev-loop.ts'
 
 const PEER: Tool = 'prisma-client+zod-prisma-types'
 
@@ -55,6 +56,13 @@ export function evaluateTargets(r: Omit<Results, 'targets'>): Target[] {
   const codecs = r.codecs && 'codecVsHandWritten' in r.codecs ? r.codecs.codecVsHandWritten : undefined
   add('codec encode vs hand-written mapper (ops/s)', '≥ 0.5×', codecs?.encode, (v) => v >= 0.5, (v) => `${fmt(v, 2)}×`)
   add('codec decode vs hand-written mapper (ops/s)', '≥ 0.5×', codecs?.decode, (v) => v >= 0.5, (v) => `${fmt(v, 2)}×`)
+
+  const testDb = r.testDatabases && 'pglite' in r.testDatabases ? r.testDatabases.pglite['createTestDatabase() + first query + drop()']?.median : undefined
+  add('createTestDatabase() on the embedded database (+ first query + drop, median)', '≤ 1 s', testDb, (v) => v <= 1000, (v) => `${fmt(v / 1000, 2)} s`)
+  const loop = (name: string) => devLoopMedian(r.devLoop, name)
+  add('db:migrate, one-field change, embedded database (median)', '≤ 5 s', loop('db:migrate, one-field change, embedded'), (v) => v <= 5000, (v) => `${fmt(v / 1000, 1)} s`)
+  add('db:migrate, one-field change, local server (median)', '≤ 3 s', loop('db:migrate, one-field change, local server'), (v) => v <= 3000, (v) => `${fmt(v / 1000, 1)} s`)
+  add('npm start on a fresh clone (median)', '≤ 6 s', loop('npm start, fresh clone (no client, database or caches)'), (v) => v <= 6000, (v) => `${fmt(v / 1000, 1)} s`)
 
   const seeding = r.seeding && !r.seeding.skipped ? r.seeding.ratio : undefined
   add('seeding (seeder: seedDatabase) vs COPY, rows/s', '≥ 0.5× of COPY', seeding, (v) => v >= 0.5, (v) => `${fmt(v, 2)}×`)

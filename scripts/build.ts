@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { join } from 'node:path'
 import { PACKAGE_ROOT, readDatabaseConfig } from '../src/db/config.ts'
 import { runScript } from '../src/db/errors.ts'
-import { runPrismaOrThrow } from '../src/db/prisma-cli.ts'
+import { generatePrismaClient } from '../src/db/prisma-cli.ts'
 import { SCHEMA_FILE } from '../src/db/schema-sql.ts'
 import { annotateNullTypes } from '../src/db/upstream/annotate-null-types.ts'
 import { openapiJsonText } from './build/openapi-json.ts'
@@ -18,7 +18,7 @@ async function build(): Promise<void> {
   // The client is generated from the committed schema (no database is touched) unless it is newer
   // than the schema: tests running beside `npm pack` read it, and Prisma empties the folder first.
   if (!existsSync(PRISMA_NAMESPACE) || statSync(PRISMA_NAMESPACE).mtimeMs < statSync(SCHEMA_FILE).mtimeMs) {
-    await runPrismaOrThrow(['generate'], readDatabaseConfig({}))
+    await generatePrismaClient(readDatabaseConfig({}))
   }
   const namespace = readFileSync(PRISMA_NAMESPACE, 'utf8')
   const annotated = annotateNullTypes(namespace)

@@ -6,20 +6,20 @@ import { join } from 'node:path'
 import { type DatabaseConfig, loadDotenv, PACKAGE_ROOT, readDatabaseConfig, readTestDatabaseConfig } from '../src/db/config.ts'
 import { DatabaseSetupError, runScript } from '../src/db/errors.ts'
 import { describeTarget, type PreflightChecks, preflightDatabase } from '../src/db/preflight.ts'
-import { runPrismaOrThrow } from '../src/db/prisma-cli.ts'
+import { generatePrismaClient } from '../src/db/prisma-cli.ts'
 import { helpText } from './db-help.ts'
 import { deployCommand, deployUpToDataStep, type MigrateContext, migrateCommand, migrationName, resetCommand, resolveCommand, rollbackCommand, statusCommand } from './migrate-commands.ts'
 import { step as runStep, type StepOptions } from '../src/db/progress.ts'
 import { refuseDevelopmentAsTest } from '../src/db/test-guard.ts'
+import { openSession } from '../src/db/migrate/session.ts'
 import { prismaEmitter } from '../generators/emit/prisma/emit-prisma.ts'
 import { compileModels } from '../generators/pipeline.ts'
 import { planOutputs } from '../generators/write/write-files.ts'
 import { localMigrationNames, MIGRATIONS_DIR } from '../src/db/migration-history.ts'
 import { printLintOfNewMigrations } from '../generators/lint/migration-files.ts'
-import { readSchemaSql } from '../src/db/schema-sql.ts'
 import { confirmDataLoss } from './confirm.ts'
 import { migrateManagedObjects } from './managed-migration.ts'
-import { catalogOfMigrations, planRenameSteps, writeRenameMigration } from './rename-migration.ts'
+import { catalogOfSnapshot, planRenameSteps, writeRenameMigration } from './rename-migration.ts'
 
 interface DbCommand {
   /** One line for --help. */
@@ -34,28 +34,30 @@ interface DbCommand {
   readonly destructive?: boolean
   /** Creates migrations: turn `renamedFrom` into a rename migration first. */
   readonly renames?: boolean
+  /** Opens the embedded database once for the checks and all its steps (none of them seeds). */
+  readonly oneOpen?: boolean
 }
 
 const history = { migrationHistory: true, createDatabase: false }
 const none = { migrationHistory: false, createDatabase: false }
 // Imported on use: the seeder needs the generated Prisma client, which `db:generate` creates.
 const runSeed = async ({ config }: MigrateContext) => (await import('../seed/run-seed.ts')).runSeed(config)
-const prismaGenerate = ({ config }: MigrateContext) => runPrismaOrThrow(['generate'], config, { terminal: true, what: 'prisma generate' })
+const prismaGenerate = ({ config }: MigrateContext) => generatePrismaClient(config, { terminal: true })
 const migrate: DbCommand = {
   summary: 'apply pending migrations, create one for what the models changed (with down.sql) and apply it',
-  run: migrateCommand, preflight: { migrationHistory: true, createDatabase: true }, renames: true,
+  run: migrateCommand, preflight: { migrationHistory: true, createDatabase: true }, renames: true, oneOpen: true,
 }
 const COMMANDS: Record<string, DbCommand> = {
   generate: { summary: 'generate the Prisma client', run: prismaGenerate },
   migrate,
   'migrate:dev': migrate,
-  'migrate:deploy': { summary: 'apply pending migrations, each in one transaction', run: deployCommand, preflight: history },
+  'migrate:deploy': { summary: 'apply pending migrations, each in one transaction', run: deployCommand, preflight: history, oneOpen: true },
   'migrate:status': { summary: 'say which migrations are applied, pending, failed or edited (exit 1 unless up to date)', run: statusCommand, preflight: none },
   'migrate:resolve': { summary: 'record a failed migration as --rolled-back <name> (to retry it) or --applied <name>', run: resolveCommand, preflight: none },
   'migrate:rollback': { summary: "apply the latest migration's down.sql in one transaction", run: rollbackCommand, preflight: history },
   // Re-seeds, as the README says (Prisma's own seed hook is not configured).
   'migrate:reset': { summary: 'empty the database, apply every migration again and re-seed', run: async (ctx) => { await resetCommand(ctx); await runSeed(ctx) }, preflight: none, destructive: true },
-  'migrate:test': { summary: 'apply pending migrations to the test database', run: deployCommand, preflight: history, test: true },
+  'migrate:test': { summary: 'apply pending migrations to the test database', run: deployCommand, preflight: history, test: true, oneOpen: true },
   seed: { summary: 'fill the database with the generated fixtures', run: runSeed, preflight: history },
   'seed:test': { summary: 'seed the test database', run: runSeed, preflight: history, test: true },
   // The test database is disposable: it is reset without asking.
@@ -78,17 +80,23 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
   if (command.destructive && !force) {
     await confirmDataLoss(`This deletes ALL data in ${describeTarget(config)}`, ' and re-applies the migrations and the seed.', 'npm run db:migrate:reset -- --force')
   }
-  if (command.preflight) await step(`check ${describeTarget(config)}`, () => preflightDatabase(config, variable, command.preflight!))
-  const migrationsBefore = command.renames ? localMigrationNames() : undefined
+  const session = command.oneOpen && config.target.kind === 'pglite' ? await step(`open ${describeTarget(config)}`, () => openSession(config, variable)) : undefined
   try {
-    if (command.renames) await prepareRenames(args)
-    await command.run({ config, variable, args })
+    if (command.preflight) await step(`check ${describeTarget(config)}`, () => preflightDatabase(config, variable, command.preflight!, session))
+    const ctx: MigrateContext = { config, variable, args, session }
+    const migrationsBefore = command.renames ? localMigrationNames() : undefined
+    try {
+      if (command.renames) await prepareRenames(args, config.schema)
+      await command.run(ctx)
+    } finally {
+      // Also when applying fails after the migration was written: it is on disk and will be applied.
+      if (migrationsBefore) await printLintOfNewMigrations(MIGRATIONS_DIR, migrationsBefore, localMigrationNames())
+    }
+    // What Prisma's schema cannot hold (checks, comments) follows in a migration of its own.
+    if (command.renames) await migrateManagedObjects(migrationName(args), args.includes('--create-only') ? undefined : () => deployUpToDataStep(ctx))
   } finally {
-    // Also when applying fails after the migration was written: it is on disk and will be applied.
-    if (migrationsBefore) await printLintOfNewMigrations(MIGRATIONS_DIR, migrationsBefore, localMigrationNames())
+    await session?.close()
   }
-  // What Prisma's schema cannot hold (checks, comments) follows in a migration of its own.
-  if (command.renames) await migrateManagedObjects(migrationName(args), args.includes('--create-only') ? undefined : () => deployUpToDataStep({ config, variable, args }))
 }
 
 /**
@@ -96,12 +104,13 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
  * every pending `renamedFrom` becomes a migration of its own, dated a second earlier so it applies
  * before the migration made for the rest of the change.
  */
-async function prepareRenames(args: readonly string[]): Promise<void> {
+async function prepareRenames(args: readonly string[], databaseSchema: string | undefined): Promise<void> {
   const { ir } = compileModels(join(PACKAGE_ROOT, 'models'), PACKAGE_ROOT)
   if (!ir) throw new DatabaseSetupError('the models are invalid; run npm run generate to see why')
   const schema = prismaEmitter.emit(ir) // only the schema: the other emitters' files are not needed here
   if (planOutputs(PACKAGE_ROOT, schema, []).changed.length) throw new DatabaseSetupError('prisma/schema.prisma is older than the models; run npm run generate first')
-  const steps = planRenameSteps(ir, await catalogOfMigrations(await readSchemaSql('migrations')))
+  const catalog = await step('read the migrated schema for renamedFrom', () => catalogOfSnapshot(databaseSchema))
+  const steps = planRenameSteps(ir, catalog)
   const folder = writeRenameMigration(MIGRATIONS_DIR, migrationName(args), steps, new Date(Date.now() - 1000))
   if (!folder) return
   // Named one by one: a `table:` change is recognised by its columns, so the author sees what was taken for one.

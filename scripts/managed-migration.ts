@@ -12,6 +12,7 @@ import { PACKAGE_ROOT } from '../src/db/config.ts'
 import { DatabaseSetupError } from '../src/db/errors.ts'
 import { MIGRATIONS_DIR } from '../src/db/migration-history.ts'
 import { openEmptyPGliteFor } from '../src/db/pglite-snapshot.ts'
+import { step } from '../src/db/progress.ts'
 import { readSchemaSql } from '../src/db/schema-sql.ts'
 import { writeMigration } from './write-migration.ts'
 
@@ -169,7 +170,7 @@ export function writeManagedMigration(migrationsDir: string, name: string, chang
 export async function migrateManagedObjects(name: string, apply?: () => Promise<unknown>): Promise<void> {
   const { ir } = compileModels(join(PACKAGE_ROOT, 'models'), PACKAGE_ROOT)
   if (!ir) throw new DatabaseSetupError('the models are invalid; run npm run generate to see why')
-  const change = await planManagedChange(ir, await readSchemaSql('migrations'))
+  const change = await step('compare the checks and comments with the models (prisma/managed.sql)', async () => planManagedChange(ir, await readSchemaSql('migrations')), { stream: process.stdout })
   const folders = writeManagedMigration(MIGRATIONS_DIR, name, change, new Date())
   if (folders.length === 0) return
   console.error(`db: wrote ${folders.map((f) => `prisma/migrations/${f}`).join(' and ')} with ${change.up.length} change(s) to managed objects (checks, comments)`)

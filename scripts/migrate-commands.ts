@@ -6,9 +6,9 @@ import type { DatabaseConfig } from '../src/db/config.ts'
 import { DatabaseSetupError } from '../src/db/errors.ts'
 import { describeTarget } from '../src/db/preflight.ts'
 import { migrationFile } from '../src/db/migrate/apply.ts'
-import { acceptedTargets, acceptFlag, diffDown, diffUp, planOf, unaccepted, writeExpandContract, writeMigration } from '../src/db/migrate/create.ts'
+import { acceptedTargets, acceptFlag, diffDown, diffUp, migrationsSource, planOf, unaccepted, writeExpandContract, writeMigration } from '../src/db/migrate/create.ts'
 import { countRisks, type DataLossRisk, dataLossRisks } from '../src/db/migrate/data-loss.ts'
-import { DataStepToWriteError, deploy, deployOnSession, describeDeploy } from '../src/db/migrate/deploy.ts'
+import { DataStepToWriteError, deployOnSession, describeDeploy } from '../src/db/migrate/deploy.ts'
 import { planExpandContract } from '../src/db/migrate/expand-contract.ts'
 import { readHistory } from '../src/db/migrate/history-table.ts'
 import { readLocalMigrations } from '../src/db/migrate/migration-files.ts'
@@ -17,18 +17,26 @@ import { parseResolveArgs, resolveMigration } from '../src/db/migrate/resolve.ts
 import { rollbackLatest } from '../src/db/migrate/rollback.ts'
 import { openSession, type SqlSession } from '../src/db/migrate/session.ts'
 import { migrationStatus } from '../src/db/migrate/status.ts'
+import { step } from '../src/db/progress.ts'
 
 export interface MigrateContext {
   readonly config: DatabaseConfig
   /** DATABASE_URL or TEST_DATABASE_URL, for messages. */
   readonly variable: string
   readonly args: readonly string[]
+  /**
+   * The database, opened once for the whole command: on the embedded database each open costs
+   * PostgreSQL's start-up (~1 s), and db:migrate would otherwise open it four times. Undefined:
+   * each step opens its own connection.
+   */
+  readonly session?: SqlSession
 }
 
 const say = (line: string) => console.log(`db: ${line}`)
 const printApplied = (name: string) => say(`applied ${name}`)
 
 async function withSession<T>(ctx: MigrateContext, work: (s: SqlSession, where: string) => Promise<T>): Promise<T> {
+  if (ctx.session) return work(ctx.session, describeTarget(ctx.config))
   const s = await openSession(ctx.config, ctx.variable)
   try {
     return await work(s, describeTarget(ctx.config))
@@ -37,8 +45,10 @@ async function withSession<T>(ctx: MigrateContext, work: (s: SqlSession, where: 
   }
 }
 
+const deployPending = (ctx: MigrateContext) => withSession(ctx, (s, where) => deployOnSession(s, where, printApplied))
+
 export async function deployCommand(ctx: MigrateContext): Promise<void> {
-  say(describeDeploy(await deploy(ctx.config, ctx.variable, printApplied), describeTarget(ctx.config)))
+  say(describeDeploy(await deployPending(ctx), describeTarget(ctx.config)))
 }
 
 export async function statusCommand(ctx: MigrateContext): Promise<void> {
@@ -73,8 +83,13 @@ export async function resetCommand(ctx: MigrateContext): Promise<void> {
  */
 export async function migrateCommand(ctx: MigrateContext): Promise<void> {
   const where = describeTarget(ctx.config)
-  const before = await deploy(ctx.config, ctx.variable, printApplied)
-  const up = await diffUp(ctx.config)
+  const before = await deployPending(ctx)
+  // Both diffs at once: two Prisma processes, each mostly start-up, on two cores. When `up` is empty
+  // (nothing changed) `down` is not needed, but waiting for it costs no more than `up` alone.
+  const [up, down] = await step('compute the migration and its down.sql (prisma migrate diff)', async () => {
+    const source = await migrationsSource(ctx.config)
+    return Promise.all([diffUp(ctx.config, source), diffDown(ctx.config, source)])
+  }, { stream: process.stdout })
   if (up === '') {
     say(`the migrations already match the models: no new migration. ${describeDeploy(before, where)}`)
     return
@@ -82,11 +97,11 @@ export async function migrateCommand(ctx: MigrateContext): Promise<void> {
   const risky = unaccepted(dataLossRisks(up), acceptedTargets(ctx.args))
   let stepByStep = false
   if (risky.length > 0) {
-    stepByStep = (await offerExpandContract(ctx, up, risky)) === 'written'
+    stepByStep = (await offerExpandContract(ctx, up, down, risky)) === 'written'
     if (!stepByStep) await confirmRisks(ctx, risky)
   }
   if (!stepByStep) {
-    const folder = writeMigration(planOf(up, await diffDown(ctx.config)), migrationName(ctx.args), new Date())
+    const folder = writeMigration(planOf(up, down), migrationName(ctx.args), new Date())
     say(`created prisma/migrations/${folder}/migration.sql and down.sql (review down.sql before relying on it)`)
   }
   if (ctx.args.includes('--create-only')) {
@@ -104,7 +119,7 @@ const reportedDataSteps = new Set<string>()
  */
 export async function deployUpToDataStep(ctx: MigrateContext): Promise<boolean> {
   try {
-    await deploy(ctx.config, ctx.variable, printApplied)
+    await deployPending(ctx)
     return true
   } catch (error) {
     if (!(error instanceof DataStepToWriteError)) throw error
@@ -120,8 +135,7 @@ export async function deployUpToDataStep(ctx: MigrateContext): Promise<boolean> 
  * asked (--expand-contract, or `s` at the prompt), writes it. Returns 'written', 'one' (the author
  * takes the single migration: confirm its risks as usual) or undefined (no sequence to offer).
  */
-async function offerExpandContract(ctx: MigrateContext, up: string, risky: readonly DataLossRisk[]): Promise<'written' | 'one' | undefined> {
-  const down = await diffDown(ctx.config)
+async function offerExpandContract(ctx: MigrateContext, up: string, down: string, risky: readonly DataLossRisk[]): Promise<'written' | 'one' | undefined> {
   const plan = planExpandContract(up, down)
   if (!plan) return undefined
   const where = describeTarget(ctx.config)

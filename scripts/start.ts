@@ -1,5 +1,5 @@
 // `npm start`: the whole job for a newcomer, on a fresh clone and no server — generate the outputs,
-// generate the Prisma client, apply the migrations, seed, and say what is where. With DATABASE_URL
+// generate the Prisma client while applying the migrations, seed, and say what is where. With DATABASE_URL
 // set, the same steps target that server.
 import { join } from 'node:path'
 import { generateOnce } from '../generators/generate.ts'
@@ -8,7 +8,7 @@ import { loadDotenv, PACKAGE_ROOT, readDatabaseConfig, type DatabaseConfig } fro
 import { DatabaseSetupError, runScript } from '../src/db/errors.ts'
 import { deployMigrations } from '../src/db/deploy-migrations.ts'
 import { describeTarget } from '../src/db/preflight.ts'
-import { runPrismaOrThrow } from '../src/db/prisma-cli.ts'
+import { generatePrismaClient, prismaClientIsCurrent } from '../src/db/prisma-cli.ts'
 import { step as runStep } from '../src/db/progress.ts'
 
 // Each step shows that it runs (a spinner and elapsed time on a terminal, a line otherwise): the
@@ -24,8 +24,14 @@ async function main(): Promise<void> {
     if (outcome.report) process.stderr.write(outcome.report)
     if (outcome.exitCode !== 0) throw new DatabaseSetupError('the models are invalid; fix the problems above and rerun npm start')
   })
-  await step('generate the Prisma client', () => runPrismaOrThrow(['generate'], config).then(() => {}))
-  await step(`apply the migrations to ${describeTarget(config)}`, () => deployMigrations(config))
+  // Applying the migrations needs no client (it is this package's own SQL), so the two run at once:
+  // `prisma generate` is a process of its own, mostly start-up. A client generated from the current
+  // schema is kept.
+  const clientIsCurrent = prismaClientIsCurrent()
+  const title = clientIsCurrent
+    ? `apply the migrations to ${describeTarget(config)} (the Prisma client is up to date)`
+    : `generate the Prisma client and apply the migrations to ${describeTarget(config)}, at once`
+  await step(title, () => Promise.all([clientIsCurrent || generatePrismaClient(config), deployMigrations(config)]))
   let seeded = 0
   await step('seed the fixtures', async () => {
     // Imported only now: the seeder and the client need the Prisma client generated above.

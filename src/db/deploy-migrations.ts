@@ -1,6 +1,7 @@
 import type { DatabaseConfig } from './config.ts'
-import { deploy } from './migrate/deploy.ts'
-import { preflightDatabase } from './preflight.ts'
+import { deploy, deployOnSession } from './migrate/deploy.ts'
+import { openSession } from './migrate/session.ts'
+import { describeTarget, preflightDatabase } from './preflight.ts'
 
 /**
  * Applies pending prisma/migrations to `config`'s database, each in one transaction, after the same
@@ -8,6 +9,18 @@ import { preflightDatabase } from './preflight.ts'
  * Must run while this process has NOT opened the PGlite folder (it opens and closes it).
  */
 export async function deployMigrations(config: DatabaseConfig, variable = 'DATABASE_URL'): Promise<void> {
-  await preflightDatabase(config, variable, { migrationHistory: true, createDatabase: false })
-  await deploy(config, variable)
+  const checks = { migrationHistory: true, createDatabase: false }
+  if (config.target.kind !== 'pglite') {
+    await preflightDatabase(config, variable, checks)
+    await deploy(config, variable)
+    return
+  }
+  // Opened once for the checks and the migrations: each start of the embedded database costs ~1 s.
+  const session = await openSession(config, variable)
+  try {
+    await preflightDatabase(config, variable, checks, session)
+    await deployOnSession(session, describeTarget(config))
+  } finally {
+    await session.close()
+  }
 }

@@ -4,6 +4,7 @@ import { checkAppliedChecksums, checkMigrationHistory, localMigrationNames, read
 import { matchesChecksum, readLocalMigration } from './migrate/migration-files.ts'
 import { displayPath, openPGlite } from './open-pglite.ts'
 import { connectServer, describeUrl } from './server-connection.ts'
+import type { SqlSession } from './migrate/session.ts'
 
 export interface PreflightChecks {
   /** Refuse a database that is ahead of prisma/migrations or has a failed migration. */
@@ -24,9 +25,14 @@ export function describeTarget(config: DatabaseConfig): string {
  * Opens `config`'s database and checks it before the Prisma CLI gets it, so that common faults
  * become one-line DatabaseSetupErrors instead of CLI stack traces. `variable` names the env
  * variable the server URL came from. Writes nothing, except that PGlite creates a missing folder.
+ * `open`: the embedded database the command already holds open (it cannot be opened twice).
  */
-export async function preflightDatabase(config: DatabaseConfig, variable: string, checks: PreflightChecks): Promise<void> {
+export async function preflightDatabase(config: DatabaseConfig, variable: string, checks: PreflightChecks, open?: SqlSession): Promise<void> {
   const { target } = config
+  if (open?.kind === 'pglite') {
+    if (checks.migrationHistory) await checkHistory((sql) => open.query(sql), config)
+    return
+  }
   if (target.kind === 'pglite') {
     const db = await openPGlite(target.dataDir, config.schema)
     try {

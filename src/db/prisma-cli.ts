@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { type DatabaseConfig, PACKAGE_ROOT, readDatabaseConfig } from './config.ts'
 import { DatabaseSetupError } from './errors.ts'
@@ -52,15 +55,20 @@ const STDERR_NOISE = new RegExp(`^\\s+at |${SPAN_TRACE.source}|${DOTENV_SKIPPED_
  */
 export const sqlOnlyConfig = (config: DatabaseConfig = readDatabaseConfig({})): DatabaseConfig => ({ ...config, target: { kind: 'pglite', dataDir: 'memory://' } })
 
+export interface PrismaCliExtras {
+  /** Variables added to the child's environment. */
+  readonly env?: NodeJS.ProcessEnv
+}
+
 /**
  * Runs the Prisma CLI in the package root against `config`'s database. `terminal` hands it stdin
  * and stdout (its prompts need them) and forwards stderr without the noise above; otherwise all
  * output is captured and returned.
  */
-export function runPrismaCli(args: readonly string[], config: DatabaseConfig, terminal = false): Promise<PrismaCliResult> {
+export function runPrismaCli(args: readonly string[], config: DatabaseConfig, terminal = false, extra: PrismaCliExtras = {}): Promise<PrismaCliResult> {
   const child = spawn(process.execPath, [prismaCliPath(), ...args], {
     cwd: PACKAGE_ROOT,
-    env: databaseEnv(config),
+    env: { ...databaseEnv(config), ...extra.env },
     stdio: [terminal ? 'inherit' : 'ignore', terminal ? 'inherit' : 'pipe', 'pipe'],
   })
   let stdout = ''
@@ -97,8 +105,30 @@ export function prismaErrorLine(result: PrismaCliResult): string {
  * Runs the Prisma CLI and returns its stdout; a non-zero exit becomes a one-line DatabaseSetupError
  * naming the command (`what`, default `prisma <args>`) and Prisma's own reason.
  */
-export async function runPrismaOrThrow(args: readonly string[], config: DatabaseConfig, options: { terminal?: boolean; what?: string } = {}): Promise<string> {
-  const result = await runPrismaCli(args, config, options.terminal)
+export async function runPrismaOrThrow(args: readonly string[], config: DatabaseConfig, options: PrismaCliExtras & { terminal?: boolean; what?: string } = {}): Promise<string> {
+  const result = await runPrismaCli(args, config, options.terminal, options)
   if (result.exitCode === 0) return result.stdout
   throw new DatabaseSetupError(`${options.what ?? `prisma ${args.join(' ')}`} failed (exit code ${result.exitCode}): ${prismaErrorLine(result)}`)
+}
+
+// The generated client (the schema's `output`) and a note of what it was generated from.
+const CLIENT_DIR = join(PACKAGE_ROOT, 'src', 'generated', 'prisma')
+const CLIENT_STAMP = join(CLIENT_DIR, '.pika-generated-from')
+
+/** The schema's text and Prisma's version: all the generated client depends on. */
+function clientSource(): string {
+  const version = createRequire(import.meta.url)('prisma/package.json').version
+  return createHash('sha256').update(`prisma ${version}\n${readFileSync(join(PACKAGE_ROOT, 'prisma', 'schema.prisma'), 'utf8')}`).digest('hex')
+}
+
+/** `prisma generate` (src/generated/prisma), noting what the client was generated from. */
+export async function generatePrismaClient(config: DatabaseConfig, options: { terminal?: boolean } = {}): Promise<void> {
+  const source = clientSource()
+  await runPrismaOrThrow(['generate'], config, { ...options, what: 'prisma generate' })
+  writeFileSync(CLIENT_STAMP, source)
+}
+
+/** True when the client was generated (by generatePrismaClient) from the current schema and Prisma. */
+export function prismaClientIsCurrent(): boolean {
+  return existsSync(CLIENT_STAMP) && readFileSync(CLIENT_STAMP, 'utf8') === clientSource()
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { DatabaseConfig } from '../config.ts'
 import { DatabaseSetupError } from '../errors.ts'
 import { MIGRATIONS_DIR } from '../migration-history.ts'
+import { emptyMigrationsDir, ensurePGliteSnapshot, SHADOW_SNAPSHOT_ENV } from '../pglite-snapshot.ts'
 import { runPrismaOrThrow, sqlOnlyConfig } from '../prisma-cli.ts'
 import { SCHEMA_FILE } from '../schema-sql.ts'
 import { type DataLossRisk, dataLossRisks } from './data-loss.ts'
@@ -30,20 +31,42 @@ const withoutTransactionControl = (sql: string) =>
 
 const EMPTY = /^\s*(-- This is an empty migration\.\s*)?$/
 
+/** Where a diff finds the database prisma/migrations builds (see migrationsSource). */
+export interface MigrationsSource {
+  /** The folder Prisma replays into its shadow database. */
+  readonly dir: string
+  readonly env?: NodeJS.ProcessEnv
+}
+
+/**
+ * On the embedded database, replaying every migration into Prisma's shadow database took seconds
+ * per diff. The migrated snapshot createTestDatabase() copies (built once per migrations version)
+ * already is that database: the shadow opens a copy of it, and Prisma gets a migrations folder with
+ * nothing left to replay. The same for a server: the diff runs on PGlite there too (sqlOnlyConfig).
+ */
+export async function migrationsSource(config: DatabaseConfig): Promise<MigrationsSource> {
+  const snapshot = await ensurePGliteSnapshot({ schema: config.schema })
+  return { dir: emptyMigrationsDir(), env: { [SHADOW_SNAPSHOT_ENV]: snapshot } }
+}
+
 /** Prisma's `migrate diff --script` between `from` and `to` (its arguments), as a migration holds it. */
-export async function diff(config: DatabaseConfig, from: string[], to: string[]): Promise<string> {
-  const sql = await runPrismaOrThrow(['migrate', 'diff', ...from, ...to, '--script'], sqlOnlyConfig(config), { what: 'computing the migration (prisma migrate diff)' })
+export async function diff(config: DatabaseConfig, from: string[], to: string[], source?: MigrationsSource): Promise<string> {
+  const sql = await runPrismaOrThrow(['migrate', 'diff', ...from, ...to, '--script'], sqlOnlyConfig(config), { what: 'computing the migration (prisma migrate diff)', env: source?.env })
   return EMPTY.test(sql) ? '' : withoutTransactionControl(sql)
 }
 
-/** The change from prisma/migrations to prisma/schema.prisma ('' when there is none). */
-export const diffUp = (config: DatabaseConfig): Promise<string> =>
-  diff(config, ['--from-migrations', 'prisma/migrations'], ['--to-schema-datamodel', SCHEMA_FILE])
+/** The change from prisma/migrations to prisma/schema.prisma (or `schemaFile`; '' when there is none). */
+export const diffUp = async (config: DatabaseConfig, source?: MigrationsSource, schemaFile = SCHEMA_FILE): Promise<string> => {
+  const from = source ?? (await migrationsSource(config))
+  return diff(config, ['--from-migrations', from.dir], ['--to-schema-datamodel', schemaFile], from)
+}
 
 /** The same change in reverse, for down.sql: from prisma/schema.prisma back to prisma/migrations. */
-export const diffDown = async (config: DatabaseConfig): Promise<string> =>
+export const diffDown = async (config: DatabaseConfig, source?: MigrationsSource, schemaFile = SCHEMA_FILE): Promise<string> => {
+  const to = source ?? (await migrationsSource(config))
   // Prisma qualifies names with "public" in this direction; unqualified, it follows DATABASE_SCHEMA like migration.sql.
-  (await diff(config, ['--from-schema-datamodel', SCHEMA_FILE], ['--to-migrations', 'prisma/migrations'])).replace(/"public"\./g, '')
+  return (await diff(config, ['--from-schema-datamodel', schemaFile], ['--to-migrations', to.dir], to)).replace(/"public"\./g, '')
+}
 
 export const planOf = (up: string, down: string): PlannedMigration => ({ up, down, risks: dataLossRisks(up), downRisks: dataLossRisks(down) })
 

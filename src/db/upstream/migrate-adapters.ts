@@ -11,7 +11,7 @@ import { CatalogTextClient } from './catalog-text-client.ts'
 import type { DatabaseConfig } from '../config.ts'
 import { openPGlite } from '../open-pglite.ts'
 import { pgliteAdapter } from './pglite-adapter.ts'
-import { openEmptyPGlite } from '../pglite-snapshot.ts'
+import { openEmptyPGlite, openSnapshotCopy, SHADOW_SNAPSHOT_ENV } from '../pglite-snapshot.ts'
 import { searchPathOption } from '../server-connection.ts'
 import { runsOutsideTransaction } from '../migrate/migration-files.ts'
 import { splitSqlStatements } from '../migrate/sql-statements.ts'
@@ -89,12 +89,18 @@ async function emptyDatabase(schema: string | undefined): Promise<PGlite> {
 function pgliteMigrateAdapter(dataDir: string, schema: string | undefined): SqlMigrationAwareDriverAdapterFactory {
   // `memory://` is what SQL-only runs (migrate diff) use: the CLI connects even then, and must not
   // take the lock of a folder another process holds.
-  const openMain = () => (dataDir.startsWith('memory://') ? emptyDatabase(schema) : openPGlite(dataDir, schema))
+  // db:migrate's diffs (create.ts) name the migrated snapshot: their shadow database is a copy of it,
+  // with nothing left to replay, and it is only read. The main connection of such a SQL-only run only
+  // asks for the server version, so one copy serves both (each PGlite start costs ~1 s).
+  const snapshot = dataDir.startsWith('memory://') ? process.env[SHADOW_SNAPSHOT_ENV] : undefined
+  const openMain = () =>
+    snapshot ? openSnapshotCopy(snapshot, schema) : dataDir.startsWith('memory://') ? emptyDatabase(schema) : openPGlite(dataDir, schema)
   return {
     provider: 'postgres',
     adapterName: 'pglite-prisma-adapter',
     connect: async () => pgliteAdapter(await (mainDb ??= openMain()), schema).connect(),
     connectToShadowDb: async () => {
+      if (snapshot) return pgliteAdapter(await (mainDb ??= openMain()), schema).connect() // closed with the process
       const shadowDb = await emptyDatabase(schema)
       const shadow = await pgliteAdapter(shadowDb, schema).connect()
       shadow.dispose = () => shadowDb.close()
