@@ -1,4 +1,4 @@
-// The managed objects (CHECK constraints, comments; prisma/managed.sql) live outside Prisma's
+// The managed objects (CHECK constraints, partial and expression indexes, comments; prisma/managed.sql) live outside Prisma's
 // schema, so Prisma's migrations never change them. After the schema migration, db:migrate builds
 // the database the migrations describe, compares its managed objects with the ones the models
 // generate, and writes the difference as one more migration.
@@ -19,6 +19,16 @@ import { writeMigration } from './write-migration.ts'
 const CHECKS_SQL = `SELECT c.relname AS "table", k.conname AS name, pg_get_constraintdef(k.oid) AS definition
   FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
   WHERE k.contype = 'c' AND k.connamespace = current_schema()::regnamespace AND k.conname LIKE 'ck\\_%'`
+
+/**
+ * Every index, and whether it is partial or has expression keys: Prisma creates neither kind, so
+ * such an index is managed even when the models no longer name it (Prisma's diff does not see
+ * expression indexes, so without this a removed one would stay).
+ */
+const INDEXES_SQL = `SELECT c.relname AS "table", i.relname AS name, pg_get_indexdef(i.oid) AS definition,
+    (x.indpred IS NOT NULL OR x.indexprs IS NOT NULL)::text AS managed
+  FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid
+  WHERE i.relnamespace = current_schema()::regnamespace`
 
 /** Comments on tables and their columns; Prisma writes none, so every one is managed. */
 const COMMENTS_SQL = `SELECT c.relname AS "table", a.attname AS "column", d.description AS text
@@ -47,11 +57,17 @@ export async function planManagedMigration(ir: Ir, migrationsSql: string, shared
     const existingChecks = await rows(CHECKS_SQL)
     const existingComments = await rows(COMMENTS_SQL)
     const wantedChecks = wanted.filter((o) => o.kind === 'check')
+    const wantedIndexes = wanted.filter((o) => o.kind === 'index')
+    const indexNames = new Set(wantedIndexes.map((o) => o.name))
+    const managedIndexRows = async () => (await rows(INDEXES_SQL)).filter((r) => r.managed === 'true' || indexNames.has(r.name!))
+    const existingIndexes = await managedIndexRows()
     await db.exec('BEGIN')
     let renderedChecks: Row[]
+    let renderedIndexes: Row[]
     try {
-      await db.exec(wantedChecks.map((o) => `${o.drop}\n${o.create}`).join('\n'))
+      await db.exec([...wantedChecks, ...wantedIndexes].map((o) => `${o.drop}\n${o.create}`).join('\n'))
       renderedChecks = await rows(CHECKS_SQL)
+      renderedIndexes = await managedIndexRows()
     } finally {
       await db.exec('ROLLBACK')
     }
@@ -60,7 +76,7 @@ export async function planManagedMigration(ir: Ir, migrationsSql: string, shared
     const after = new Map(renderedChecks.filter((r) => wantedChecks.some((o) => o.key === checkKey(r))).map((r) => [checkKey(r), r.definition]))
     const drops = existingChecks.filter((r) => after.get(checkKey(r)) !== r.definition).map((r) => `ALTER TABLE ${sqlIdentifier(r.table!)} DROP CONSTRAINT ${sqlIdentifier(r.name!)};`)
     const adds = wantedChecks.filter((o) => before.get(o.key) !== after.get(o.key)).flatMap(addToFilledTable)
-    return [...drops, ...adds, ...commentChanges(wanted, existingComments)]
+    return [...drops, ...adds, ...indexChanges(wantedIndexes, existingIndexes, renderedIndexes), ...commentChanges(wanted, existingComments)]
   } finally {
     if (shared) await db.exec(`DROP SCHEMA ${schema} CASCADE; RESET search_path`)
     else await db.close()
@@ -82,6 +98,19 @@ function addToFilledTable(check: ManagedObject): string[] {
   return [`ALTER TABLE ${table} ADD CONSTRAINT ${name} CHECK (${check.expression}) NOT VALID;`, `ALTER TABLE ${table} VALIDATE CONSTRAINT ${name};`]
 }
 
+/**
+ * Managed indexes the models no longer name are dropped; ones whose definition (as PostgreSQL
+ * renders it) differs or is missing are dropped and created again.
+ */
+function indexChanges(wanted: readonly ManagedObject[], existing: readonly Row[], rendered: readonly Row[]): string[] {
+  const before = new Map(existing.map((r) => [r.name, r.definition]))
+  const after = new Map(rendered.map((r) => [r.name, r.definition]))
+  const wantedNames = new Set(wanted.map((o) => (o.kind === 'index' ? o.name : '')))
+  const changed = wanted.filter((o) => o.kind === 'index' && before.get(o.name) !== after.get(o.name)) as Extract<ManagedObject, { kind: 'index' }>[]
+  const gone = existing.filter((r) => !wantedNames.has(r.name!)).map((r) => r.name!)
+  return [...[...gone, ...changed.filter((o) => before.has(o.name)).map((o) => o.name)].map((name) => `DROP INDEX ${sqlIdentifier(name)};`), ...changed.map((o) => o.create)]
+}
+
 function commentChanges(wanted: readonly ManagedObject[], existing: readonly Row[]): string[] {
   const key = (r: Row) => `comment ${r.table}${r.column === null ? '' : `.${r.column}`}`
   const current = new Map(existing.map((r) => [key(r), r.text]))
@@ -93,7 +122,7 @@ function commentChanges(wanted: readonly ManagedObject[], existing: readonly Row
 
 /** Writes `<timestamp>_<name>_managed/migration.sql` when there are changes; returns its folder name. */
 export const writeManagedMigration = (migrationsDir: string, name: string, statements: readonly string[], now: Date): string | undefined =>
-  writeMigration(migrationsDir, `${name}_managed`, 'Managed objects (prisma/managed.sql): CHECK constraints from field rules and model checks, comments from descriptions.', statements, now)
+  writeMigration(migrationsDir, `${name}_managed`, 'Managed objects (prisma/managed.sql): CHECK constraints from field rules and model checks, partial and expression indexes, comments from descriptions.', statements, now)
 
 /**
  * The db:migrate step after the schema migration: writes the managed migration when the models ask
@@ -105,6 +134,6 @@ export async function migrateManagedObjects(name: string, apply?: () => Promise<
   const statements = await planManagedMigration(ir, await readSchemaSql('migrations'))
   const folder = writeManagedMigration(MIGRATIONS_DIR, name, statements, new Date())
   if (!folder) return
-  console.error(`db: wrote prisma/migrations/${folder} with ${statements.length} change(s) to managed objects (checks, comments)`)
+  console.error(`db: wrote prisma/migrations/${folder} with ${statements.length} change(s) to managed objects (checks, indexes, comments)`)
   await apply?.()
 }

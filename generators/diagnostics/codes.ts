@@ -57,6 +57,7 @@ export const diagnosticCodes = {
   PIKA507: 'invalid relation',
   PIKA508: 'invalid archive policy',
   PIKA509: 'invalid model check',
+  PIKA510: 'invalid partial or expression index',
 
   PIKA601: 'invalid seed row',
 } as const

@@ -1,4 +1,6 @@
-import type { RawCheck, RawEnum, RawField, RawShape } from '../load/model-file.ts'
+import type { RawCheck, RawEnum, RawField, RawIndex, RawShape } from '../load/model-file.ts'
+import { managedIndexName } from '../validate/database-names.ts'
+import { isManagedIndex, parseIndexKey, parseWhere, type IndexKey, type WhereCondition } from '../validate/index-key.ts'
 import { NATIVE_TYPE_EXTENSIONS, parseNativeType } from '../validate/native-types.ts'
 import type { SourceLocation } from '../diagnostics/diagnostic.ts'
 import { parseCheckRule, type CheckOperand } from '../validate/check-rule.ts'
@@ -7,7 +9,7 @@ import { compareText } from '../diagnostics/diagnostic.ts'
 import { ownFields, type Decl, type FieldDecl, type SymbolTable, type ScalarType } from '../validate/symbols.ts'
 import type { ValidationResult } from '../validate/validate-models.ts'
 import { resolveRelations, type ResolvedRelations } from './resolve-relations.ts'
-import type { IrCheck, IrCheckOperand, IrConstraints, IrDefault, IrDomain, IrEnum, IrField, IrModel, Ir, IrShape, IrShapeField, IrStoredField, IrValueType } from './types.ts'
+import type { IrCheck, IrCheckOperand, IrConstraints, IrDefault, IrDomain, IrEnum, IrField, IrManagedIndex, IrModel, Ir, IrShape, IrShapeField, IrStoredField, IrValueType } from './types.ts'
 
 /** Builds the frozen IR from a validation result that has no errors. */
 export function buildIr(validation: ValidationResult, modelsDir: string): Ir {
@@ -72,23 +74,42 @@ function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: Resol
   const primaryKey = decl.def.id
     ? { fields: decl.def.id.fields, ...optionalText('name', decl.def.id.name), compound: true, location: decl.source.locate([...decl.path, 'id'], 'key') }
     : { fields: [idField!.name], compound: false, location: idField!.source.locate([...idField!.path, 'id'], 'key') }
+  const table = decl.def.table ?? decl.name
+  const keyDecl = (def: RawIndex, unique: boolean, location: SourceLocation) => ({ def, unique, managed: isManagedIndex(def), plain: { fields: def.fields, ...optionalText('name', def.name), location } })
+  const indexes = model.indexes.map((index) => keyDecl(index.def, false, index.source.locate(index.path)))
+  const uniques = (decl.def.uniques ?? []).map((u, i) => keyDecl(u, true, decl.source.locate([...decl.path, 'uniques', i])))
   const seed = decl.def.seed
   const archive = decl.def.archive // checked by rules/archive.ts: names a stored DateTime field
   return {
     kind: 'model',
     name: decl.name,
     domain: domainOf(decl.source.file),
-    table: decl.def.table ?? decl.name,
+    table,
     ...documentation(decl.def),
     ...optionalText('renamedFrom', decl.def.renamedFrom),
     fields,
     primaryKey,
-    indexes: model.indexes.map((index) => ({ fields: index.def.fields, ...optionalText('name', index.def.name), location: index.source.locate(index.path) })),
-    uniques: (decl.def.uniques ?? []).map((u, i) => ({ fields: u.fields, ...optionalText('name', u.name), location: decl.source.locate([...decl.path, 'uniques', i]) })),
+    indexes: indexes.filter((i) => !i.managed).map((i) => i.plain),
+    uniques: uniques.filter((u) => !u.managed).map((u) => u.plain),
+    managedIndexes: [...uniques, ...indexes].filter((i) => i.managed).map((i) => managedIndex(i.def, i.unique, table, fields, i.plain.location)),
     checks: (decl.def.checks ?? []).map((check, i) => buildCheck(check, fields, decl.source.locate([...decl.path, 'checks', i]))),
     ...(seed ? { seed: { rows: decimalsAsNumbers(model, seed.rows ?? []), generate: seed.generate ?? 0, location: decl.source.locate([...decl.path, 'seed'], 'key') } } : {}),
     ...(archive ? { archive: { afterDays: archive.afterDays, field: archive.by, column: fields.find((f): f is IrStoredField => f.kind === 'stored' && f.name === archive.by)!.column, location: decl.source.locate([...decl.path, 'archive'], 'key') } } : {}),
     location: decl.source.locate(decl.path, 'key'),
+  }
+}
+
+/** A partial or expression index, its keys and condition resolved to columns (checked by rules/keys.ts). */
+function managedIndex(def: RawIndex, unique: boolean, table: string, fields: readonly IrField[], location: SourceLocation): IrManagedIndex {
+  const columnOf = (name: string) => fields.find((f): f is IrStoredField => f.kind === 'stored' && f.name === name)!.column
+  const keys = def.fields.map((text) => ({ ...(parseIndexKey(text) as IndexKey), column: columnOf((parseIndexKey(text) as IndexKey).field), text }))
+  const conditions = def.where === undefined ? undefined : (parseWhere(def.where) as WhereCondition[]).map((c) => ({ ...c, column: columnOf(c.field) }))
+  return {
+    unique,
+    keys,
+    ...(conditions ? { where: { text: def.where!, conditions } } : {}),
+    name: def.name ?? managedIndexName(table, unique, def.fields, def.where !== undefined, columnOf),
+    location,
   }
 }
 

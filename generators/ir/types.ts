@@ -1,5 +1,6 @@
 import type { SourceLocation } from '../diagnostics/diagnostic.ts'
 import type { RawConstraints, ReferentialAction, StringFormat } from '../load/model-file.ts'
+import type { IndexKey, WhereCondition } from '../validate/index-key.ts'
 import type { ScalarType } from '../validate/symbols.ts'
 
 export type { ReferentialAction, ScalarType, SourceLocation, StringFormat }
@@ -139,6 +140,23 @@ export interface IrIndex {
   readonly location: SourceLocation
 }
 
+/**
+ * An index the Prisma schema cannot hold, kept in the managed SQL: a partial index (`where:`) or
+ * one with expression keys (`lower(email)`), unique or not.
+ */
+export interface IrManagedIndex {
+  readonly unique: boolean
+  readonly keys: readonly IrIndexKey[]
+  /** The `where:` as written, and its conditions (AND); absent for a full index. */
+  readonly where?: { readonly text: string; readonly conditions: readonly IrWhereCondition[] }
+  /** The database name: as written, or managedIndexName's. */
+  readonly name: string
+  readonly location: SourceLocation
+}
+
+export type IrIndexKey = IndexKey & { readonly column: string; /** As written: `lower(email)`. */ readonly text: string }
+export type IrWhereCondition = WhereCondition & { readonly column: string }
+
 export interface IrSeed {
   readonly rows: readonly Readonly<Record<string, unknown>>[]
   readonly generate: number
@@ -173,6 +191,8 @@ export interface IrModel extends Documented {
   readonly primaryKey: IrIndex & { readonly compound: boolean }
   readonly indexes: readonly IrIndex[]
   readonly uniques: readonly IrIndex[]
+  /** Partial and expression indexes and uniques (`indexes:`/`uniques:` with `where:` or `lower(…)`), in the order written. */
+  readonly managedIndexes: readonly IrManagedIndex[]
   readonly checks: readonly IrCheck[]
   readonly seed?: IrSeed
   readonly archive?: IrArchivePolicy

@@ -66,8 +66,11 @@ export interface RawArchivePolicy {
 }
 
 export interface RawIndex {
+  /** Field names, or `lower(field)` / `upper(field)` (an expression index). */
   readonly fields: readonly string[]
   readonly name?: string
+  /** A partial index's condition: `deletedAt IS NULL AND status = ACTIVE`. */
+  readonly where?: string
 }
 
 export interface RawRelation {

@@ -64,6 +64,24 @@ describe('the db:migrate step for managed objects', () => {
     ])
   })
 
+  it('changes a partial or expression index whose definition changed, and adds a new one', async () => {
+    const renamedAndPartial = platformModels('user.yaml', '- fields: [lower(email)]', '- { fields: [lower(email)], where: status != DEACTIVATED }')
+    expect(await planManagedMigration(renamedAndPartial, migrations, planner)).toEqual([
+      'DROP INDEX "users_lower_email_key";',
+      `CREATE UNIQUE INDEX "users_lower_email_partial_key" ON "users" (lower("email")) WHERE "status" <> 'DEACTIVATED';`,
+    ])
+    const sameName = platformModels('user.yaml', '- fields: [lower(email)]', '- { fields: [upper(email)], name: users_lower_email_key }')
+    expect(await planManagedMigration(sameName, migrations, planner)).toEqual([
+      'DROP INDEX "users_lower_email_key";',
+      'CREATE UNIQUE INDEX "users_lower_email_key" ON "users" (upper("email"));',
+    ])
+  })
+
+  it('drops a partial or expression index the models no longer name (Prisma does not see expression indexes)', async () => {
+    const gone = platformModels('user.yaml', '    uniques:\n      # The API stores addresses lower-case; this keeps any other writer from adding Sam@… beside sam@….\n      - fields: [lower(email)]\n', '')
+    expect(await planManagedMigration(gone, migrations, planner)).toEqual(['DROP INDEX "users_lower_email_key";'])
+  })
+
   it('drops a managed check nobody declares any more, and leaves other CHECK constraints alone', async () => {
     const extra = `${migrations}\nALTER TABLE "gyms" ADD CONSTRAINT "ck_gyms_gone" CHECK (true);\nALTER TABLE "gyms" ADD CONSTRAINT "hand_written" CHECK (true);`
     expect(await planManagedMigration(platformModels(), extra, planner)).toEqual(['ALTER TABLE "gyms" DROP CONSTRAINT "ck_gyms_gone";'])

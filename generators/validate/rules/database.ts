@@ -1,5 +1,7 @@
 import type { RawIndex } from '../../load/model-file.ts'
 import type { DataPath } from '../../load/source-file.ts'
+import { managedIndexName } from '../database-names.ts'
+import { isManagedIndex } from '../index-key.ts'
 import type { Decl } from '../symbols.ts'
 import type { ExpandedModel, RuleContext } from './context.ts'
 
@@ -59,7 +61,10 @@ function checkColumns(model: ExpandedModel, models: RuleContext['models'], diagn
 function constraintNames(model: ExpandedModel, models: RuleContext['models']): { name: string; at: Located }[] {
   const { decl } = model
   const table = decl.def.table ?? decl.name
-  const named = (index: RawIndex, suffix: string, at: Located) => ({ name: index.name ?? `${table}_${index.fields.map((f) => columnOf(model, f)).join('_')}_${suffix}`, at })
+  const named = (index: RawIndex, suffix: 'key' | 'idx', at: Located) => ({
+    name: index.name ?? (isManagedIndex(index) ? managedIndexName(table, suffix === 'key', index.fields, index.where !== undefined, (f) => columnOf(model, f)) : `${table}_${index.fields.map((f) => columnOf(model, f)).join('_')}_${suffix}`),
+    at,
+  })
   const names: { name: string; at: Located }[] = []
   const compoundId = decl.def.id
   if (compoundId) names.push({ name: compoundId.name ?? `${table}_pkey`, at: { source: decl.source, path: [...decl.path, 'id', ...(compoundId.name ? ['name'] : [])] } })

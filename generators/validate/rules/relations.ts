@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts'
 import { didYouMean } from '../../diagnostics/suggest.ts'
+import { isManagedIndex } from '../index-key.ts'
 import type { FieldDecl } from '../symbols.ts'
 import { fieldByName, type ExpandedModel, type RuleContext } from './context.ts'
 
@@ -141,7 +142,7 @@ function checkForeignKey(model: ExpandedModel, field: FieldDecl, models: Readonl
   }
 }
 
-/** True when the fields are exactly the model's id, or exactly one of its unique keys. */
+/** True when the fields are exactly the model's id, or exactly one of its (plain) unique keys. */
 export function isUniqueKey(model: ExpandedModel, fields: readonly string[]): boolean {
   const same = (keys: readonly string[]) => keys.length === fields.length && keys.every((k) => fields.includes(k))
   if (fields.length === 1) {
@@ -149,7 +150,8 @@ export function isUniqueKey(model: ExpandedModel, fields: readonly string[]): bo
     if (field?.def.id || field?.def.unique) return true
   }
   if (model.decl.def.id && same(model.decl.def.id.fields)) return true
-  return (model.decl.def.uniques ?? []).some((u) => same(u.fields))
+  // A partial or expression unique does not make the plain values unique: no key a relation can use.
+  return (model.decl.def.uniques ?? []).some((u) => !isManagedIndex(u) && same(u.fields))
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1)

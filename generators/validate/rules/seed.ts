@@ -2,7 +2,9 @@ import { didYouMean } from '../../diagnostics/suggest.ts'
 import { checkFieldValue } from '../check-value.ts'
 import { COMMA_HINT, looksSplitAtComma } from '../validate-schema.ts'
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts'
+import type { RawIndex } from '../../load/model-file.ts'
 import type { DataPath } from '../../load/source-file.ts'
+import { indexKeyValue, parseIndexKey, parseWhere, rowMatchesWhere, type IndexKey } from '../index-key.ts'
 import type { ExpandedModel, RuleContext } from './context.ts'
 
 /**
@@ -49,20 +51,31 @@ function checkSeedUniques(model: ExpandedModel, models: ReadonlyMap<string, Expa
   const rows = model.decl.def.seed?.rows ?? []
   if (rows.length < 2) return
   const stored = model.fields.filter((f) => !models.has(f.def.type))
-  const keys = [
-    ...stored.filter((f) => f.def.id || f.def.unique).map((f) => [f.name]),
-    ...(model.decl.def.id ? [model.decl.def.id.fields] : []),
-    ...(model.decl.def.uniques ?? []).map((u) => u.fields),
+  const plain = (fields: readonly string[]): RawIndex => ({ fields })
+  const keys: RawIndex[] = [
+    ...stored.filter((f) => f.def.id || f.def.unique).map((f) => plain([f.name])),
+    ...(model.decl.def.id ? [model.decl.def.id] : []),
+    ...(model.decl.def.uniques ?? []),
   ]
-  for (const fields of keys) {
+  // A condition reads a row as the database stores it: a left-out field holds its default.
+  const defaults = Object.fromEntries(stored.filter((f) => f.def.default !== undefined && !(typeof f.def.default === 'string' && /^\w+\(\)$/.test(f.def.default))).map((f) => [f.name, f.def.default]))
+  for (const unique of keys) {
+    // A partial unique compares only the rows its condition admits; an expression key the
+    // function's value (lower(email): two spellings of one address collide).
+    const where = unique.where === undefined ? [] : parseWhere(unique.where)
+    if (!Array.isArray(where)) continue // PIKA510, reported by the key rules
+    const parsedKeys = unique.fields.map(parseIndexKey)
+    if (parsedKeys.some((k) => k.kind === 'unknown-function')) continue
+    const fields = parsedKeys.map((k) => k.field)
     const first = new Map<string, number>()
     rows.forEach((row, index) => {
-      const values = fields.map((f) => row[f])
+      if (!rowMatchesWhere(where, { ...defaults, ...row })) return
+      const values = parsedKeys.map((k) => indexKeyValue(k as IndexKey, row))
       if (values.some((v) => v === undefined || v === null)) return
       const key = JSON.stringify(values)
       const earlier = first.get(key)
       if (earlier === undefined) return void first.set(key, index)
-      const shown = fields.map((f, i) => `\`${f}\` = ${JSON.stringify(values[i])}`).join(', ')
+      const shown = unique.fields.map((f, i) => `\`${f}\` = ${JSON.stringify(values[i])}`).join(', ')
       const rowPath = [...model.decl.path, 'seed', 'rows']
       const related = [{ message: `seed row ${earlier + 1} has it`, location: model.decl.source.locate([...rowPath, earlier, fields[0]!]) }]
       const message = `seed rows ${earlier + 1} and ${index + 1} of \`${model.decl.name}\` share the unique ${shown}`
