@@ -173,6 +173,7 @@ ALTER TABLE "waiting_list_entries" ADD CONSTRAINT "ck_waiting_list_entries_id_fo
 ALTER TABLE "waiting_list_entries" ADD CONSTRAINT "ck_waiting_list_entries_sessionId_format" CHECK ("sessionId" ~ '^c[a-z0-9]{24}$');
 ALTER TABLE "waiting_list_entries" ADD CONSTRAINT "ck_waiting_list_entries_userId_format" CHECK ("userId" ~ '^c[a-z0-9]{24}$');
 ALTER TABLE "waiting_list_entries" ADD CONSTRAINT "ck_waiting_list_entries_position_min" CHECK ("position" >= 1);
+CREATE UNIQUE INDEX "gyms_slug_partial_key" ON "gyms" ("slug") WHERE "deletedAt" IS NULL;
 CREATE UNIQUE INDEX "users_lower_email_key" ON "users" (lower("email"));
 COMMENT ON TABLE "audit_logs" IS 'One audited action. Never updated.';
 COMMENT ON COLUMN "audit_logs"."id" IS 'Unique identifier (cuid).';
@@ -218,6 +219,7 @@ COMMENT ON COLUMN "gyms"."timezone" IS 'IANA time zone that session times are sh
 COMMENT ON COLUMN "gyms"."amenities" IS 'Facilities on site.';
 COMMENT ON COLUMN "gyms"."equipment" IS 'Names of the equipment on site, for search and display. The inventory itself is equipmentItems.';
 COMMENT ON COLUMN "gyms"."isActive" IS 'Inactive gyms are hidden and take no new sessions.';
+COMMENT ON COLUMN "gyms"."deletedAt" IS 'When the row was deleted (soft delete); null while it is live.';
 COMMENT ON TABLE "gym_equipment" IS 'A kind of equipment held by a gym, with how many units there are.';
 COMMENT ON COLUMN "gym_equipment"."id" IS 'Unique identifier (cuid).';
 COMMENT ON COLUMN "gym_equipment"."createdAt" IS 'When the record was created.';

@@ -1,5 +1,6 @@
 import type { RawCheck, RawEnum, RawField, RawIndex, RawShape } from '../load/model-file.ts'
 import { managedIndexName } from '../validate/database-names.ts'
+import { SOFT_DELETE_FIELD } from '../validate/expand-mixins.ts'
 import { isManagedIndex, parseIndexKey, parseWhere, type IndexKey, type WhereCondition } from '../validate/index-key.ts'
 import { NATIVE_TYPE_EXTENSIONS, parseNativeType } from '../validate/native-types.ts'
 import type { SourceLocation } from '../diagnostics/diagnostic.ts'
@@ -69,7 +70,12 @@ function buildShape(decl: Decl<RawShape>, symbols: SymbolTable): IrShape {
 function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: ResolvedRelations, models: ReadonlyMap<string, ExpandedModel>): IrModel {
   const { decl } = model
   const referenced = referencedFields(model, models)
-  const fields = model.fields.map((field): IrField => relations.get(field) ?? buildStoredField(field, symbols, referenced.get(field.name)))
+  const softDelete = decl.def.softDelete === true
+  const built = model.fields.map((field): IrField => relations.get(field) ?? buildStoredField(field, symbols, referenced.get(field.name)))
+  // Soft deletion keeps deleted rows, so every unique binds live rows only: a partial unique (managed SQL).
+  const liveOnly = (def: RawIndex): RawIndex => (softDelete ? { ...def, where: def.where === undefined ? LIVE_ROWS : `${def.where} AND ${LIVE_ROWS}` } : def)
+  const uniqueFields = softDelete ? model.fields.filter((f) => f.def.unique && !symbols.models.has(f.def.type)) : []
+  const fields = built.map((f) => (f.kind === 'stored' && uniqueFields.some((u) => u.name === f.name) ? { ...f, unique: false } : f))
   const idField = model.fields.find((f) => f.def.id)
   const primaryKey = decl.def.id
     ? { fields: decl.def.id.fields, ...optionalText('name', decl.def.id.name), compound: true, location: decl.source.locate([...decl.path, 'id'], 'key') }
@@ -77,7 +83,10 @@ function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: Resol
   const table = decl.def.table ?? decl.name
   const keyDecl = (def: RawIndex, unique: boolean, location: SourceLocation) => ({ def, unique, managed: isManagedIndex(def), plain: { fields: def.fields, ...optionalText('name', def.name), location } })
   const indexes = model.indexes.map((index) => keyDecl(index.def, false, index.source.locate(index.path)))
-  const uniques = (decl.def.uniques ?? []).map((u, i) => keyDecl(u, true, decl.source.locate([...decl.path, 'uniques', i])))
+  const uniques = [
+    ...uniqueFields.map((f) => keyDecl(liveOnly({ fields: [f.name] }), true, f.source.locate([...f.path, 'unique'], 'key'))),
+    ...(decl.def.uniques ?? []).map((u, i) => keyDecl(liveOnly(u), true, decl.source.locate([...decl.path, 'uniques', i]))),
+  ]
   const seed = decl.def.seed
   const archive = decl.def.archive // checked by rules/archive.ts: names a stored DateTime field
   return {
@@ -94,10 +103,13 @@ function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: Resol
     managedIndexes: [...uniques, ...indexes].filter((i) => i.managed).map((i) => managedIndex(i.def, i.unique, table, fields, i.plain.location)),
     checks: (decl.def.checks ?? []).map((check, i) => buildCheck(check, fields, decl.source.locate([...decl.path, 'checks', i]))),
     ...(seed ? { seed: { rows: decimalsAsNumbers(model, seed.rows ?? []), generate: seed.generate ?? 0, location: decl.source.locate([...decl.path, 'seed'], 'key') } } : {}),
+    ...(softDelete ? { softDelete: { field: SOFT_DELETE_FIELD, column: SOFT_DELETE_FIELD, location: decl.source.locate([...decl.path, 'softDelete'], 'key') } } : {}),
     ...(archive ? { archive: { afterDays: archive.afterDays, field: archive.by, column: fields.find((f): f is IrStoredField => f.kind === 'stored' && f.name === archive.by)!.column, location: decl.source.locate([...decl.path, 'archive'], 'key') } } : {}),
     location: decl.source.locate(decl.path, 'key'),
   }
 }
+
+const LIVE_ROWS = `${SOFT_DELETE_FIELD} IS NULL`
 
 /** A partial or expression index, its keys and condition resolved to columns (checked by rules/keys.ts). */
 function managedIndex(def: RawIndex, unique: boolean, table: string, fields: readonly IrField[], location: SourceLocation): IrManagedIndex {

@@ -196,6 +196,8 @@ export interface IrModel extends Documented {
   readonly checks: readonly IrCheck[]
   readonly seed?: IrSeed
   readonly archive?: IrArchivePolicy
+  /** `softDelete: true`: rows are marked deleted in `column` (a nullable DateTime, indexed) instead of removed. */
+  readonly softDelete?: { readonly field: string; readonly column: string; readonly location: SourceLocation }
 }
 
 /** Rows whose `column` (a DateTime) is older than `afterDays` days belong in the archive table. */

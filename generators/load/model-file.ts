@@ -57,6 +57,8 @@ export interface RawModel {
   readonly uniques?: readonly RawIndex[]
   readonly seed?: { readonly rows?: readonly Record<string, unknown>[]; readonly generate?: number }
   readonly archive?: RawArchivePolicy
+  /** Rows are marked deleted (`deletedAt`) instead of removed; see docs/model-language.md. */
+  readonly softDelete?: boolean
 }
 
 /** Rows whose `by` is more than `afterDays` days old are moved to the archive table by `db:archive`. */

@@ -73,6 +73,8 @@ const expectations: Readonly<Record<string, readonly string[]>> = {
   'index-expression-not-a-string': ['PIKA510@gym.yaml:8:18'],
   'relation-to-partial-unique': ['PIKA506@gym.yaml:14:66'],
   'seed-partial-unique-duplicate': ['PIKA601@gym.yaml:15:20'],
+  'soft-delete-own-deleted-at': ['PIKA205@gym.yaml:4:5'],
+  'soft-delete-referenced-unique': ['PIKA506@gym.yaml:12:56'],
   'max-beyond-smallint': ['PIKA402@gym.yaml:6:49'],
   'min-items-on-non-list': ['PIKA401@gym.yaml:6:39'],
   'generated-name-collision': ['PIKA203@gym.yaml:7:3'],

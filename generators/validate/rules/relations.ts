@@ -128,7 +128,7 @@ function checkForeignKey(model: ExpandedModel, field: FieldDecl, models: Readonl
   })
   const allExist = fields.every((name) => fieldByName(model, name)) && references.every((name) => fieldByName(target, name))
   if (references.length && allExist && !isUniqueKey(target, references)) {
-    report(`\`${references.join(', ')}\` of \`${target.decl.name}\` is not an id or unique, so it cannot be referenced`, at('references'), 'Reference the id, or declare the referenced fields unique.')
+    report(`\`${references.join(', ')}\` of \`${target.decl.name}\` is not an id or unique, so it cannot be referenced`, at('references'), target.decl.def.softDelete === true || (target.decl.def.uniques ?? []).some((u) => isManagedIndex(u)) ? 'Reference the id: a unique with `where:`, an expression or `softDelete: true` covers some rows or values only.' : 'Reference the id, or declare the referenced fields unique.')
   }
   if (anyOptional !== Boolean(field.def.optional)) {
     const hint = anyOptional ? `Add \`optional: true\` to \`${field.name}\` too.` : `Make the foreign key optional too, or remove \`optional\` from \`${field.name}\`.`
@@ -145,13 +145,15 @@ function checkForeignKey(model: ExpandedModel, field: FieldDecl, models: Readonl
 /** True when the fields are exactly the model's id, or exactly one of its (plain) unique keys. */
 export function isUniqueKey(model: ExpandedModel, fields: readonly string[]): boolean {
   const same = (keys: readonly string[]) => keys.length === fields.length && keys.every((k) => fields.includes(k))
+  // A partial or expression unique does not make the plain values unique: no key a relation can
+  // use. Soft deletion makes every unique but the id partial (live rows only).
+  const softDelete = model.decl.def.softDelete === true
   if (fields.length === 1) {
     const field = fieldByName(model, fields[0]!)
-    if (field?.def.id || field?.def.unique) return true
+    if (field?.def.id || (field?.def.unique && !softDelete)) return true
   }
   if (model.decl.def.id && same(model.decl.def.id.fields)) return true
-  // A partial or expression unique does not make the plain values unique: no key a relation can use.
-  return (model.decl.def.uniques ?? []).some((u) => !isManagedIndex(u) && same(u.fields))
+  return !softDelete && (model.decl.def.uniques ?? []).some((u) => !isManagedIndex(u) && same(u.fields))
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1)

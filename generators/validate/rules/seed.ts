@@ -4,6 +4,7 @@ import { COMMA_HINT, looksSplitAtComma } from '../validate-schema.ts'
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts'
 import type { RawIndex } from '../../load/model-file.ts'
 import type { DataPath } from '../../load/source-file.ts'
+import { SOFT_DELETE_FIELD } from '../expand-mixins.ts'
 import { indexKeyValue, parseIndexKey, parseWhere, rowMatchesWhere, type IndexKey } from '../index-key.ts'
 import type { ExpandedModel, RuleContext } from './context.ts'
 
@@ -51,11 +52,13 @@ function checkSeedUniques(model: ExpandedModel, models: ReadonlyMap<string, Expa
   const rows = model.decl.def.seed?.rows ?? []
   if (rows.length < 2) return
   const stored = model.fields.filter((f) => !models.has(f.def.type))
-  const plain = (fields: readonly string[]): RawIndex => ({ fields })
+  // With soft deletion every unique but the id binds live rows only (deletedAt IS NULL).
+  const live = (unique: RawIndex): RawIndex => (model.decl.def.softDelete === true ? { ...unique, where: [unique.where, `${SOFT_DELETE_FIELD} IS NULL`].filter(Boolean).join(' AND ') } : unique)
   const keys: RawIndex[] = [
-    ...stored.filter((f) => f.def.id || f.def.unique).map((f) => plain([f.name])),
+    ...stored.filter((f) => f.def.id).map((f) => ({ fields: [f.name] })),
+    ...stored.filter((f) => f.def.unique && !f.def.id).map((f) => live({ fields: [f.name] })),
     ...(model.decl.def.id ? [model.decl.def.id] : []),
-    ...(model.decl.def.uniques ?? []),
+    ...(model.decl.def.uniques ?? []).map(live),
   ]
   // A condition reads a row as the database stores it: a left-out field holds its default.
   const defaults = Object.fromEntries(stored.filter((f) => f.def.default !== undefined && !(typeof f.def.default === 'string' && /^\w+\(\)$/.test(f.def.default))).map((f) => [f.name, f.def.default]))
