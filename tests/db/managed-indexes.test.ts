@@ -1,22 +1,11 @@
 // Partial and expression indexes (a `where:` or `lower(field)` on an index or unique) live in the
 // managed SQL: the database itself refuses a duplicate among the rows the index covers and accepts
 // one among the rows it leaves out, on PGlite and on the server.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runPrismaOrThrow, sqlOnlyConfig } from '../../src/db/prisma-cli.ts'
 import { readSchemaSql } from '../../src/db/schema-sql.ts'
 import type { SqlSession } from '../../src/db/migrate/session.ts'
+import { caseSchemaSql } from '../helpers/case-database.ts'
 import { engines } from './migrate/sessions.ts'
-
-const root = join(import.meta.dirname, '..', '..')
-const caseDir = join(root, 'tests', 'cases', 'gym-basics', 'expected', 'prisma')
-
-/** The golden case's schema as the generator describes it: Prisma's tables, then its managed SQL. */
-async function caseSchemaSql(): Promise<string> {
-  const tables = await runPrismaOrThrow(['migrate', 'diff', '--from-empty', '--to-schema-datamodel', join(caseDir, 'schema.prisma'), '--script'], sqlOnlyConfig())
-  return `${tables}\n${readFileSync(join(caseDir, 'managed.sql'), 'utf8')}`
-}
 
 const cuid = (n: number) => `c${String(n).padStart(24, '0')}`
 
@@ -35,7 +24,7 @@ describe.each(engines())('partial and expression indexes on $name', (engine) => 
   let platform: SqlSession
   beforeAll(async () => {
     golden = await engine.open()
-    await golden.exec(await caseSchemaSql())
+    await golden.exec(await caseSchemaSql('gym-basics'))
     platform = await engine.open()
     await platform.exec(await readSchemaSql('migrations'))
   }, 300_000)
