@@ -17,9 +17,10 @@ type Args = { where?: Where } & Record<string, unknown>
 type Delegate = { update(args: object): Promise<unknown>; updateMany(args: object): Promise<unknown> }
 
 /**
- * Only live rows, unless the query asks about deletion itself: a `where` that names the field
- * (`deletedAt: { not: null }` for the deleted ones, `OR: [...]` around it for all) is left as it is.
- * The condition joins the `where` at its top level, so findUnique keeps its unique key there.
+ * Only live rows, unless the query asks about deletion itself: a `where` that names the field at
+ * its top level (`deletedAt: { not: null }` for the deleted ones) is left as it is; every row,
+ * live or not, is what DatabaseClient.withDeleted reads. The condition joins the `where` at its top
+ * level, so findUnique keeps its unique key there.
  */
 const liveOnly = (where: Where, field: string): Record<string, unknown> => (where && field in where ? where : { ...where, [field]: null })
 
