@@ -100,7 +100,9 @@ function addToFilledTable(check: ManagedObject): string[] {
 
 /**
  * Managed indexes the models no longer name are dropped; ones whose definition (as PostgreSQL
- * renders it) differs or is missing are dropped and created again.
+ * renders it) differs or is missing are dropped and created again. CONCURRENTLY, so that a table
+ * in use keeps taking writes while an index builds (the lint's `index-without-concurrently`);
+ * writeManagedMigration gives each such statement a migration of its own.
  */
 function indexChanges(wanted: readonly ManagedObject[], existing: readonly Row[], rendered: readonly Row[]): string[] {
   const before = new Map(existing.map((r) => [r.name, r.definition]))
@@ -108,7 +110,8 @@ function indexChanges(wanted: readonly ManagedObject[], existing: readonly Row[]
   const wantedNames = new Set(wanted.map((o) => (o.kind === 'index' ? o.name : '')))
   const changed = wanted.filter((o) => o.kind === 'index' && before.get(o.name) !== after.get(o.name)) as Extract<ManagedObject, { kind: 'index' }>[]
   const gone = existing.filter((r) => !wantedNames.has(r.name!)).map((r) => r.name!)
-  return [...[...gone, ...changed.filter((o) => before.has(o.name)).map((o) => o.name)].map((name) => `DROP INDEX ${sqlIdentifier(name)};`), ...changed.map((o) => o.create)]
+  const drops = [...gone, ...changed.filter((o) => before.has(o.name)).map((o) => o.name)].map((name) => `DROP INDEX CONCURRENTLY ${sqlIdentifier(name)};`)
+  return [...drops, ...changed.map((o) => o.create.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX CONCURRENTLY '))]
 }
 
 function commentChanges(wanted: readonly ManagedObject[], existing: readonly Row[]): string[] {
@@ -120,9 +123,22 @@ function commentChanges(wanted: readonly ManagedObject[], existing: readonly Row
   return [...removed, ...wantedComments.filter((o) => current.get(o.key) !== o.text).map((o) => o.create)]
 }
 
-/** Writes `<timestamp>_<name>_managed/migration.sql` when there are changes; returns its folder name. */
-export const writeManagedMigration = (migrationsDir: string, name: string, statements: readonly string[], now: Date): string | undefined =>
-  writeMigration(migrationsDir, `${name}_managed`, 'Managed objects (prisma/managed.sql): CHECK constraints from field rules and model checks, partial and expression indexes, comments from descriptions.', statements, now)
+const CONCURRENT = /\bCONCURRENTLY\b/
+
+/**
+ * Writes `<timestamp>_<name>_managed/migration.sql` for the checks and comments, and after it one
+ * `<timestamp>_<name>_managed_index_<n>` per CONCURRENTLY index statement: PostgreSQL refuses those
+ * in a transaction, and a migration holding only one runs outside it. Returns the folder names.
+ */
+export function writeManagedMigration(migrationsDir: string, name: string, statements: readonly string[], now: Date): string[] {
+  const inTransaction = statements.filter((s) => !CONCURRENT.test(s))
+  const concurrent = statements.filter((s) => CONCURRENT.test(s))
+  const header = 'Managed objects (prisma/managed.sql): CHECK constraints from field rules and model checks, partial and expression indexes, comments from descriptions.'
+  const first = writeMigration(migrationsDir, `${name}_managed`, header, inTransaction, now)
+  // One second apart: folders apply in name order, and the timestamp is their first part.
+  const later = concurrent.map((statement, i) => writeMigration(migrationsDir, `${name}_managed_index_${i + 1}`, `${header} One CONCURRENTLY statement: it runs outside a transaction.`, [statement], new Date(now.getTime() + (i + 1) * 1000))!)
+  return [...(first ? [first] : []), ...later]
+}
 
 /**
  * The db:migrate step after the schema migration: writes the managed migration when the models ask
@@ -132,8 +148,8 @@ export async function migrateManagedObjects(name: string, apply?: () => Promise<
   const { ir } = compileModels(join(PACKAGE_ROOT, 'models'), PACKAGE_ROOT)
   if (!ir) throw new DatabaseSetupError('the models are invalid; run npm run generate to see why')
   const statements = await planManagedMigration(ir, await readSchemaSql('migrations'))
-  const folder = writeManagedMigration(MIGRATIONS_DIR, name, statements, new Date())
-  if (!folder) return
-  console.error(`db: wrote prisma/migrations/${folder} with ${statements.length} change(s) to managed objects (checks, indexes, comments)`)
+  const folders = writeManagedMigration(MIGRATIONS_DIR, name, statements, new Date())
+  if (folders.length === 0) return
+  console.error(`db: wrote ${folders.map((f) => `prisma/migrations/${f}`).join(', ')} with ${statements.length} change(s) to managed objects (checks, indexes, comments)`)
   await apply?.()
 }

@@ -1,13 +1,14 @@
 // Field rules and descriptions live in the database as managed objects (prisma/managed.sql): db:migrate
 // writes what changed, and the database refuses writes that break a rule, whoever the writer is.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Ir } from '../../generators/ir/types.ts'
 import { compileModels } from '../../generators/pipeline.ts'
-import { planManagedMigration } from '../../scripts/managed-migration.ts'
+import { planManagedMigration, writeManagedMigration } from '../../scripts/managed-migration.ts'
+import { forOneScript, runsOutsideTransaction } from '../../src/db/migrate/migration-files.ts'
 import { readSchemaSql } from '../../src/db/schema-sql.ts'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -67,19 +68,31 @@ describe('the db:migrate step for managed objects', () => {
   it('changes a partial or expression index whose definition changed, and adds a new one', async () => {
     const renamedAndPartial = platformModels('user.yaml', '- fields: [lower(email)]', '- { fields: [lower(email)], where: status != DEACTIVATED }')
     expect(await planManagedMigration(renamedAndPartial, migrations, planner)).toEqual([
-      'DROP INDEX "users_lower_email_key";',
-      `CREATE UNIQUE INDEX "users_lower_email_partial_key" ON "users" (lower("email")) WHERE "status" <> 'DEACTIVATED';`,
+      'DROP INDEX CONCURRENTLY "users_lower_email_key";',
+      `CREATE UNIQUE INDEX CONCURRENTLY "users_lower_email_partial_key" ON "users" (lower("email")) WHERE "status" <> 'DEACTIVATED';`,
     ])
     const sameName = platformModels('user.yaml', '- fields: [lower(email)]', '- { fields: [upper(email)], name: users_lower_email_key }')
     expect(await planManagedMigration(sameName, migrations, planner)).toEqual([
-      'DROP INDEX "users_lower_email_key";',
-      'CREATE UNIQUE INDEX "users_lower_email_key" ON "users" (upper("email"));',
+      'DROP INDEX CONCURRENTLY "users_lower_email_key";',
+      'CREATE UNIQUE INDEX CONCURRENTLY "users_lower_email_key" ON "users" (upper("email"));',
     ])
   })
 
   it('drops a partial or expression index the models no longer name (Prisma does not see expression indexes)', async () => {
     const gone = platformModels('user.yaml', '    uniques:\n      # The API stores addresses lower-case; this keeps any other writer from adding Sam@… beside sam@….\n      - fields: [lower(email)]\n', '')
-    expect(await planManagedMigration(gone, migrations, planner)).toEqual(['DROP INDEX "users_lower_email_key";'])
+    expect(await planManagedMigration(gone, migrations, planner)).toEqual(['DROP INDEX CONCURRENTLY "users_lower_email_key";'])
+  })
+
+  it('writes index changes as one CONCURRENTLY migration each, after the checks and comments, which a schema built in one script runs without CONCURRENTLY', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pika-managed-migrations-'))
+    const statements = [`COMMENT ON TABLE "gyms" IS 'x';`, 'DROP INDEX CONCURRENTLY "a_idx";', 'CREATE UNIQUE INDEX CONCURRENTLY "b_key" ON "users" (lower("email"));']
+    const folders = writeManagedMigration(dir, 'change', statements, new Date('2026-11-30T12:00:00Z'))
+    expect(folders).toEqual(['20261130120000_change_managed', '20261130120001_change_managed_index_1', '20261130120002_change_managed_index_2'])
+    const sql = folders.map((f) => readFileSync(join(dir, f, 'migration.sql'), 'utf8'))
+    expect(sql.map(runsOutsideTransaction)).toEqual([false, true, true])
+    expect(forOneScript(sql[2]!)).toBe('CREATE UNIQUE INDEX "b_key" ON "users" (lower("email"));')
+    expect(forOneScript(sql[0]!)).toBe(sql[0])
+    rmSync(dir, { recursive: true, force: true })
   })
 
   it('drops a managed check nobody declares any more, and leaves other CHECK constraints alone', async () => {
