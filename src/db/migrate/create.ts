@@ -1,12 +1,12 @@
 // Creating a migration: Prisma computes the SQL (`migrate diff`, from the migrations to the schema,
 // and back for down.sql); this package writes the folder, after naming every step that loses data.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DatabaseConfig } from '../config.ts'
 import { DatabaseSetupError } from '../errors.ts'
 import { MIGRATIONS_DIR } from '../migration-history.ts'
 import { runPrismaOrThrow, sqlOnlyConfig } from '../prisma-cli.ts'
-import { MANAGED_SQL_FILE, SCHEMA_FILE } from '../schema-sql.ts'
+import { SCHEMA_FILE } from '../schema-sql.ts'
 import { type DataLossRisk, dataLossRisks } from './data-loss.ts'
 import { splitSqlStatements } from './sql-statements.ts'
 
@@ -23,23 +23,15 @@ export interface PlannedMigration {
 // never opened by two processes.
 // Prisma wraps enum rewrites in BEGIN/COMMIT; inside our per-migration transaction that COMMIT would end
 // it early, so the statements go (the migration is atomic as a whole anyway).
-// Partial and expression indexes are the managed migration's (prisma/managed.sql): Prisma's schema
-// cannot hold them, so its diff would drop them (up) or rebuild them without their WHERE (down).
-const prismaStatements = (sql: string, managedIndexes: ReadonlySet<string>) =>
-  splitSqlStatements(sql).filter((s) => !/^(BEGIN|COMMIT|START TRANSACTION|END)$/i.test(s.sql.trim()) && !managedIndexes.has(indexNameOf(s.sql) ?? ''))
+const withoutTransactionControl = (sql: string) =>
+  splitSqlStatements(sql).filter((s) => !/^(BEGIN|COMMIT|START TRANSACTION|END)$/i.test(s.sql.trim()))
     .map((s) => `${sql.slice(s.offset, s.offset + s.sql.length)};`).join('\n')
 
-const INDEX_STATEMENT = /^\s*(?:DROP\s+INDEX|CREATE\s+(?:UNIQUE\s+)?INDEX)\s+(?:"(?:[^"]|"")*"\.)?"((?:[^"]|"")+)"/i
-const indexNameOf = (statement: string): string | undefined => INDEX_STATEMENT.exec(statement)?.[1]?.replaceAll('""', '"')
-
-/** The names of the indexes prisma/managed.sql creates. */
-export function managedIndexNames(managedSql = existsSync(MANAGED_SQL_FILE) ? readFileSync(MANAGED_SQL_FILE, 'utf8') : ''): Set<string> {
-  return new Set(splitSqlStatements(managedSql).flatMap((s) => (/^\s*CREATE/i.test(s.sql) ? [indexNameOf(s.sql)].filter((n): n is string => n !== undefined) : [])))
-}
+const EMPTY = /^\s*(-- This is an empty migration\.\s*)?$/
 
 async function diff(config: DatabaseConfig, from: string[], to: string[]): Promise<string> {
   const sql = await runPrismaOrThrow(['migrate', 'diff', ...from, ...to, '--script'], sqlOnlyConfig(config), { what: 'computing the migration (prisma migrate diff)' })
-  return prismaStatements(sql, managedIndexNames())
+  return EMPTY.test(sql) ? '' : withoutTransactionControl(sql)
 }
 
 /** The change from prisma/migrations to prisma/schema.prisma ('' when there is none). */
