@@ -1,5 +1,5 @@
 -- Generated from models/audit-log.yaml, models/auth.yaml, models/common.yaml, models/communication-log.yaml, models/credit.yaml, models/gym.yaml, models/notification.yaml, models/parq.yaml, models/payment.yaml, models/session.yaml, models/subscription.yaml, models/support-comment.yaml, models/user.yaml by `npm run generate`. Do not edit: change the models and regenerate.
--- Managed objects: field rules as CHECK constraints and descriptions as comments.
+-- Managed objects: field rules as CHECK constraints, partial and expression indexes, descriptions as comments.
 -- API only: CreditPack.currency length: a Char(n) column pads shorter values with spaces, so the stored length is always n
 -- API only: PasswordResetToken.tokenHash length: a Char(n) column pads shorter values with spaces, so the stored length is always n
 -- API only: Payment.currency length: a Char(n) column pads shorter values with spaces, so the stored length is always n
@@ -175,6 +175,8 @@ ALTER TABLE "waiting_list_entries" ADD CONSTRAINT "ck_waiting_list_entries_id_fo
 ALTER TABLE "waiting_list_entries" ADD CONSTRAINT "ck_waiting_list_entries_sessionId_format" CHECK (char_length("sessionId") = 25 AND "sessionId" ~ '^c[a-z0-9]*$');
 ALTER TABLE "waiting_list_entries" ADD CONSTRAINT "ck_waiting_list_entries_userId_format" CHECK (char_length("userId") = 25 AND "userId" ~ '^c[a-z0-9]*$');
 ALTER TABLE "waiting_list_entries" ADD CONSTRAINT "ck_waiting_list_entries_position_min" CHECK ("position" >= 1);
+CREATE UNIQUE INDEX "gyms_slug_partial_key" ON "gyms" ("slug") WHERE "deletedAt" IS NULL;
+CREATE UNIQUE INDEX "users_lower_email_key" ON "users" (lower("email"));
 COMMENT ON TABLE "audit_logs" IS 'One audited action. Never updated.';
 COMMENT ON COLUMN "audit_logs"."id" IS 'Unique identifier (cuid).';
 COMMENT ON COLUMN "audit_logs"."createdAt" IS 'When the record was created.';
@@ -219,6 +221,7 @@ COMMENT ON COLUMN "gyms"."timezone" IS 'IANA time zone that session times are sh
 COMMENT ON COLUMN "gyms"."amenities" IS 'Facilities on site.';
 COMMENT ON COLUMN "gyms"."equipment" IS 'Names of the equipment on site, for search and display. The inventory itself is equipmentItems.';
 COMMENT ON COLUMN "gyms"."isActive" IS 'Inactive gyms are hidden and take no new sessions.';
+COMMENT ON COLUMN "gyms"."deletedAt" IS 'When the row was deleted (soft delete); null while it is live.';
 COMMENT ON TABLE "gym_equipment" IS 'A kind of equipment held by a gym, with how many units there are.';
 COMMENT ON COLUMN "gym_equipment"."id" IS 'Unique identifier (cuid).';
 COMMENT ON COLUMN "gym_equipment"."createdAt" IS 'When the record was created.';

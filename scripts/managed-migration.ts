@@ -1,4 +1,4 @@
-// The managed objects (CHECK constraints, comments; prisma/managed.sql) live outside Prisma's
+// The managed objects (CHECK constraints, partial and expression indexes, comments; prisma/managed.sql) live outside Prisma's
 // schema, so Prisma's migrations never change them. After the schema migration, db:migrate builds
 // the database the migrations describe, compares its managed objects with the ones the models
 // generate, and writes the difference as one more migration.
@@ -21,6 +21,16 @@ const CHECKS_SQL = `SELECT c.relname AS "table", k.conname AS name, pg_get_const
   FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
   WHERE k.contype = 'c' AND k.connamespace = current_schema()::regnamespace AND k.conname LIKE 'ck\\_%'`
 
+/**
+ * Every index, and whether it is partial or has expression keys: Prisma creates neither kind, so
+ * such an index is managed even when the models no longer name it (Prisma's diff does not see
+ * expression indexes, so without this a removed one would stay).
+ */
+const INDEXES_SQL = `SELECT c.relname AS "table", i.relname AS name, pg_get_indexdef(i.oid) AS definition,
+    (x.indpred IS NOT NULL OR x.indexprs IS NOT NULL)::text AS managed
+  FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid
+  WHERE i.relnamespace = current_schema()::regnamespace`
+
 /** Comments on tables and their columns; Prisma writes none, so every one is managed. */
 const COMMENTS_SQL = `SELECT c.relname AS "table", a.attname AS "column", d.description AS text
   FROM pg_description d JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid
@@ -39,10 +49,20 @@ export async function planManagedMigration(ir: Ir, migrationsSql: string, shared
   return (await planManagedChange(ir, migrationsSql, shared)).up
 }
 
-/** The managed change both ways: `up` as planManagedMigration, `down` restoring what it changes. */
+/** One CONCURRENTLY index statement and the one that undoes it: each is a migration of its own. */
+interface IndexStep {
+  readonly up: string
+  readonly down: string
+}
+
+/**
+ * The managed change both ways: `up` as planManagedMigration; `down` restores the checks and
+ * comments it changes; the index statements among `up` come with their own reverse in `indexSteps`.
+ */
 export interface ManagedChange {
   readonly up: string[]
   readonly down: string[]
+  readonly indexSteps: readonly IndexStep[]
 }
 
 export async function planManagedChange(ir: Ir, migrationsSql: string, shared?: PGlite): Promise<ManagedChange> {
@@ -58,11 +78,17 @@ export async function planManagedChange(ir: Ir, migrationsSql: string, shared?: 
     const existingChecks = await rows(CHECKS_SQL)
     const existingComments = await rows(COMMENTS_SQL)
     const wantedChecks = wanted.filter((o) => o.kind === 'check')
+    const wantedIndexes = wanted.filter((o) => o.kind === 'index')
+    const indexNames = new Set(wantedIndexes.map((o) => o.name))
+    const managedIndexRows = async () => (await rows(INDEXES_SQL)).filter((r) => r.managed === 'true' || indexNames.has(r.name!))
+    const existingIndexes = await managedIndexRows()
     await db.exec('BEGIN')
     let renderedChecks: Row[]
+    let renderedIndexes: Row[]
     try {
-      await db.exec(wantedChecks.map((o) => `${o.drop}\n${o.create}`).join('\n'))
+      await db.exec([...wantedChecks, ...wantedIndexes].map((o) => `${o.drop}\n${o.create}`).join('\n'))
       renderedChecks = await rows(CHECKS_SQL)
+      renderedIndexes = await managedIndexRows()
     } finally {
       await db.exec('ROLLBACK')
     }
@@ -82,11 +108,13 @@ export async function planManagedChange(ir: Ir, migrationsSql: string, shared?: 
     const created = added.filter((o) => !renamed.some((p) => p.to === o))
     const onTable = (table: string, action: string) => `ALTER TABLE ${sqlIdentifier(table)} ${action};`
     const comments = commentChanges(wanted, existingComments)
+    const indexSteps = indexChanges(wantedIndexes, existingIndexes, renderedIndexes)
     return {
       up: [
         ...renamed.map(({ from, to }) => onTable(from.table!, `RENAME CONSTRAINT ${sqlIdentifier(from.name!)} TO ${sqlIdentifier(to.name)}`)),
         ...dropped.map((r) => onTable(r.table!, `DROP CONSTRAINT ${sqlIdentifier(r.name!)}`)),
         ...created.flatMap(addToFilledTable),
+        ...indexSteps.map((step) => step.up),
         ...comments.up,
       ],
       // The old checks come back as PostgreSQL rendered them (pg_get_constraintdef), so they mean exactly what they meant.
@@ -96,6 +124,7 @@ export async function planManagedChange(ir: Ir, migrationsSql: string, shared?: 
         ...renamed.map(({ from, to }) => onTable(from.table!, `RENAME CONSTRAINT ${sqlIdentifier(to.name)} TO ${sqlIdentifier(from.name!)}`)),
         ...comments.down,
       ],
+      indexSteps,
     }
   } finally {
     if (shared) await db.exec(`DROP SCHEMA ${schema} CASCADE; RESET search_path`)
@@ -120,7 +149,28 @@ function addToFilledTable(check: ManagedObject): string[] {
   return [...(check.backfill ? [check.backfill] : []), `ALTER TABLE ${table} ADD CONSTRAINT ${name} CHECK (${check.expression}) NOT VALID;`, `ALTER TABLE ${table} VALIDATE CONSTRAINT ${name};`]
 }
 
-function commentChanges(wanted: readonly ManagedObject[], existing: readonly Row[]): ManagedChange {
+/**
+ * Managed indexes the models no longer name are dropped; ones whose definition (as PostgreSQL
+ * renders it) differs or is missing are dropped and created again. CONCURRENTLY, so that a table
+ * in use keeps taking writes while an index builds (the lint's `index-without-concurrently`);
+ * writeManagedMigration gives each such statement a migration of its own.
+ */
+function indexChanges(wanted: readonly ManagedObject[], existing: readonly Row[], rendered: readonly Row[]): IndexStep[] {
+  const before = new Map(existing.map((r) => [r.name!, r.definition!]))
+  const after = new Map(rendered.map((r) => [r.name, r.definition]))
+  const wantedNames = new Set(wanted.map((o) => (o.kind === 'index' ? o.name : '')))
+  const changed = wanted.filter((o) => o.kind === 'index' && before.get(o.name) !== after.get(o.name)) as Extract<ManagedObject, { kind: 'index' }>[]
+  const gone = existing.filter((r) => !wantedNames.has(r.name!)).map((r) => r.name!)
+  const concurrently = (create: string) => create.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX CONCURRENTLY ')
+  const drop = (name: string) => `DROP INDEX CONCURRENTLY ${sqlIdentifier(name)};`
+  // The old index comes back as PostgreSQL rendered it (pg_get_indexdef: unqualified, on the search path).
+  return [
+    ...[...gone, ...changed.filter((o) => before.has(o.name)).map((o) => o.name)].map((name) => ({ up: drop(name), down: `${concurrently(before.get(name)!)};` })),
+    ...changed.map((o) => ({ up: concurrently(o.create), down: drop(o.name) })),
+  ]
+}
+
+function commentChanges(wanted: readonly ManagedObject[], existing: readonly Row[]): Omit<ManagedChange, 'indexSteps'> {
   const key = (r: Row) => `comment ${r.table}${r.column === null ? '' : `.${r.column}`}`
   const current = new Map(existing.map((r) => [key(r), r]))
   const commentOn = (table: string, column: string | null, text: string | null | undefined) =>
@@ -142,25 +192,37 @@ function commentChanges(wanted: readonly ManagedObject[], existing: readonly Row
 }
 
 const isValidate = (statement: string) => / VALIDATE CONSTRAINT /.test(statement)
+const CONCURRENT = /\bCONCURRENTLY\b/
 
 /**
- * Writes `<timestamp>_<name>_managed/` (migration.sql and down.sql) when there are changes, and
- * `<timestamp>_<name>_managed_validate/` after it for the VALIDATE statements; returns the folders.
+ * Writes, when there are changes: `<timestamp>_<name>_managed/` for the checks and comments;
+ * `<timestamp>_<name>_managed_validate/` after it for the VALIDATE statements; and one
+ * `<timestamp>_<name>_managed_index_<n>/` per CONCURRENTLY index statement, since PostgreSQL
+ * refuses those in a transaction and a migration holding only one runs outside it. Each has its
+ * down.sql. Returns the folder names.
  */
 export function writeManagedMigration(migrationsDir: string, name: string, change: ManagedChange, now: Date): string[] {
-  const title = 'Managed objects (prisma/managed.sql): CHECK constraints from field rules and model checks, comments from descriptions.'
+  const title = 'Managed objects (prisma/managed.sql): CHECK constraints from field rules and model checks, partial and expression indexes, comments from descriptions.'
   const downTitle = 'Down script: restores the managed objects as they were before migration.sql; applied by npm run db:migrate:rollback.'
-  const changes = writeMigration(migrationsDir, `${name}_managed`, title, change.up.filter((s) => !isValidate(s)), now, { header: downTitle, statements: change.down })
-  const validations = change.up.filter(isValidate)
+  const inTransaction = change.up.filter((s) => !isValidate(s) && !CONCURRENT.test(s))
+  const changes = writeMigration(migrationsDir, `${name}_managed`, title, inTransaction, now, { header: downTitle, statements: change.down })
   const validate = writeMigration(
     migrationsDir,
     `${name}_managed_validate`,
     'Validates the checks the previous migration added NOT VALID, in a transaction of its own: VALIDATE scans the table without blocking writes.',
-    validations,
+    change.up.filter(isValidate),
     now,
     { header: 'Down script: VALIDATE changes no definition, so there is nothing to undo; the previous migration\'s down.sql drops the checks.', statements: [] },
   )
-  return [changes, validate].filter((f) => f !== undefined)
+  // One second apart: folders apply in name order, and the timestamp is their first part.
+  const indexes = change.indexSteps.map(
+    (step, i) =>
+      writeMigration(migrationsDir, `${name}_managed_index_${i + 1}`, `${title} One CONCURRENTLY statement: it runs outside a transaction.`, [step.up], new Date(now.getTime() + (i + 1) * 1000), {
+        header: downTitle,
+        statements: [step.down],
+      })!,
+  )
+  return [changes, validate, ...indexes].filter((f) => f !== undefined)
 }
 
 /**
@@ -170,9 +232,9 @@ export function writeManagedMigration(migrationsDir: string, name: string, chang
 export async function migrateManagedObjects(name: string, apply?: () => Promise<unknown>): Promise<void> {
   const { ir } = compileModels(join(PACKAGE_ROOT, 'models'), PACKAGE_ROOT)
   if (!ir) throw new DatabaseSetupError('the models are invalid; run npm run generate to see why')
-  const change = await step('compare the checks and comments with the models (prisma/managed.sql)', async () => planManagedChange(ir, await readSchemaSql('migrations')), { stream: process.stdout })
+  const change = await step('compare the checks, indexes and comments with the models (prisma/managed.sql)', async () => planManagedChange(ir, await readSchemaSql('migrations')), { stream: process.stdout })
   const folders = writeManagedMigration(MIGRATIONS_DIR, name, change, new Date())
   if (folders.length === 0) return
-  console.error(`db: wrote ${folders.map((f) => `prisma/migrations/${f}`).join(' and ')} with ${change.up.length} change(s) to managed objects (checks, comments)`)
+  console.error(`db: wrote ${folders.map((f) => `prisma/migrations/${f}`).join(', ')} with ${change.up.length} change(s) to managed objects (checks, indexes, comments)`)
   await apply?.()
 }

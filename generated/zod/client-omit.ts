@@ -7,3 +7,8 @@ export const clientOmit = {
   user: { 'passwordHash': true },
   verificationToken: { 'tokenHash': true },
 } as const;
+
+/** Models with `softDelete: true`, per Prisma client model: the field that marks a row deleted (src/db/soft-delete.ts). */
+export const softDeleteFields = {
+  gym: 'deletedAt',
+} as const;

@@ -64,6 +64,7 @@ export const GymSchema = readSchema(z.object({
   amenities: z.array(z.string()).describe('Facilities on site.'),
   equipment: z.array(z.string()).describe('Names of the equipment on site, for search and display. The inventory itself is equipmentItems.'),
   isActive: z.boolean().describe('Inactive gyms are hidden and take no new sessions.'),
+  deletedAt: dateTime(z.iso.datetime({ offset: true, error: 'must be a valid date-time' })).nullable().describe('When the row was deleted (soft delete); null while it is live.'),
 }).describe('A physical location where sessions take place.'));
 
 export type Gym = z.infer<typeof GymSchema>;

@@ -226,6 +226,11 @@ export const diagnosticCodes = {
     fix: 'drop one, or the mixin',
     messages: {
       fieldDeclaredTwice: { message: 'field `{field}` of `{owner}` is declared twice', hint: 'Rename one of them, or drop the mixin that brings it.', note: ['first declared in mixin `{firstMixin}`', 'first declared in `{owner}`'] },
+      softDeleteFieldDeclaredTwice: {
+        message: 'field `{field}` of `{owner}` is declared twice',
+        hint: "`softDelete: true` declares `deletedAt` itself: remove the model's own.",
+        note: ['first declared in mixin `{firstMixin}`', 'first declared in `{owner}`'],
+      },
     },
   },
   PIKA206: {
@@ -480,6 +485,10 @@ export const diagnosticCodes = {
         hint: ['Remove `{key}` from `{field}`: a foreign key takes the {what} of the key it references ({referencedValue}).', 'Remove `{key}` from `{field}`: a foreign key takes the {what} of the key it references.'],
       },
       referenceNotUnique: { message: '`{references}` of `{target}` is not an id or unique, so it cannot be referenced', hint: 'Reference the id, or declare the referenced fields unique.' },
+      referencePartlyUnique: {
+        message: '`{references}` of `{target}` is not an id or unique, so it cannot be referenced',
+        hint: 'Reference the id: a unique with `where:`, an expression or `softDelete: true` covers some rows or values only.',
+      },
       optionalRelationRequiredKey: { message: 'relation `{relation}` is optional but its foreign key is required', hint: 'Make the foreign key optional too, or remove `optional` from `{relation}`.' },
       requiredRelationOptionalKey: { message: 'relation `{relation}` is required but its foreign key is optional', hint: 'Add `optional: true` to `{relation}` too.' },
       setNullRequiredKey: { message: '`{action}: SetNull` needs an optional foreign key', hint: 'Make the foreign key optional, or use Cascade or Restrict.' },
@@ -519,6 +528,22 @@ export const diagnosticCodes = {
       unknownField: { message: 'model `{model}` has no stored field `{field}`', hint: ['Did you mean `{suggestion}`?'] },
       notComparable: { message: '`{field}` is {found}; checks compare single numbers or date-times' },
       numberWithDateTime: { message: '`{rule}` compares a number with a date-time' },
+    },
+  },
+  PIKA510: {
+    severity: 'error',
+    meaning: 'invalid partial or expression index (an unknown index function, an expression in the id or on a non-String field, a `where:` that is not `<field> IS [NOT] NULL` or `<field> <op> <literal>` joined by AND, or a literal of the wrong type)',
+    fix: '`where: "deletedAt IS NULL"`; `fields: [lower(email)]`',
+    messages: {
+      unknownFunction: { message: '`{function}` is not an index function', hint: ['Write {forms}; other expressions are not supported.', 'A primary key takes plain field names.'] },
+      expressionInId: { message: 'a primary key cannot hold an expression', hint: 'Index the expression in `indexes:` or `uniques:` instead.' },
+      expressionNotOnString: { message: '`{function}()` applies to a single String field; `{field}` is {found}' },
+      notACondition: {
+        message: '`{text}` is not an index condition: {error}',
+        hint: 'Write `<field> IS NULL`, `<field> IS NOT NULL` or `<field> <op> <value>`, joined by AND, e.g. `deletedAt IS NULL`.',
+      },
+      unknownConditionField: { message: 'model `{model}` has no stored field `{field}`', hint: ['Use its foreign key: {foreignKey}.', 'Did you mean `{suggestion}`?'] },
+      literalMismatch: { message: '`{field}` {problem}' },
     },
   },
 

@@ -1,5 +1,5 @@
-import { isStoredField, isOwnerRelation, type Ir, type IrEnum, type IrModel, type IrShape, type IrShapeField, type IrStoredField } from '../ir/types.ts'
-import { type Change, makeChange as change, NO_API, verdict } from './changes.ts'
+import { isStoredField, isOwnerRelation, type Ir, type IrEnum, type IrManagedIndex, type IrModel, type IrShape, type IrShapeField, type IrStoredField } from '../ir/types.ts'
+import { type ApiVerdict, type Change, makeChange as change, NO_API, verdict } from './changes.ts'
 import { compareField, type FieldContext } from './compare-field.ts'
 import { holdsColumnsOf } from '../ir/lookup.ts'
 
@@ -140,5 +140,24 @@ function compareKeys(b: IrModel, h: IrModel): Change[] {
   const headIndexes = new Set(h.indexes.map((i) => key(i.fields)))
   for (const i of h.indexes) if (!baseIndexes.has(key(i.fields))) out.push(change('index-added', `${h.name}(${i.fields.join(', ')})`, `index (${i.fields.join(', ')}) added to \`${h.name}\``, 'safe', NO_API, i))
   for (const i of b.indexes) if (!headIndexes.has(key(i.fields))) out.push(change('index-removed', `${h.name}(${i.fields.join(', ')})`, `index (${i.fields.join(', ')}) removed from \`${h.name}\``, 'safe', NO_API, h))
+  out.push(...compareManagedIndexes(b, h, conflict))
+  return out
+}
+
+/** Partial and expression indexes, compared by what they are (keys, condition, unique), not by name. */
+function compareManagedIndexes(b: IrModel, h: IrModel, conflict: ApiVerdict): Change[] {
+  const label = (i: IrManagedIndex) => `${i.keys.map((k) => k.text).join(', ')}${i.where ? ` where ${i.where.text}` : ''}`
+  const key = (i: IrManagedIndex) => `${i.unique}:${label(i)}`
+  const baseKeys = new Set(b.managedIndexes.map(key))
+  const headKeys = new Set(h.managedIndexes.map(key))
+  const out: Change[] = []
+  for (const i of h.managedIndexes.filter((i) => !baseKeys.has(key(i)))) {
+    if (i.unique) out.push(change('unique-added', `${h.name}(${label(i)})`, `unique (${label(i)}) added to \`${h.name}\`: existing duplicates among the rows it covers stop the migration`, 'breaking', conflict, i))
+    else out.push(change('index-added', `${h.name}(${label(i)})`, `index (${label(i)}) added to \`${h.name}\``, 'safe', NO_API, i))
+  }
+  for (const i of b.managedIndexes.filter((i) => !headKeys.has(key(i)))) {
+    if (i.unique) out.push(change('unique-removed', `${h.name}(${label(i)})`, `unique (${label(i)}) removed from \`${h.name}\``, 'safe', verdict('safe', 'none', 'values may now repeat among the rows it covered'), h))
+    else out.push(change('index-removed', `${h.name}(${label(i)})`, `index (${label(i)}) removed from \`${h.name}\``, 'safe', NO_API, h))
+  }
   return out
 }

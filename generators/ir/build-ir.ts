@@ -1,6 +1,9 @@
-import type { RawCheck, RawEnum, RawField, RawShape } from '../load/model-file.ts'
+import type { RawCheck, RawEnum, RawField, RawIndex, RawShape } from '../load/model-file.ts'
 import { defaultFunctionOf, type ScalarType } from '../language/language.ts'
+import { managedIndexName } from '../language/database-names.ts'
+import { isManagedIndex, parseIndexKey, parseWhere, type IndexKey, type WhereCondition } from '../language/index-key.ts'
 import { NATIVE_TYPE_EXTENSIONS, parseNativeType } from '../language/native-types.ts'
+import { SOFT_DELETE_FIELD } from '../validate/expand-mixins.ts'
 import { parseCheckRule, type CheckOperand } from '../validate/check-rule.ts'
 import type { ExpandedModel } from '../validate/rules/context.ts'
 import { compareText } from '../diagnostics/diagnostic.ts'
@@ -9,7 +12,7 @@ import type { ValidationResult } from '../validate/validate-models.ts'
 import { DEFAULT_OPENAPI_INFO } from '../validate/validate-settings.ts'
 import { irLocation } from './ir-location.ts'
 import { resolveRelations, type ResolvedRelations } from './resolve-relations.ts'
-import { isStoredField, type IrCheck, type IrLocation, type IrCheckOperand, type IrConstraints, type IrDefault, type IrDomain, type IrEnum, type IrField, type IrModel, type Ir, type IrShape, type IrShapeField, type IrStoredField, type IrValueType, type Settings } from './types.ts'
+import { isStoredField, type IrCheck, type IrLocation, type IrCheckOperand, type IrConstraints, type IrDefault, type IrDomain, type IrEnum, type IrField, type IrManagedIndex, type IrModel, type Ir, type IrShape, type IrShapeField, type IrStoredField, type IrValueType, type Settings } from './types.ts'
 
 /** Builds the frozen IR from a validation result that has no errors. */
 export function buildIr(validation: ValidationResult, modelsDir: string, settings: Settings = { openapi: DEFAULT_OPENAPI_INFO }): Ir {
@@ -70,28 +73,58 @@ function buildShape(decl: Decl<RawShape>, symbols: SymbolTable): IrShape {
 function buildModel(model: ExpandedModel, symbols: SymbolTable, relations: ResolvedRelations, models: ReadonlyMap<string, ExpandedModel>): IrModel {
   const { decl } = model
   const referenced = referencedFields(model, models)
-  const fields = model.fields.map((field): IrField => relations.get(field) ?? buildStoredField(field, symbols, referenced.get(field.name)))
+  const softDelete = decl.def.softDelete === true
+  const built = model.fields.map((field): IrField => relations.get(field) ?? buildStoredField(field, symbols, referenced.get(field.name)))
+  // Soft deletion keeps deleted rows, so every unique binds live rows only: a partial unique (managed SQL).
+  const liveOnly = (def: RawIndex): RawIndex => (softDelete ? { ...def, where: def.where === undefined ? LIVE_ROWS : `${def.where} AND ${LIVE_ROWS}` } : def)
+  const uniqueFields = softDelete ? model.fields.filter((f) => f.def.unique && !symbols.models.has(f.def.type)) : []
+  const fields = built.map((f) => (isStoredField(f) && uniqueFields.some((u) => u.name === f.name) ? { ...f, unique: false } : f))
   const idField = model.fields.find((f) => f.def.id)
   const primaryKey = decl.def.id
     ? { fields: decl.def.id.fields, ...optionalText('name', decl.def.id.name), compound: true, location: irLocation(decl.source, [...decl.path, 'id'], 'key') }
     : { fields: [idField!.name], compound: false, location: irLocation(idField!.source, [...idField!.path, 'id'], 'key') }
+  const table = decl.def.table ?? decl.name
+  const keyDecl = (def: RawIndex, unique: boolean, location: IrLocation) => ({ def, unique, managed: isManagedIndex(def), plain: { fields: def.fields, ...optionalText('name', def.name), location } })
+  const indexes = model.indexes.map((index) => keyDecl(index.def, false, irLocation(index.source, index.path)))
+  const uniques = [
+    ...uniqueFields.map((f) => keyDecl(liveOnly({ fields: [f.name] }), true, irLocation(f.source, [...f.path, 'unique'], 'key'))),
+    ...(decl.def.uniques ?? []).map((u, i) => keyDecl(liveOnly(u), true, irLocation(decl.source, [...decl.path, 'uniques', i]))),
+  ]
   const seed = decl.def.seed
   const archive = decl.def.archive // checked by rules/archive.ts: names a stored DateTime field
   return {
     kind: 'model',
     name: decl.name,
     domain: domainOf(decl.source.file),
-    table: decl.def.table ?? decl.name,
+    table,
     ...documentation(decl.def),
     ...optionalText('renamedFrom', decl.def.renamedFrom),
     fields,
     primaryKey,
-    indexes: model.indexes.map((index) => ({ fields: index.def.fields, ...optionalText('name', index.def.name), location: irLocation(index.source, index.path) })),
-    uniques: (decl.def.uniques ?? []).map((u, i) => ({ fields: u.fields, ...optionalText('name', u.name), location: irLocation(decl.source, [...decl.path, 'uniques', i]) })),
+    indexes: indexes.filter((i) => !i.managed).map((i) => i.plain),
+    uniques: uniques.filter((u) => !u.managed).map((u) => u.plain),
+    managedIndexes: [...uniques, ...indexes].filter((i) => i.managed).map((i) => managedIndex(i.def, i.unique, table, fields, i.plain.location)),
     checks: (decl.def.checks ?? []).map((check, i) => buildCheck(check, fields, irLocation(decl.source, [...decl.path, 'checks', i]))),
     ...(seed ? { seed: { rows: decimalsAsNumbers(model, seed.rows ?? []), generate: seed.generate ?? 0, location: irLocation(decl.source, [...decl.path, 'seed'], 'key') } } : {}),
+    ...(softDelete ? { softDelete: { field: SOFT_DELETE_FIELD, column: SOFT_DELETE_FIELD, location: irLocation(decl.source, [...decl.path, 'softDelete'], 'key') } } : {}),
     ...(archive ? { archive: { afterDays: archive.afterDays, field: archive.by, column: fields.find((f): f is IrStoredField => isStoredField(f) && f.name === archive.by)!.column, location: irLocation(decl.source, [...decl.path, 'archive'], 'key') } } : {}),
     location: irLocation(decl.source, decl.path, 'key'),
+  }
+}
+
+const LIVE_ROWS = `${SOFT_DELETE_FIELD} IS NULL`
+
+/** A partial or expression index, its keys and condition resolved to columns (checked by rules/keys.ts). */
+function managedIndex(def: RawIndex, unique: boolean, table: string, fields: readonly IrField[], location: IrLocation): IrManagedIndex {
+  const columnOf = (name: string) => fields.find((f): f is IrStoredField => isStoredField(f) && f.name === name)!.column
+  const keys = def.fields.map((text) => ({ ...(parseIndexKey(text) as IndexKey), column: columnOf((parseIndexKey(text) as IndexKey).field), text }))
+  const conditions = def.where === undefined ? undefined : (parseWhere(def.where) as WhereCondition[]).map((c) => ({ ...c, column: columnOf(c.field) }))
+  return {
+    unique,
+    keys,
+    ...(conditions ? { where: { text: def.where!, conditions } } : {}),
+    name: def.name ?? managedIndexName(table, unique, def.fields, def.where !== undefined, columnOf),
+    location,
   }
 }
 

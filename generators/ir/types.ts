@@ -1,4 +1,5 @@
 import type { DefaultFunction, FieldConstraints, ReferentialAction, ScalarType, StringFormat } from '../language/language.ts'
+import type { IndexKey, WhereCondition } from '../language/index-key.ts'
 
 export type { ReferentialAction, ScalarType, StringFormat }
 
@@ -178,6 +179,23 @@ export interface IrIndex {
   readonly location: IrLocation
 }
 
+/**
+ * An index the Prisma schema cannot hold, kept in the managed SQL: a partial index (`where:`) or
+ * one with expression keys (`lower(email)`), unique or not.
+ */
+export interface IrManagedIndex {
+  readonly unique: boolean
+  readonly keys: readonly IrIndexKey[]
+  /** The `where:` as written, and its conditions (AND); absent for a full index. */
+  readonly where?: { readonly text: string; readonly conditions: readonly IrWhereCondition[] }
+  /** The database name: as written, or managedIndexName's. */
+  readonly name: string
+  readonly location: IrLocation
+}
+
+export type IrIndexKey = IndexKey & { readonly column: string; /** As written: `lower(email)`. */ readonly text: string }
+export type IrWhereCondition = WhereCondition & { readonly column: string }
+
 export interface IrSeed {
   readonly rows: readonly Readonly<Record<string, unknown>>[]
   readonly generate: number
@@ -212,9 +230,13 @@ export interface IrModel extends Documented {
   readonly primaryKey: IrIndex & { readonly compound: boolean }
   readonly indexes: readonly IrIndex[]
   readonly uniques: readonly IrIndex[]
+  /** Partial and expression indexes and uniques (`indexes:`/`uniques:` with `where:` or `lower(…)`), in the order written. */
+  readonly managedIndexes: readonly IrManagedIndex[]
   readonly checks: readonly IrCheck[]
   readonly seed?: IrSeed
   readonly archive?: IrArchivePolicy
+  /** `softDelete: true`: rows are marked deleted in `column` (a nullable DateTime, indexed) instead of removed. */
+  readonly softDelete?: { readonly field: string; readonly column: string; readonly location: IrLocation }
 }
 
 /** Rows whose `column` (a DateTime) is older than `afterDays` days belong in the archive table. */

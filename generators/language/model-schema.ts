@@ -205,6 +205,10 @@ export const MODEL_SCHEMA = {
             },
           },
         },
+        softDelete: {
+          type: 'boolean',
+          description: 'Soft deletion: the model gets a `deletedAt` column (indexed); the configured client hides deleted rows and turns delete into an update; uniques apply to live rows only.',
+        },
         checks: {
           type: 'array',
           description: 'Rules across fields, enforced by the database (CHECK) and zod: `endTime > startTime`.',
@@ -273,10 +277,16 @@ export const MODEL_SCHEMA = {
         properties: {
           fields: {
             $ref: '#/$defs/fieldNameList',
+            description: 'Field names; a String field may be written lower(field) or upper(field) (an expression index).',
           },
           name: {
             type: 'string',
             description: 'Database name of the index or constraint (map).',
+          },
+          where: {
+            type: 'string',
+            minLength: 1,
+            description: 'Partial index: only rows matching `<field> IS [NOT] NULL` or `<field> <op> <literal>`, joined by AND, e.g. `deletedAt IS NULL`.',
           },
         },
       },

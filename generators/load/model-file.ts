@@ -59,6 +59,8 @@ export interface RawModel {
   readonly uniques?: readonly RawIndex[]
   readonly seed?: { readonly rows?: readonly Record<string, unknown>[]; readonly generate?: number }
   readonly archive?: RawArchivePolicy
+  /** Rows are marked deleted (`deletedAt`) instead of removed; see docs/model-language.md. */
+  readonly softDelete?: boolean
 }
 
 /** Rows whose `by` is more than `afterDays` days old are moved to the archive table by `db:archive`. */
@@ -68,8 +70,11 @@ export interface RawArchivePolicy {
 }
 
 export interface RawIndex {
+  /** Field names, or `lower(field)` / `upper(field)` (an expression index). */
   readonly fields: readonly string[]
   readonly name?: string
+  /** A partial index's condition: `deletedAt IS NULL AND status = ACTIVE`. */
+  readonly where?: string
 }
 
 export interface RawRelation {

@@ -37,6 +37,22 @@ export class SourceFile {
     return this.rangeToLocation(findRange(this.positioned.document.contents, path, part) ?? [0, 0])
   }
 
+  /**
+   * The location of `length` characters at `offset` inside the string value at `path` (a field
+   * name inside a `where:`), when the value is written without escapes so offsets in the value are
+   * offsets in the text; otherwise the whole value.
+   */
+  locateWithin(path: DataPath, offset: number, length: number): SourceLocation {
+    const range = findRange(this.positioned.document.contents, path, 'value')
+    if (!range) return this.locate(path)
+    const written = this.text.slice(range[0], range[1])
+    const value = this.positioned.document.getIn(path)
+    const at = typeof value === 'string' ? written.indexOf(value) : -1
+    if (at < 0) return this.locate(path)
+    const start = range[0] + at + offset
+    return this.rangeToLocation([start, start + Math.max(1, length)])
+  }
+
   rangeToLocation([start, end]: readonly [number, number]): SourceLocation {
     const { lineCounter } = this.positioned
     const from = lineCounter.linePos(start)

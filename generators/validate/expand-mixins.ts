@@ -1,7 +1,11 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { closestName } from '../diagnostics/suggest.ts'
-import type { RawIndex, RawMixin, RawModel } from '../load/model-file.ts'
+import type { RawField, RawIndex, RawMixin, RawModel } from '../load/model-file.ts'
 import { ownFields, type Decl, type FieldDecl, type SymbolTable } from './symbols.ts'
+
+/** The column `softDelete: true` adds, and how it is declared. */
+export const SOFT_DELETE_FIELD = 'deletedAt'
+const SOFT_DELETE_FIELD_DEF: RawField = { type: 'DateTime', optional: true, readOnly: true, description: 'When the row was deleted (soft delete); null while it is live.' }
 
 /** An index or unique declared in a model or one of its mixins, with where it was written. */
 export interface IndexDecl extends Decl<RawIndex> {}
@@ -45,6 +49,12 @@ function expand(decl: Decl<RawModel | RawMixin>, symbols: SymbolTable, diagnosti
   fields.push(...ownFields(decl as Decl<RawModel>, viaMixin))
   const declIndexes = Array.isArray(decl.def.indexes) ? decl.def.indexes : []
   declIndexes.forEach((def, i) => indexes.push({ name: `${decl.name}.indexes[${i}]`, def, source: decl.source, path: [...decl.path, 'indexes', i] }))
+  if (viaMixin === undefined && (decl.def as RawModel).softDelete === true) {
+    // Declared by `softDelete: true`, located there; a model's own `deletedAt` is then declared twice (PIKA205).
+    const at = [...decl.path, 'softDelete']
+    fields.push({ name: SOFT_DELETE_FIELD, def: SOFT_DELETE_FIELD_DEF, source: decl.source, path: at })
+    indexes.push({ name: `${decl.name}.softDelete`, def: { fields: [SOFT_DELETE_FIELD] }, source: decl.source, path: at })
+  }
   return { fields: dropDuplicateFields(fields, decl, diagnostics), indexes }
 }
 
@@ -57,7 +67,8 @@ function dropDuplicateFields(fields: FieldDecl[], owner: Decl<unknown>, diagnost
       continue
     }
     const related = first.source.locate(first.path, 'key')
-    diagnostics.push(field.source.diagnostic('PIKA205', 'fieldDeclaredTwice', { field: field.name, owner: owner.name, firstMixin: first.mixin }, field.path, { part: 'key', related }))
+    const id = field.path.at(-1) === 'softDelete' ? 'softDeleteFieldDeclaredTwice' : 'fieldDeclaredTwice'
+    diagnostics.push(field.source.diagnostic('PIKA205', id, { field: field.name, owner: owner.name, firstMixin: first.mixin }, field.path, { part: 'key', related }))
   }
   return [...seen.values()]
 }

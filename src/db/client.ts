@@ -11,6 +11,7 @@ import { openPGlite } from './open-pglite.ts'
 import { pgliteAdapter } from './upstream/pglite-adapter.ts'
 import { attachReadReplicas } from './replicas/attach-replicas.ts'
 import { sameDatabase } from './same-database.ts'
+import { withSoftDelete } from './soft-delete.ts'
 import { poolConfig, TimedPool } from './server-connection.ts'
 
 export { Prisma, PrismaClient } from '../generated/prisma/client.ts'
@@ -33,7 +34,13 @@ export type ConfiguredPrismaClient = PrismaClient<never, typeof clientOmit>
 
 /** A Prisma client bound to one database, and what it takes to let go of that database. */
 export interface DatabaseClient {
+  /** Hides soft-deleted rows and soft-deletes on delete (models with `softDelete: true`; docs/model-language.md). */
   readonly prisma: ConfiguredPrismaClient
+  /**
+   * The same connection without soft deletion: reads see deleted rows too, and delete removes rows
+   * for good (erasure, tests, maintenance). Reads still go to replicas when they are configured.
+   */
+  readonly withDeleted: ConfiguredPrismaClient
   readonly config: DatabaseConfig
   /**
    * The connection Prisma runs on, for work Prisma cannot do (the seeder's COPY): the PGlite
@@ -78,7 +85,7 @@ export function createPrismaForPGlite(pglite: PGlite, config: DatabaseConfig): D
 function withClose(prisma: ConfiguredPrismaClient, config: DatabaseConfig, driver: PGlite | pg.Pool, closeDriver: () => Promise<void>): DatabaseClient {
   let closing: Promise<void> | undefined
   const close = () => (closing ??= prisma.$disconnect().then(closeDriver))
-  return { prisma, config, driver, close }
+  return { prisma: withSoftDelete(prisma), withDeleted: prisma, config, driver, close }
 }
 
 let shared: Promise<DatabaseClient> | undefined

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { PACKAGE_ROOT } from './config.ts'
+import { forOneScript } from './migrate/migration-files.ts'
 import { localMigrationNames, MIGRATIONS_DIR } from './migration-history.ts'
 import { applySchemaSql, quoteIdentifier } from './schema-sql.ts'
 import { withFileLock } from './file-lock.ts'
@@ -35,7 +36,7 @@ export function migrationsVersion(migrationsDir = MIGRATIONS_DIR, schema = ''): 
   const parts = localMigrationNames(migrationsDir).map((name) => {
     const sql = readFileSync(join(migrationsDir, name, 'migration.sql'), 'utf8')
     hash.update(`${name}\n${sql}\n`)
-    return sql
+    return forOneScript(sql)
   })
   return { sql: parts.join('\n'), hash: hash.digest('hex').slice(0, 16) }
 }

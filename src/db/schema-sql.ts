@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
 import type pg from 'pg'
 import { PACKAGE_ROOT } from './config.ts'
+import { forOneScript } from './migrate/migration-files.ts'
 import { localMigrationNames, MIGRATIONS_DIR } from './migration-history.ts'
 import { runPrismaOrThrow, sqlOnlyConfig } from './prisma-cli.ts'
 
@@ -27,7 +28,7 @@ export { quoteIdentifier, quoteLiteral } from './sql-text.ts'
 /** The SQL that creates the whole schema on an empty database. */
 export async function readSchemaSql(source: SchemaSource = 'schema'): Promise<string> {
   if (source === 'migrations') {
-    return localMigrationNames().map((name) => readFileSync(join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8')).join('\n')
+    return localMigrationNames().map((name) => forOneScript(readFileSync(join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8'))).join('\n')
   }
   // The diff takes seconds; cache it by schema text and Prisma version (node_modules/.cache is git-ignored).
   const key = createHash('sha256').update(`${prismaVersion()}\n${readFileSync(SCHEMA_FILE, 'utf8')}`).digest('hex').slice(0, 16)

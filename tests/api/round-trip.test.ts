@@ -24,7 +24,8 @@ ajv.addKeyword('components')
 ajv.addSchema({ $id: 'pika', components: document.components })
 
 type Delegate = { findMany(): Promise<Record<string, unknown>[]> }
-const delegate = (db: TestDatabase, model: string) => (db.prisma as unknown as Record<string, Delegate>)[model.charAt(0).toLowerCase() + model.slice(1)]!
+// withDeleted: soft-deleted seed rows (gyms) round-trip too, deletedAt included.
+const delegate = (db: TestDatabase, model: string) => (db.client.withDeleted as unknown as Record<string, Delegate>)[model.charAt(0).toLowerCase() + model.slice(1)]!
 
 let db: TestDatabase
 let fixtures: ModelFixtures[]

@@ -61,7 +61,8 @@ describe.each(targets)('client queries on $name', (target) => {
   it('cascades deletes: a gym takes its equipment, a user takes their profile', async () => {
     const gym = await prisma().gym.create({ data: { name: 'Pika North', slug: 'pika-north', address, equipmentItems: { create: [{ name: 'Rower', category: 'CARDIO' }, { name: 'Rack', category: 'STRENGTH' }] } } })
     expect(await prisma().gymEquipment.count({ where: { gymId: gym.id } })).toBe(2)
-    await prisma().gym.delete({ where: { id: gym.id } })
+    // Gyms are soft-deleted by the configured client (tests/db/soft-delete.test.ts); withDeleted removes the row.
+    await db.client.withDeleted.gym.delete({ where: { id: gym.id } })
     expect(await prisma().gymEquipment.count({ where: { gymId: gym.id } })).toBe(0)
     const user = await prisma().user.create({ data: { ...person('ed@pika.test'), profile: { create: {} } } })
     await prisma().user.delete({ where: { id: user.id } })

@@ -1,6 +1,6 @@
 // Field rules and descriptions live in the database as managed objects (prisma/managed.sql): db:migrate
 // writes what changed, and the database refuses writes that break a rule, whoever the writer is.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Ir } from '../../generators/ir/types.ts'
 import { compileModels } from '../../generators/pipeline.ts'
 import { planManagedChange, planManagedMigration, writeManagedMigration } from '../../scripts/managed-migration.ts'
+import { forOneScript, runsOutsideTransaction } from '../../src/db/migrate/migration-files.ts'
 import { localMigrationNames, MIGRATIONS_DIR } from '../../src/db/migration-history.ts'
 import { readSchemaSql } from '../../src/db/schema-sql.ts'
 
@@ -69,7 +70,8 @@ describe('the db:migrate step for managed objects', () => {
     const names = localMigrationNames()
     const added = names.findIndex((name) => readFileSync(join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8').includes('ck_gyms_amenities_not_null'))
     expect(added).toBeGreaterThan(0)
-    const before = names.slice(0, added).map((name) => readFileSync(join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8')).join('\n')
+    // Every migration but that one: the models' other changes since are in the later migrations.
+    const before = names.filter((_, i) => i !== added).map((name) => forOneScript(readFileSync(join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8'))).join('\n')
     const statements = await planManagedMigration(platformModels(), before, planner)
     expect(statements.slice(0, 3)).toEqual([
       `UPDATE "gyms" SET "amenities" = '{}' WHERE "amenities" IS NULL;`,
@@ -83,6 +85,41 @@ describe('the db:migrate step for managed objects', () => {
     await old.exec(`INSERT INTO gyms (id, name, slug, timezone, address, "updatedAt", amenities, equipment) VALUES ('c${'0'.repeat(24)}', 'Pika Central', 'pika-central', 'Europe/London', '{}', now(), NULL, NULL)`)
     await old.exec(statements.join('\n'))
     expect((await old.query(`SELECT amenities, equipment FROM gyms`)).rows).toEqual([{ amenities: [], equipment: [] }])
+  })
+
+  it('changes a partial or expression index whose definition changed, and adds a new one', async () => {
+    const renamedAndPartial = platformModels('user.yaml', '- fields: [lower(email)]', '- { fields: [lower(email)], where: status != DEACTIVATED }')
+    expect(await planManagedMigration(renamedAndPartial, migrations, planner)).toEqual([
+      'DROP INDEX CONCURRENTLY "users_lower_email_key";',
+      `CREATE UNIQUE INDEX CONCURRENTLY "users_lower_email_partial_key" ON "users" (lower("email")) WHERE "status" <> 'DEACTIVATED';`,
+    ])
+    const sameName = platformModels('user.yaml', '- fields: [lower(email)]', '- { fields: [upper(email)], name: users_lower_email_key }')
+    expect(await planManagedMigration(sameName, migrations, planner)).toEqual([
+      'DROP INDEX CONCURRENTLY "users_lower_email_key";',
+      'CREATE UNIQUE INDEX CONCURRENTLY "users_lower_email_key" ON "users" (upper("email"));',
+    ])
+  })
+
+  it('drops a partial or expression index the models no longer name (Prisma does not see expression indexes)', async () => {
+    const gone = platformModels('user.yaml', '    uniques:\n      # The API stores addresses lower-case; this keeps any other writer from adding Sam@… beside sam@….\n      - fields: [lower(email)]\n', '')
+    expect(await planManagedMigration(gone, migrations, planner)).toEqual(['DROP INDEX CONCURRENTLY "users_lower_email_key";'])
+  })
+
+  it('writes index changes as one CONCURRENTLY migration each, after the checks and comments, which a schema built in one script runs without CONCURRENTLY', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pika-managed-migrations-'))
+    const indexSteps = [
+      { up: 'DROP INDEX CONCURRENTLY "a_idx";', down: 'CREATE INDEX CONCURRENTLY a_idx ON gyms USING btree (lower(name));' },
+      { up: 'CREATE UNIQUE INDEX CONCURRENTLY "b_key" ON "users" (lower("email"));', down: 'DROP INDEX CONCURRENTLY "b_key";' },
+    ]
+    const change = { up: [`COMMENT ON TABLE "gyms" IS 'x';`, ...indexSteps.map((step) => step.up)], down: ['COMMENT ON TABLE "gyms" IS NULL;'], indexSteps }
+    const folders = writeManagedMigration(dir, 'change', change, new Date('2026-11-30T12:00:00Z'))
+    expect(folders).toEqual(['20261130120000_change_managed', '20261130120001_change_managed_index_1', '20261130120002_change_managed_index_2'])
+    const sql = folders.map((f) => readFileSync(join(dir, f, 'migration.sql'), 'utf8'))
+    expect(sql.map(runsOutsideTransaction)).toEqual([false, true, true])
+    expect(forOneScript(sql[2]!)).toBe('CREATE UNIQUE INDEX "b_key" ON "users" (lower("email"));')
+    expect(forOneScript(sql[0]!)).toBe(sql[0])
+    expect(readFileSync(join(dir, folders[2]!, 'down.sql'), 'utf8')).toContain('DROP INDEX CONCURRENTLY "b_key";')
+    rmSync(dir, { recursive: true, force: true })
   })
 
   it('drops a managed check nobody declares any more, and leaves other CHECK constraints alone', async () => {

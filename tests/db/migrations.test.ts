@@ -24,10 +24,11 @@ describe('committed migrations', () => {
     // The managed objects are part of the comparison: checks (among the constraints) and comments.
     expect(fromMigrations.constraints!.filter((c) => c.includes('| ck_')).length).toBeGreaterThan(100)
     expect(fromMigrations.comments!.length).toBeGreaterThan(100)
+    expect(fromMigrations.indexes!.some((i) => i.startsWith('users_lower_email_key |'))).toBe(true) // managed: an expression index
     expect(fromMigrations).toEqual(fromSchema)
   })
 
-  it('would be caught drifting: a missing, changed or extra check, or a changed comment, is a difference', async () => {
+  it('would be caught drifting: a missing, changed or extra check or managed index, or a changed comment, is a difference', async () => {
     const sql = await readSchemaSql('migrations')
     const clean = await schemaFrom(sql)
     const drifts = [
@@ -35,6 +36,8 @@ describe('committed migrations', () => {
       'ALTER TABLE "sessions" DROP CONSTRAINT "ck_sessions_capacity_min"; ALTER TABLE "sessions" ADD CONSTRAINT "ck_sessions_capacity_min" CHECK ("capacity" >= -1)',
       'ALTER TABLE "gyms" ADD CONSTRAINT "ck_gyms_extra" CHECK (true)',
       `COMMENT ON TABLE "gyms" IS 'something else'`,
+      'DROP INDEX "users_lower_email_key"',
+      `DROP INDEX "users_lower_email_key"; CREATE UNIQUE INDEX "users_lower_email_key" ON "users" (lower("email")) WHERE "status" <> 'DEACTIVATED'`,
     ]
     for (const drift of drifts) expect(await schemaFrom(sql, drift), drift).not.toEqual(clean)
   })

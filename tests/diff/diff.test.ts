@@ -120,6 +120,14 @@ describe('npm run diff', () => {
     expect(markdown).toMatch(/\| safe \| \*\*breaking\*\* \| type of `GymEquipment.quantity` changed from Int to BigInt/)
   })
 
+  it('reports partial and expression uniques by what they cover: a new condition is a new unique', () => {
+    const { dir, edit } = repository()
+    edit('member.yaml', '{ fields: [memberId, startsAt], where: coachId IS NOT NULL }', '{ fields: [memberId, startsAt], where: price > 0 }')
+    const list = changes(dir)
+    expect(find(list, 'unique-added', 'Booking(memberId, startsAt where price > 0)')).toMatchObject({ database: 'breaking', request: 'breaking', apiWhy: expect.stringContaining('P2002') })
+    expect(find(list, 'unique-removed', 'Booking(memberId, startsAt where coachId IS NOT NULL)')).toMatchObject({ database: 'safe' })
+  })
+
   it('does not call a field breaking when its enum was renamed with renamedFrom', () => {
     const { dir, edit } = repository()
     edit('gym.yaml', '  EquipmentStatus:\n', '  EquipmentState:\n    renamedFrom: EquipmentStatus\n')

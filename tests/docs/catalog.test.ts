@@ -55,13 +55,16 @@ describe('the model catalog of gym-basics', () => {
     expect(relations('MemberProfile')[0]).toMatchObject({ Field: '`member`', Cardinality: 'one-to-one, required' })
   })
 
-  it('lists compound keys, uniques and indexes', () => {
+  it('lists compound keys, uniques and indexes, partial and expression ones with the rows they cover', () => {
     expect(tableByHeader(section(catalog, '### Model: FavouriteGym'), 'Kind')).toEqual([{ Kind: 'primary key', Fields: '`memberId`, `gymName`', Name: '' }])
     expect(tableByHeader(section(catalog, '### Model: Booking'), 'Kind').slice(1)).toEqual([
       { Kind: 'index', Fields: '`memberId`', Name: '' },
       { Kind: 'index', Fields: '`coachId`', Name: '' },
       { Kind: 'index', Fields: '`startsAt`', Name: '`bookings_starts_at_idx`' },
+      { Kind: 'unique', Fields: '`memberId`, `startsAt` — only rows where `coachId IS NOT NULL`', Name: '`bookings_memberId_startsAt_partial_key`' },
+      { Kind: 'index', Fields: '`coachId`, `startsAt` — only rows where `price > 0 AND coachId IS NOT NULL`', Name: '`bookings_coachId_startsAt_partial_idx`' },
     ])
+    expect(tableByHeader(section(catalog, '### Model: Member'), 'Kind').slice(1)).toEqual([{ Kind: 'unique', Fields: '`lower(email)`', Name: '`members_lower_email_key`' }])
     expect(tableByHeader(section(catalog, '### Model: GymEquipment'), 'Kind').map((r) => `${r.Kind} ${r.Fields}`)).toEqual(['primary key `id`', 'unique `gymId`, `name`', 'index `gymId`, `status`'])
   })
 

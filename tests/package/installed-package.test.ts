@@ -99,10 +99,10 @@ describe('the packed package, installed in a service', () => {
     expect(JSON.parse(main.stdout)).toEqual(SERVICE_OUTPUT)
   })
 
-  it('runs a service test that uses createTestDatabase() under vitest', () => {
+  it('runs service tests that use createTestDatabase() under vitest (soft delete included)', () => {
     const result = run(bin('vitest'), ['run', '--reporter=dot'])
     expect(result.status, result.output).toBe(0)
-    expect(result.output).toMatch(/1 passed/)
+    expect(result.output).toMatch(/2 passed/)
   })
 })
 

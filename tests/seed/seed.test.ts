@@ -50,6 +50,10 @@ describe.each(targets)('seeding on $name', (target) => {
     expect(gyms.some((g) => g.equipmentItems.length > 0)).toBe(true)
     expect(gyms.some((g) => g.sessions.some((s) => s.bookings.length > 0))).toBe(true)
     for (const session of await db.prisma.session.findMany()) expect(session.endTime.getTime()).toBeGreaterThan(session.startTime.getTime())
+    // Gyms are soft-deleted: the seed holds deleted ones, which the configured client hides.
+    const deleted = await db.client.withDeleted.gym.count({ where: { deletedAt: { not: null } } })
+    expect(deleted).toBeGreaterThan(0)
+    expect(await db.client.withDeleted.gym.count()).toBe(gyms.length + deleted)
   })
 
   it('is all or nothing: a failure in a late model leaves the database exactly as it was', async () => {

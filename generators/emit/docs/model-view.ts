@@ -88,5 +88,7 @@ function foreignKeyText(model: IrModel, field: IrRelationField, opposite: IrRela
 
 function keyRows(model: IrModel): string[][] {
   const row = (kind: string, index: { readonly fields: readonly string[]; readonly name?: string }) => [kind, index.fields.map(code).join(', '), index.name ? code(index.name) : '']
-  return [row('primary key', model.primaryKey), ...model.uniques.map((u) => row('unique', u)), ...model.indexes.map((i) => row('index', i))]
+  // Partial and expression indexes live in prisma/managed.sql; the catalog says which rows they cover.
+  const managed = model.managedIndexes.map((i) => [i.unique ? 'unique' : 'index', `${i.keys.map((k) => code(k.text)).join(', ')}${i.where ? ` — only rows where ${code(i.where.text)}` : ''}`, code(i.name)])
+  return [row('primary key', model.primaryKey), ...model.uniques.map((u) => row('unique', u)), ...model.indexes.map((i) => row('index', i)), ...managed]
 }

@@ -52,10 +52,12 @@ const enumValues = (e: IrEnum) => e.values.map((v) => ({ name: v.name, docLines:
 
 /**
  * `///` doc comments: one per line of the description, so no text can end the comment early. Split
- * at every line terminator: Prisma's grammar ends a line at a lone CR too.
+ * at every line terminator: Prisma's grammar ends a line at a lone CR too. Prisma copies them into
+ * `/** … *\/` blocks of the client it generates, where a `*\/` in the text would end the block and
+ * break the client's TypeScript, so it is written `*\\/` as in the zod files.
  */
 function docLines(description: string | undefined, deprecated: boolean | undefined): string[] {
-  const lines = description === undefined ? [] : description.trimEnd().split(LINE_BREAK).map((l) => l.trimEnd())
+  const lines = description === undefined ? [] : description.trimEnd().replaceAll('*/', '*\\/').split(LINE_BREAK).map((l) => l.trimEnd())
   return deprecated ? [...lines, '@deprecated'] : lines
 }
 

@@ -5,7 +5,7 @@ import { managedSchema } from './managed-objects.ts'
 export const MANAGED_SQL_PATH = 'prisma/managed.sql'
 
 /**
- * What the Prisma schema cannot say (CHECK constraints, COMMENT ON), as SQL to run after the
+ * What the Prisma schema cannot say (CHECK constraints, partial and expression indexes, COMMENT ON), as SQL to run after the
  * schema's own: test databases apply it after `migrate diff --from-empty`, and `db:migrate`
  * turns the difference between it and the migrated database into a migration.
  */
@@ -16,7 +16,7 @@ export const managedSqlEmitter: Emitter = {
     const { objects, apiOnly } = managedSchema(ir)
     const header = [
       `-- ${generatedNotice(ir, allDomains(ir))}`,
-      '-- Managed objects: field rules as CHECK constraints and descriptions as comments.',
+      '-- Managed objects: field rules as CHECK constraints, partial and expression indexes, descriptions as comments.',
       ...apiOnly.map((r) => `-- API only: ${r.model}.${r.field} ${r.rule}: ${r.reason}`),
     ]
     return [{ path: MANAGED_SQL_PATH, content: `${[...header, '', ...objects.map((o) => o.create)].join('\n')}\n` }]

@@ -1,5 +1,7 @@
 import type { RawIndex } from '../../load/model-file.ts'
 import type { DataPath } from '../../load/source-file.ts'
+import { managedIndexName } from '../../language/database-names.ts'
+import { isManagedIndex } from '../../language/index-key.ts'
 import type { Decl } from '../symbols.ts'
 import type { ExpandedModel, RuleContext } from './context.ts'
 
@@ -57,7 +59,13 @@ function checkColumns(model: ExpandedModel, models: RuleContext['models'], diagn
 function constraintNames(model: ExpandedModel, models: RuleContext['models']): { name: string; at: Located }[] {
   const { decl } = model
   const table = decl.def.table ?? decl.name
-  const named = (index: RawIndex, suffix: string, at: Located) => ({ name: index.name ?? `${table}_${index.fields.map((f) => columnOf(model, f)).join('_')}_${suffix}`, at })
+  // Soft deletion makes every unique partial, which changes its default name.
+  const partialUniques = decl.def.softDelete === true
+  const named = (index: RawIndex, suffix: 'key' | 'idx', at: Located) => {
+    const partial = index.where !== undefined || (suffix === 'key' && partialUniques)
+    const managed = partial || isManagedIndex(index)
+    return { name: index.name ?? (managed ? managedIndexName(table, suffix === 'key', index.fields, partial, (f) => columnOf(model, f)) : `${table}_${index.fields.map((f) => columnOf(model, f)).join('_')}_${suffix}`), at }
+  }
   const names: { name: string; at: Located }[] = []
   const compoundId = decl.def.id
   if (compoundId) names.push({ name: compoundId.name ?? `${table}_pkey`, at: { source: decl.source, path: [...decl.path, 'id', ...(compoundId.name ? ['name'] : [])] } })
@@ -66,7 +74,7 @@ function constraintNames(model: ExpandedModel, models: RuleContext['models']): {
   if (idField) names.push({ name: `${table}_pkey`, at: { source: idField.source, path: [...idField.path, 'id'] } })
   for (const field of model.fields) {
     if (models.has(field.def.type)) continue
-    if (field.def.unique) names.push({ name: `${table}_${field.def.map ?? field.name}_key`, at: { source: field.source, path: [...field.path, 'unique'] } })
+    if (field.def.unique) names.push(named({ fields: [field.name] }, 'key', { source: field.source, path: [...field.path, 'unique'] }))
   }
   decl.def.uniques?.forEach((unique, i) => names.push(named(unique, 'key', { source: decl.source, path: [...decl.path, 'uniques', i, ...(unique.name ? ['name'] : [])] })))
   for (const index of model.indexes) names.push(named(index.def, 'idx', { source: index.source, path: [...index.path, ...(index.def.name ? ['name'] : [])] }))

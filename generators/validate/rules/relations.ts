@@ -1,5 +1,6 @@
 import type { Diagnostic, MessageId, MessageParams } from '../../diagnostics/diagnostic.ts'
 import { closestName } from '../../diagnostics/suggest.ts'
+import { isManagedIndex } from '../../language/index-key.ts'
 import type { FieldDecl } from '../symbols.ts'
 import { fieldByName, type ExpandedModel, type RuleContext } from './context.ts'
 
@@ -125,7 +126,8 @@ function checkForeignKey(model: ExpandedModel, field: FieldDecl, models: Readonl
   })
   const allExist = fields.every((name) => fieldByName(model, name)) && references.every((name) => fieldByName(target, name))
   if (references.length && allExist && !isUniqueKey(target, references)) {
-    report('referenceNotUnique', { references: references.join(', '), target: target.decl.name }, at('references'))
+    const partly = target.decl.def.softDelete === true || (target.decl.def.uniques ?? []).some((u) => isManagedIndex(u))
+    report(partly ? 'referencePartlyUnique' : 'referenceNotUnique', { references: references.join(', '), target: target.decl.name }, at('references'))
   }
   if (anyOptional !== Boolean(field.def.optional)) {
     report(anyOptional ? 'requiredRelationOptionalKey' : 'optionalRelationRequiredKey', { relation: field.name }, [...field.path, 'type'])
@@ -138,15 +140,18 @@ function checkForeignKey(model: ExpandedModel, field: FieldDecl, models: Readonl
   }
 }
 
-/** True when the fields are exactly the model's id, or exactly one of its unique keys. */
+/** True when the fields are exactly the model's id, or exactly one of its (plain) unique keys. */
 export function isUniqueKey(model: ExpandedModel, fields: readonly string[]): boolean {
   const same = (keys: readonly string[]) => keys.length === fields.length && keys.every((k) => fields.includes(k))
+  // A partial or expression unique does not make the plain values unique: no key a relation can
+  // use. Soft deletion makes every unique but the id partial (live rows only).
+  const softDelete = model.decl.def.softDelete === true
   if (fields.length === 1) {
     const field = fieldByName(model, fields[0]!)
-    if (field?.def.id || field?.def.unique) return true
+    if (field?.def.id || (field?.def.unique && !softDelete)) return true
   }
   if (model.decl.def.id && same(model.decl.def.id.fields)) return true
-  return (model.decl.def.uniques ?? []).some((u) => same(u.fields))
+  return !softDelete && (model.decl.def.uniques ?? []).some((u) => !isManagedIndex(u) && same(u.fields))
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1)

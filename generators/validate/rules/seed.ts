@@ -2,7 +2,10 @@ import { closestName } from '../../diagnostics/suggest.ts'
 import { checkFieldValue } from '../check-value.ts'
 import { looksSplitAtComma } from '../validate-schema.ts'
 import type { Diagnostic, MessageId } from '../../diagnostics/diagnostic.ts'
+import type { RawIndex } from '../../load/model-file.ts'
 import type { DataPath } from '../../load/source-file.ts'
+import { SOFT_DELETE_FIELD } from '../expand-mixins.ts'
+import { indexKeyValue, parseIndexKey, parseWhere, rowMatchesWhere, type IndexKey } from '../../language/index-key.ts'
 import type { ExpandedModel, RuleContext } from './context.ts'
 
 /**
@@ -58,20 +61,33 @@ function checkSeedUniques(model: ExpandedModel, models: ReadonlyMap<string, Expa
   const rows = model.decl.def.seed?.rows ?? []
   if (rows.length < 2) return
   const stored = model.fields.filter((f) => !models.has(f.def.type))
-  const keys = [
-    ...stored.filter((f) => f.def.id || f.def.unique).map((f) => [f.name]),
-    ...(model.decl.def.id ? [model.decl.def.id.fields] : []),
-    ...(model.decl.def.uniques ?? []).map((u) => u.fields),
+  // With soft deletion every unique but the id binds live rows only (deletedAt IS NULL).
+  const live = (unique: RawIndex): RawIndex => (model.decl.def.softDelete === true ? { ...unique, where: [unique.where, `${SOFT_DELETE_FIELD} IS NULL`].filter(Boolean).join(' AND ') } : unique)
+  const keys: RawIndex[] = [
+    ...stored.filter((f) => f.def.id).map((f) => ({ fields: [f.name] })),
+    ...stored.filter((f) => f.def.unique && !f.def.id).map((f) => live({ fields: [f.name] })),
+    ...(model.decl.def.id ? [model.decl.def.id] : []),
+    ...(model.decl.def.uniques ?? []).map(live),
   ]
-  for (const fields of keys) {
+  // A condition reads a row as the database stores it: a left-out field holds its default.
+  const defaults = Object.fromEntries(stored.filter((f) => f.def.default !== undefined && !(typeof f.def.default === 'string' && /^\w+\(\)$/.test(f.def.default))).map((f) => [f.name, f.def.default]))
+  for (const unique of keys) {
+    // A partial unique compares only the rows its condition admits; an expression key the
+    // function's value (lower(email): two spellings of one address collide).
+    const where = unique.where === undefined ? [] : parseWhere(unique.where)
+    if (!Array.isArray(where)) continue // PIKA510, reported by the key rules
+    const parsedKeys = unique.fields.map(parseIndexKey)
+    if (parsedKeys.some((k) => k.kind === 'unknown-function')) continue
+    const fields = parsedKeys.map((k) => k.field)
     const first = new Map<string, number>()
     rows.forEach((row, index) => {
-      const values = fields.map((f) => row[f])
+      if (!rowMatchesWhere(where, { ...defaults, ...row })) return
+      const values = parsedKeys.map((k) => indexKeyValue(k as IndexKey, row))
       if (values.some((v) => v === undefined || v === null)) return
       const key = JSON.stringify(values)
       const earlier = first.get(key)
       if (earlier === undefined) return void first.set(key, index)
-      const shown = fields.map((f, i) => `\`${f}\` = ${JSON.stringify(values[i])}`).join(', ')
+      const shown = unique.fields.map((f, i) => `\`${f}\` = ${JSON.stringify(values[i])}`).join(', ')
       const rowPath = [...model.decl.path, 'seed', 'rows']
       const related = model.decl.source.locate([...rowPath, earlier, fields[0]!])
       const params = { firstRow: earlier + 1, row: index + 1, model: model.decl.name, values: shown }

@@ -78,6 +78,21 @@ export async function runScriptAtomically(s: SqlSession, script: string, file: s
   }
 }
 
+/**
+ * Runs a script that must run outside a transaction (a down.sql that is one CONCURRENTLY statement,
+ * see runsOutsideTransaction) statement by statement, then `then`; the error names the failing line.
+ */
+export async function runScriptOutsideTransaction(s: SqlSession, script: string, file: string, then?: () => Promise<void>): Promise<void> {
+  for (const statement of splitSqlStatements(script).filter((st) => !TRANSACTION_CONTROL.test(st.sql.trim()))) {
+    try {
+      await s.exec(statement.sql)
+    } catch (error) {
+      throw new DatabaseSetupError(`${file}:${statement.line} failed: ${firstLine(error)}; it runs outside a transaction, so the statements before it stay applied`)
+    }
+  }
+  await then?.()
+}
+
 // CREATE INDEX CONCURRENTLY and friends refuse any transaction (even an implicit multi-statement
 // one), so such a migration runs one statement at a time; a failure leaves the earlier ones applied.
 async function applyOutsideTransaction(s: SqlSession, m: LocalMigration): Promise<void> {

@@ -40,6 +40,17 @@ export function runsOutsideTransaction(sql: string): boolean {
   return statements.length === 1 && /\bCONCURRENTLY\b/i.test(statements[0]!.sql)
 }
 
+/**
+ * A migration as part of one script that builds a schema from scratch (test databases, the drift
+ * test, db:migrate's planning database): PostgreSQL refuses CONCURRENTLY inside the implicit
+ * transaction of a multi-statement script, and it only spares a table in use, which a table made
+ * a moment earlier in the same script is not. Every other migration is returned as it is.
+ */
+export function forOneScript(sql: string): string {
+  if (!runsOutsideTransaction(sql)) return sql
+  return splitSqlStatements(sql).map((s) => `${s.sql.replace(/^((?:CREATE\s+(?:UNIQUE\s+)?|DROP\s+)INDEX)\s+CONCURRENTLY\b/i, '$1')};`).join('\n')
+}
+
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
 
 export function readLocalMigration(name: string, dir = MIGRATIONS_DIR): LocalMigration {

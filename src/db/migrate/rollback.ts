@@ -1,11 +1,11 @@
 // `db:migrate:rollback`: applies the latest applied migration's down.sql and forgets the migration,
 // in one transaction; a down script that drops data needs --accept-data-loss naming what it drops.
 import { DatabaseSetupError } from '../errors.ts'
-import { migrationFile, runScriptAtomically, withMigrateLock } from './apply.ts'
+import { migrationFile, runScriptAtomically, runScriptOutsideTransaction, withMigrateLock } from './apply.ts'
 import { acceptFlag, unaccepted } from './create.ts'
 import { countRisks, dataLossRisks } from './data-loss.ts'
 import { appliedRow, deleteRow, readHistory } from './history-table.ts'
-import { readLocalMigrations } from './migration-files.ts'
+import { readLocalMigrations, runsOutsideTransaction } from './migration-files.ts'
 import type { SqlSession } from './session.ts'
 
 /** Rolls back the latest applied migration; returns the sentence saying what happened. */
@@ -24,7 +24,9 @@ export async function rollbackLatest(s: SqlSession, accepted: ReadonlySet<string
       throw new DatabaseSetupError(`rolling back ${latest.name} loses data: ${list}. Nothing was changed; to accept it, pass ${acceptFlag(risks)}`)
     }
     const row = appliedRow(rows, latest.name)!
-    await runScriptAtomically(s, latest.downSql, migrationFile(latest.name, 'down.sql'), () => deleteRow(s, row.id))
+    // A managed index migration's down.sql is one CONCURRENTLY statement, which no transaction may hold.
+    const run = runsOutsideTransaction(latest.downSql) ? runScriptOutsideTransaction : runScriptAtomically
+    await run(s, latest.downSql, migrationFile(latest.name, 'down.sql'), () => deleteRow(s, row.id))
     return `rolled back ${latest.name} on ${where} (down.sql applied and its history row removed); npm run db:migrate:deploy applies it again`
   })
 }

@@ -10,7 +10,9 @@ import { splitSqlStatements } from '../migrate/sql-statements.ts'
 // - errors arrive as kind "postgres" without P-codes, so a unique violation is not P2002: map them;
 // - multi-statement SQL goes through the extended protocol, which rejects it (migrate dev: P3006): use exec;
 // - executeScript is not awaited, so a failing migration was recorded as applied: await it;
-// - the factory takes no options, so DATABASE_SCHEMA could not reach the client: report it ourselves.
+// - the factory takes no options, so DATABASE_SCHEMA could not reach the client: report it ourselves;
+// - Prisma 6.19 sends a Bytes value as base64 text (argType scalarType "bytes"), which the adapter
+//   passes on as text and PGlite refuses for a bytea ("Invalid input for bytea type"): decode it.
 
 type PgError = { code?: string; detail?: string; column?: string; message?: string }
 
@@ -40,13 +42,23 @@ async function execScript(db: PGlite, sql: string): Promise<void> {
 
 const affectedRows = (results: { affectedRows?: number }[]) => results.reduce((n, r) => n + (r.affectedRows ?? 0), 0)
 
+const base64Bytes = (value: unknown): unknown => (typeof value === 'string' ? new Uint8Array(Buffer.from(value, 'base64')) : value)
+
+/** The query with its Bytes arguments (single or list) as bytes, as @prisma/adapter-pg passes them. */
+function withBytes(query: SqlQuery): SqlQuery {
+  const types = (query as { argTypes?: readonly ({ scalarType?: string } | null | undefined)[] }).argTypes
+  if (!types?.some((t) => t?.scalarType === 'bytes')) return query
+  const args = query.args.map((arg, i) => (types[i]?.scalarType !== 'bytes' ? arg : Array.isArray(arg) ? arg.map(base64Bytes) : base64Bytes(arg)))
+  return { ...query, args }
+}
+
 function patch<T extends SqlQueryable>(queryable: T, db: PGlite | undefined, schema: string | undefined): T {
   const q = queryable as any
   const [queryRaw, executeRaw, startTransaction] = [q.queryRaw, q.executeRaw, q.startTransaction].map((f) => f?.bind(q))
-  q.queryRaw = (query: SqlQuery) => queryRaw(query).catch(rethrow)
+  q.queryRaw = (query: SqlQuery) => queryRaw(withBytes(query)).catch(rethrow)
   // Only on the top-level connection (db set): inside a transaction, exec would bypass the tx's lock.
   q.executeRaw = (query: SqlQuery) =>
-    db && query.args.length === 0 ? db.exec(query.sql).then(affectedRows, rethrow) : executeRaw(query).catch(rethrow)
+    db && query.args.length === 0 ? db.exec(query.sql).then(affectedRows, rethrow) : executeRaw(withBytes(query)).catch(rethrow)
   if (db) {
     q.executeScript = (sql: string) => execScript(db, sql).catch(rethrow)
     q.getConnectionInfo = () => ({ schemaName: schema, supportsRelationJoins: true })

@@ -51,6 +51,22 @@ describe.each(engines())('rollback on $name', (engine) => {
     }
   })
 
+  it('runs a down.sql that is one CONCURRENTLY statement outside a transaction, as deploy runs its migration', async () => {
+    const dir = migrationsFolder({ '1_base': BASE, '2_index': 'CREATE UNIQUE INDEX CONCURRENTLY "gym_lower_name_key" ON "gym" (lower("name"));' })
+    folders.push(dir)
+    writeFileSync(join(dir, '2_index', 'down.sql'), '-- reverse of 2_index\nDROP INDEX CONCURRENTLY "gym_lower_name_key";\n')
+    const s = await engine.open()
+    try {
+      await deployOnSession(s, 'db', undefined, readLocalMigrations(dir))
+      const indexes = async () => (await s.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'gym' ORDER BY 1`)).map((r) => (r as { indexname: string }).indexname)
+      expect(await indexes()).toContain('gym_lower_name_key')
+      await expect(rollbackIn(s, dir, [])).resolves.toMatch(/rolled back 2_index on db/)
+      expect(await indexes()).not.toContain('gym_lower_name_key')
+    } finally {
+      await s.close()
+    }
+  })
+
   it('a failing down.sql leaves the migration applied and the database as it was', async () => {
     const dir = migrationsFolder({ '1_base': BASE, '2_rooms': UP })
     folders.push(dir)

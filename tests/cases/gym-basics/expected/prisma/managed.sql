@@ -1,5 +1,5 @@
 -- Generated from models/gym.yaml, models/member.yaml by `npm run generate`. Do not edit: change the models and regenerate.
--- Managed objects: field rules as CHECK constraints and descriptions as comments.
+-- Managed objects: field rules as CHECK constraints, partial and expression indexes, descriptions as comments.
 
 ALTER TABLE "bookings" ADD CONSTRAINT "ck_bookings_price_min" CHECK ("price" >= 0);
 ALTER TABLE "bookings" ADD CONSTRAINT "ck_bookings_price_max" CHECK ("price" <= 1000);
@@ -25,6 +25,9 @@ ALTER TABLE "members" ADD CONSTRAINT "ck_members_tags_not_null" CHECK ("tags" IS
 ALTER TABLE "member_profiles" ADD CONSTRAINT "ck_member_profiles_bio_max_length" CHECK (octet_length("bio") <= 500 OR (CASE WHEN octet_length("bio") = char_length("bio") THEN char_length("bio") ELSE char_length("bio") + char_length(regexp_replace("bio", '[^\U00010000-\U0010ffff]', '', 'g')) END) <= 500);
 ALTER TABLE "member_profiles" ADD CONSTRAINT "ck_member_profiles_code_length" CHECK ((CASE WHEN octet_length("code") = char_length("code") THEN char_length("code") ELSE char_length("code") + char_length(regexp_replace("code", '[^\U00010000-\U0010ffff]', '', 'g')) END) = 6);
 ALTER TABLE "member_profiles" ADD CONSTRAINT "ck_member_profiles_code_pattern" CHECK ("code" ~ '^[A-Z]{3}[0-9]{3}$');
+CREATE UNIQUE INDEX "bookings_memberId_startsAt_partial_key" ON "bookings" ("memberId", "startsAt") WHERE "coachId" IS NOT NULL;
+CREATE INDEX "bookings_coachId_startsAt_partial_idx" ON "bookings" ("coachId", "startsAt") WHERE "price" > 0 AND "coachId" IS NOT NULL;
+CREATE UNIQUE INDEX "members_lower_email_key" ON "members" (lower("email"));
 COMMENT ON TABLE "gyms" IS 'A physical location where sessions take place.';
 COMMENT ON TABLE "members" IS 'Someone who trains at a gym.
 Comments like */ or ${x} or `ticks` are safe.';

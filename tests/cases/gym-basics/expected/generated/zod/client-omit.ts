@@ -4,3 +4,8 @@
 export const clientOmit = {
   member: { 'passwordHash': true },
 } as const;
+
+/** Models with `softDelete: true`, per Prisma client model: the field that marks a row deleted (src/db/soft-delete.ts). */
+export const softDeleteFields = {
+
+} as const;
