@@ -1,5 +1,16 @@
 import { DEFAULT_FUNCTIONS, FORMAT_NOTES, FORMAT_PATTERNS, REFERENTIAL_ACTIONS, SCALAR_TYPES, type StringFormat } from './language.ts'
 
+/** The value rules a stored field and a shape field share (both sides of the same limits). */
+const VALUE_RULES = {
+  min: { type: 'number' },
+  max: { type: 'number' },
+  minLength: { type: 'integer', minimum: 0 },
+  maxLength: { type: 'integer', minimum: 0 },
+  length: { type: 'integer', minimum: 0 },
+  pattern: { type: 'string' },
+  format: { $ref: '#/$defs/format' },
+} as const
+
 /** Where the JSON Schema is written, under the output root: editors and the package's `./model.schema.json` read it there. */
 export const MODEL_SCHEMA_PATH = 'schema/pika-model.schema.json'
 
@@ -327,30 +338,7 @@ export const MODEL_SCHEMA = {
           type: 'boolean',
         },
         example: {},
-        min: {
-          type: 'number',
-        },
-        max: {
-          type: 'number',
-        },
-        minLength: {
-          type: 'integer',
-          minimum: 0,
-        },
-        maxLength: {
-          type: 'integer',
-          minimum: 0,
-        },
-        length: {
-          type: 'integer',
-          minimum: 0,
-        },
-        pattern: {
-          type: 'string',
-        },
-        format: {
-          $ref: '#/$defs/format',
-        },
+        ...VALUE_RULES,
       },
     },
     field: {
@@ -444,30 +432,7 @@ export const MODEL_SCHEMA = {
           type: 'string',
           description: 'The field\'s previous name, so migrations rename the column instead of dropping it.',
         },
-        min: {
-          type: 'number',
-        },
-        max: {
-          type: 'number',
-        },
-        minLength: {
-          type: 'integer',
-          minimum: 0,
-        },
-        maxLength: {
-          type: 'integer',
-          minimum: 0,
-        },
-        length: {
-          type: 'integer',
-          minimum: 0,
-        },
-        pattern: {
-          type: 'string',
-        },
-        format: {
-          $ref: '#/$defs/format',
-        },
+        ...VALUE_RULES,
         minItems: {
           type: 'integer',
           minimum: 0,
