@@ -66,3 +66,19 @@ export const holdsColumnsOf = (model: IrModel, columns: ReadonlySet<string>): bo
   const stored = model.fields.filter(isStoredField)
   return columns.size === stored.length && stored.every((f) => columns.has(f.column) || (f.renamedFrom !== undefined && columns.has(f.renamedFrom)))
 }
+
+/** The path from `start` back to itself along `next` (the validator: required shapes; the zod emitter: any nesting), if there is one. */
+export function findCycle(start: string, next: (name: string) => string[]): string[] | undefined {
+  const stack: string[][] = [[start]]
+  const seen = new Set<string>()
+  while (stack.length) {
+    const path = stack.pop()!
+    for (const child of next(path.at(-1)!)) {
+      if (child === start) return [...path, child]
+      if (seen.has(child)) continue
+      seen.add(child)
+      stack.push([...path, child])
+    }
+  }
+  return undefined
+}

@@ -1,6 +1,5 @@
 import type { IrEnum, Ir } from '../../ir/types.ts'
-import { derivedFromIr } from '../../ir/lookup.ts'
-import { findCycle } from '../../validate/rules/shapes.ts'
+import { derivedFromIr, findCycle } from '../../ir/lookup.ts'
 import { LINE_BREAK } from '../../inert-text.ts'
 import { apiDomain, domainObjects, type ApiDomain, type ApiObject, type WireType } from '../api/api-schema.ts'
 import { allDomains, generatedNotice, type EmittedFile, type Emitter } from '../emitter.ts'

@@ -1,4 +1,5 @@
 import type { RuleContext } from './context.ts'
+import { findCycle } from '../../ir/lookup.ts'
 
 /**
  * A shape that requires itself, directly or through other shapes (required, non-list fields only),
@@ -15,20 +16,4 @@ export function checkShapeCycles({ symbols, diagnostics }: RuleContext): void {
     const [first] = Object.entries(decl.def.fields).filter(([, f]) => f.shape === path[1] && !f.optional && !f.list)
     diagnostics.push(decl.source.diagnostic('PIKA308', 'shapeRequiresItself', { type: name, cycle: path.join(' → ') }, [...decl.path, 'fields', first![0], 'shape']))
   }
-}
-
-/** The path from `start` back to itself along `next` (here: required shapes), if there is one. */
-export function findCycle(start: string, next: (name: string) => string[]): string[] | undefined {
-  const stack: string[][] = [[start]]
-  const seen = new Set<string>()
-  while (stack.length) {
-    const path = stack.pop()!
-    for (const child of next(path.at(-1)!)) {
-      if (child === start) return [...path, child]
-      if (seen.has(child)) continue
-      seen.add(child)
-      stack.push([...path, child])
-    }
-  }
-  return undefined
 }
