@@ -83,33 +83,36 @@ export async function runScriptAtomically(s: SqlSession, script: string, file: s
  * see runsOutsideTransaction) statement by statement, then `then`; the error names the failing line.
  */
 export async function runScriptOutsideTransaction(s: SqlSession, script: string, file: string, then?: () => Promise<void>): Promise<void> {
-  for (const statement of splitSqlStatements(script).filter((st) => !TRANSACTION_CONTROL.test(st.sql.trim()))) {
-    try {
-      await s.exec(statement.sql)
-    } catch (error) {
-      throw new DatabaseSetupError(`${file}:${statement.line} failed: ${firstLine(error)}; it runs outside a transaction, so the statements before it stay applied`)
-    }
-  }
+  const failure = await execOneByOne(s, script)
+  if (failure) throw new DatabaseSetupError(`${file}:${failure.line} failed: ${failure.message}; it runs outside a transaction, so the statements before it stay applied`)
   await then?.()
 }
 
 // CREATE INDEX CONCURRENTLY and friends refuse any transaction (even an implicit multi-statement
 // one), so such a migration runs one statement at a time; a failure leaves the earlier ones applied.
 async function applyOutsideTransaction(s: SqlSession, m: LocalMigration): Promise<void> {
-  const statements = splitSqlStatements(m.sql).filter((st) => !TRANSACTION_CONTROL.test(st.sql.trim()))
+  const failure = await execOneByOne(s, m.sql)
+  if (failure) {
+    await recordFailed(s, m, describePlace(m.name, failure), false)
+    throw new DatabaseSetupError(
+      `migration ${m.name} (${'-- pika:no-transaction'}) failed at ${describePlace(m.name, failure)} after ${failure.applied} of ${failure.total} statement(s) had been applied; ` +
+        `undo or finish them by hand, then run npm run db:migrate:resolve -- --rolled-back ${m.name} (to retry it) or --applied ${m.name}`,
+    )
+  }
+  await recordApplied(s, m)
+}
+
+/** Each statement of `script` on its own (no transaction control); where it stopped, if a statement failed. */
+async function execOneByOne(s: SqlSession, script: string): Promise<(FailurePlace & { line: number; applied: number; total: number }) | undefined> {
+  const statements = splitSqlStatements(script).filter((st) => !TRANSACTION_CONTROL.test(st.sql.trim()))
   for (const [index, statement] of statements.entries()) {
     try {
       await s.exec(statement.sql)
     } catch (error) {
-      const place = { line: statement.line, message: firstLine(error) }
-      await recordFailed(s, m, describePlace(m.name, place), false)
-      throw new DatabaseSetupError(
-        `migration ${m.name} (${'-- pika:no-transaction'}) failed at ${describePlace(m.name, place)} after ${index} of ${statements.length} statement(s) had been applied; ` +
-          `undo or finish them by hand, then run npm run db:migrate:resolve -- --rolled-back ${m.name} (to retry it) or --applied ${m.name}`,
-      )
+      return { line: statement.line, message: firstLine(error), applied: index, total: statements.length }
     }
   }
-  await recordApplied(s, m)
+  return undefined
 }
 
 const describePlace = (name: string, place: FailurePlace) => `${migrationFile(name)}${place.line ? `:${place.line}` : ''}: ${place.message}`
