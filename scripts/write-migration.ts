@@ -1,10 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { writeMigrationFolder } from '../src/db/migrate/create.ts'
 
 /**
  * Writes `<timestamp>_<name>_<kind>/migration.sql` (a header comment, then one statement a line)
- * and, when given, its down.sql, when there are statements; returns the folder name. Prisma applies folders in name order, so the
- * timestamp places it before or after the migration Prisma writes.
+ * and, when given, its down.sql, when there are statements; returns the folder name. Prisma applies
+ * folders in name order, so the timestamp places it before or after the migration Prisma writes.
  */
 export function writeMigration(
   migrationsDir: string,
@@ -15,11 +14,6 @@ export function writeMigration(
   down?: { readonly header: string; readonly statements: readonly string[] },
 ): string | undefined {
   if (statements.length === 0) return undefined
-  const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14)
-  const folder = `${stamp}_${folderName}`
   const script = (title: string, lines: readonly string[]) => `-- ${title}\n${lines.map((l) => `${l}\n`).join('')}`
-  mkdirSync(join(migrationsDir, folder), { recursive: true })
-  writeFileSync(join(migrationsDir, folder, 'migration.sql'), script(header, statements))
-  if (down) writeFileSync(join(migrationsDir, folder, 'down.sql'), script(down.header, down.statements))
-  return folder
+  return writeMigrationFolder(migrationsDir, folderName, now, { migration: script(header, statements), ...(down ? { down: script(down.header, down.statements) } : {}) })
 }
