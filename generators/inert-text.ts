@@ -17,8 +17,6 @@ const HAS_HIDDEN = new RegExp(HIDDEN.source)
 /** Every line terminator some reader of the outputs honours (Prisma, Markdown, JavaScript, YAML). */
 export const LINE_BREAK = /\r\n|[\n\v\f\r\u0085\u2028\u2029]/
 
-export const hasHiddenCharacters = (text: string): boolean => HAS_HIDDEN.test(text)
-
 const escapeOf = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
 
 /**

@@ -1,4 +1,5 @@
 import { renderLintMarkdown } from '../lint/render.ts'
+import { isOpen } from '../lint/lint-migrations.ts'
 import type { SourceLocation } from '../diagnostics/diagnostic.ts'
 import type { Change, Impact } from './changes.ts'
 import { isBreaking } from './changes.ts'
@@ -19,7 +20,7 @@ export interface DiffReport {
 
 const badge: Readonly<Record<Impact, string>> = { breaking: '**breaking**', safe: 'safe', none: '—' }
 
-export const openFindings = (report: DiffReport) => report.lint.findings.filter((f) => f.acknowledged === undefined)
+export const openFindings = (report: DiffReport) => report.lint.findings.filter(isOpen)
 
 /** The Markdown report: a verdict line, the database and API views of every change, the migration lint, existing rows. */
 export function renderMarkdown(report: DiffReport): string {

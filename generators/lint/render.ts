@@ -1,9 +1,9 @@
 import { ACKNOWLEDGEMENTS_FILE } from './migration-files.ts'
-import type { LintFinding, LintResult } from './lint-migrations.ts'
+import { isOpen, type LintFinding, type LintResult } from './lint-migrations.ts'
 
 /** Plain text for a terminal (db:migrate): each finding with its statement, lock and safe way. */
 export function renderLintText(result: LintResult, migrationsPath: string): string {
-  const open = result.findings.filter((f) => f.acknowledged === undefined)
+  const open = result.findings.filter(isOpen)
   const lines: string[] = []
   if (result.findings.length) lines.push(`migration lint: ${open.length} of ${result.findings.length} finding(s) unacknowledged (locks and rewrites on PostgreSQL 15)`)
   for (const f of result.findings) {

@@ -51,7 +51,7 @@ const STDERR_NOISE = new RegExp(`^\\s+at |${SPAN_TRACE.source}|${DOTENV_SKIPPED_
  * replay the migrations in a shadow database there, and the WebAssembly schema engine of Prisma
  * 6.19 crashes ("RuntimeError: unreachable") describing a shadow database through the pg adapter
  * once it holds a CHECK constraint, leaving the shadow database behind; PGlite gives the same SQL
- * (tests/db/upstream/prisma-cli.test.ts keeps both facts checked).
+ * (tests/db/upstream/prisma-cli.test.ts and adapter-pg.test.ts keep both facts checked).
  */
 export const sqlOnlyConfig = (config: DatabaseConfig = readDatabaseConfig({})): DatabaseConfig => ({ ...config, target: { kind: 'pglite', dataDir: 'memory://' } })
 

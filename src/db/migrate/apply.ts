@@ -2,7 +2,7 @@
 // history row, sent whole (no client-side splitting at `;`), so a failure leaves nothing of it behind.
 import { DatabaseSetupError, firstLine } from '../errors.ts'
 import { recordApplied, recordFailed } from './history-table.ts'
-import type { LocalMigration } from './migration-files.ts'
+import { type LocalMigration, NO_TRANSACTION_MARKER } from './migration-files.ts'
 import type { SqlSession } from './session.ts'
 import { lineAt, splitSqlStatements } from './sql-statements.ts'
 
@@ -95,7 +95,7 @@ async function applyOutsideTransaction(s: SqlSession, m: LocalMigration): Promis
   if (failure) {
     await recordFailed(s, m, describePlace(m.name, failure), false)
     throw new DatabaseSetupError(
-      `migration ${m.name} (${'-- pika:no-transaction'}) failed at ${describePlace(m.name, failure)} after ${failure.applied} of ${failure.total} statement(s) had been applied; ` +
+      `migration ${m.name} (${NO_TRANSACTION_MARKER}) failed at ${describePlace(m.name, failure)} after ${failure.applied} of ${failure.total} statement(s) had been applied; ` +
         `undo or finish them by hand, then run npm run db:migrate:resolve -- --rolled-back ${m.name} (to retry it) or --applied ${m.name}`,
     )
   }
