@@ -13,6 +13,7 @@ import { step as runStep, type StepOptions } from '../src/db/progress.ts'
 import { refuseDevelopmentAsTest } from '../src/db/test-guard.ts'
 import { openSession } from '../src/db/migrate/session.ts'
 import { prismaEmitter } from '../generators/emit/prisma/emit-prisma.ts'
+import type { Ir } from '../generators/ir/types.ts'
 import { compileModels } from '../generators/pipeline.ts'
 import { planOutputs } from '../generators/write/write-files.ts'
 import { localMigrationNames, MIGRATIONS_DIR } from '../src/db/migration-history.ts'
@@ -85,15 +86,16 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
     if (command.preflight) await step(`check ${describeTarget(config)}`, () => preflightDatabase(config, variable, command.preflight!, session))
     const ctx: MigrateContext = { config, variable, args, session }
     const migrationsBefore = command.renames ? localMigrationNames() : undefined
+    let ir: Ir | undefined // the models, compiled once for the rename and managed-object steps
     try {
-      if (command.renames) await prepareRenames(args, config.schema)
+      if (command.renames) ir = await prepareRenames(args, config.schema)
       await command.run(ctx)
     } finally {
       // Also when applying fails after the migration was written: it is on disk and will be applied.
       if (migrationsBefore) await printLintOfNewMigrations(MIGRATIONS_DIR, migrationsBefore, localMigrationNames())
     }
     // What Prisma's schema cannot hold (checks, comments) follows in a migration of its own.
-    if (command.renames) await migrateManagedObjects(migrationName(args), args.includes('--create-only') ? undefined : () => deployUpToDataStep(ctx))
+    if (ir) await migrateManagedObjects(ir, migrationName(args), args.includes('--create-only') ? undefined : () => deployUpToDataStep(ctx))
   } finally {
     await session?.close()
   }
@@ -104,7 +106,7 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
  * every pending `renamedFrom` becomes a migration of its own, dated a second earlier so it applies
  * before the migration made for the rest of the change.
  */
-async function prepareRenames(args: readonly string[], databaseSchema: string | undefined): Promise<void> {
+async function prepareRenames(args: readonly string[], databaseSchema: string | undefined): Promise<Ir> {
   const { ir } = compileModels(join(PACKAGE_ROOT, 'models'), PACKAGE_ROOT)
   if (!ir) throw new DatabaseSetupError('the models are invalid; run npm run generate to see why')
   const schema = prismaEmitter.emit(ir) // only the schema: the other emitters' files are not needed here
@@ -112,10 +114,11 @@ async function prepareRenames(args: readonly string[], databaseSchema: string | 
   const catalog = await step('read the migrated schema for renamedFrom', () => catalogOfSnapshot(databaseSchema))
   const steps = planRenameSteps(ir, catalog)
   const folder = writeRenameMigration(MIGRATIONS_DIR, migrationName(args), steps, new Date(Date.now() - 1000))
-  if (!folder) return
+  if (!folder) return ir
   // Named one by one: a `table:` change is recognised by its columns, so the author sees what was taken for one.
   const tables = steps.flatMap((st) => /^ALTER TABLE "((?:[^"]|"")+)" RENAME TO "((?:[^"]|"")+)";$/.exec(st.up)?.slice(1, 3).join(' → ') ?? [])
   console.error(`db: wrote prisma/migrations/${folder} (and down.sql) with ${steps.length} rename(s) from renamedFrom and table: changes${tables.length ? `; tables renamed: ${tables.join(', ')}` : ''}`)
+  return ir
 }
 
 const [name, ...args] = process.argv.slice(2)

@@ -2,14 +2,10 @@
 // schema, so Prisma's migrations never change them. After the schema migration, db:migrate builds
 // the database the migrations describe, compares its managed objects with the ones the models
 // generate, and writes the difference as one more migration.
-import { join } from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
 import { managedSchema, type ManagedObject } from '../generators/emit/sql/managed-objects.ts'
 import { sqlIdentifier, sqlLiteral } from '../generators/emit/sql/sql-text.ts'
 import type { Ir } from '../generators/ir/types.ts'
-import { compileModels } from '../generators/pipeline.ts'
-import { PACKAGE_ROOT } from '../src/db/config.ts'
-import { DatabaseSetupError } from '../src/db/errors.ts'
 import { MIGRATIONS_DIR } from '../src/db/migration-history.ts'
 import { openEmptyPGliteFor } from '../src/db/pglite-snapshot.ts'
 import { step } from '../src/db/progress.ts'
@@ -229,9 +225,7 @@ export function writeManagedMigration(migrationsDir: string, name: string, chang
  * The db:migrate step after the schema migration: writes the managed migration when the models ask
  * for one and applies it (unless Prisma was told to only create migrations).
  */
-export async function migrateManagedObjects(name: string, apply?: () => Promise<unknown>): Promise<void> {
-  const { ir } = compileModels(join(PACKAGE_ROOT, 'models'), PACKAGE_ROOT)
-  if (!ir) throw new DatabaseSetupError('the models are invalid; run npm run generate to see why')
+export async function migrateManagedObjects(ir: Ir, name: string, apply?: () => Promise<unknown>): Promise<void> {
   const change = await step('compare the checks, indexes and comments with the models (prisma/managed.sql)', async () => planManagedChange(ir, await readSchemaSql('migrations')), { stream: process.stdout })
   const folders = writeManagedMigration(MIGRATIONS_DIR, name, change, new Date())
   if (folders.length === 0) return
