@@ -76,7 +76,22 @@ function buildBundle(root, folder, dir) {
   } catch {
     rmSync(building, { recursive: true, force: true }) // another process finished first
   }
-  for (const old of readdirSync(folder).filter((n) => n.startsWith('build-') && join(folder, n) !== dir)) rmSync(join(folder, old), { recursive: true, force: true })
+  // Superseded builds go, and the half builds of processes that died; another process's build in
+  // progress stays (removing it under that process failed its run).
+  for (const name of readdirSync(folder)) {
+    const builder = /^build-[0-9a-f]+\.(\d+)\.tmp$/.exec(name)?.[1]
+    const superseded = /^build-[0-9a-f]+$/.test(name) && join(folder, name) !== dir
+    if (superseded || (builder !== undefined && !processAlive(Number(builder)))) rmSync(join(folder, name), { recursive: true, force: true })
+  }
+}
+
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return error.code === 'EPERM' // alive, but another user's
+  }
 }
 
 const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/')

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -129,6 +129,23 @@ describe('output cache key', () => {
     writeFileSync(join(models, 'gym.yaml'), `${readFileSync(join(models, 'gym.yaml'), 'utf8')}\n# edited\n`)
     expect(outputKey(models, 'models', code)).not.toBe(key)
     expect(outputKey(models, 'elsewhere/models', code)).not.toBe(outputKey(models, 'models', code))
+  })
+
+  it('leaves another live process its bundle build in progress, and clears superseded and dead ones', async () => {
+    const { ensureBundle } = await import('../../generators/cache/cache-home.cjs')
+    const { PACKAGE_ROOT } = await import('../../generators/package-files.ts')
+    const folder = tempDir()
+    const stale = (name: string) => {
+      mkdirSync(join(folder, name))
+      writeFileSync(join(folder, name, 'libraries.json'), '[]\n')
+      return join(folder, name)
+    }
+    const inProgress = stale(`build-${'a'.repeat(32)}.${process.pid}.tmp`) // this test's process: alive
+    const dead = stale(`build-${'b'.repeat(32)}.2147483646.tmp`)
+    const superseded = stale(`build-${'c'.repeat(32)}`)
+    const { dir } = ensureBundle(PACKAGE_ROOT, folder)
+    expect(existsSync(join(dir, 'libraries.json'))).toBe(true)
+    expect([existsSync(inProgress), existsSync(dead), existsSync(superseded)]).toEqual([true, false, false])
   })
 
   it('is keyed by every library the generator loads, as esbuild found them, including those it loads lazily', async () => {
