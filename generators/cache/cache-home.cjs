@@ -24,10 +24,17 @@ function cacheKey(parts) {
   return hash.digest('hex').slice(0, 32)
 }
 
-/** The key of the generator's own sources: every file under generators/ and schema/, by path and content. */
+/**
+ * Where the generator's sources are: its own folder, the JSON Schemas, and the leaf modules it
+ * shares with the run-time package (src/shared/). Its bundle takes nothing from anywhere else (a
+ * test compares this with esbuild's inputs), so these folders key the bundle and the outputs.
+ */
+const SOURCE_FOLDERS = ['generators', 'schema', join('src', 'shared')]
+
+/** The key of the generator's own sources: every file under SOURCE_FOLDERS, by path and content. */
 function sourceDigest(root) {
   const parts = []
-  for (const dir of ['generators', 'schema']) {
+  for (const dir of SOURCE_FOLDERS) {
     const files = readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile())
       .map((e) => join(e.parentPath, e.name))
@@ -127,4 +134,4 @@ function runBundle(root, bundle) {
   loadCommonJs(join(bundle.dir, 'cli.cjs'), root, { importMetaUrl, PIKA_GENERATOR_FINGERPRINT: generatorFingerprint(root, bundle) })
 }
 
-module.exports = { CACHE_DIR_VARIABLE, cacheFolder, cacheKey, ensureBundle, generatorFingerprint, loadCommonJs, runBundle, sourceDigest }
+module.exports = { CACHE_DIR_VARIABLE, SOURCE_FOLDERS, cacheFolder, cacheKey, ensureBundle, generatorFingerprint, loadCommonJs, runBundle, sourceDigest }

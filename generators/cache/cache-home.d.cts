@@ -7,6 +7,8 @@ export interface Bundle {
   readonly libraries: readonly string[]
 }
 export declare const CACHE_DIR_VARIABLE: 'PIKA_GENERATE_CACHE_DIR'
+/** The folders (relative to the package root) whose files key the generator's bundle and outputs. */
+export declare const SOURCE_FOLDERS: readonly string[]
 export declare function cacheFolder(root: string): string
 export declare function cacheKey(parts: readonly (string | Uint8Array)[]): string
 export declare function sourceDigest(root: string): string

@@ -23,7 +23,7 @@ const CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'pika-db')
  */
 export type SchemaSource = 'schema' | 'migrations'
 
-export { quoteIdentifier, quoteLiteral } from './sql-text.ts'
+export { quoteIdentifier, quoteLiteral } from '../shared/sql-text.ts'
 
 /** The SQL that creates the whole schema on an empty database. */
 export async function readSchemaSql(source: SchemaSource = 'schema'): Promise<string> {

@@ -114,8 +114,8 @@ describe('output cache key', () => {
   it('changes when the generator code or a model changes, and only then', async () => {
     const { generatorFingerprint, outputKey } = await import('../../generators/cache/output-cache.ts')
     const root = tempDir()
-    // The generator's sources: its folder, the schemas, and the leaf modules it shares with src/.
-    for (const path of ['schema', 'generators', 'src/db/sql-text.ts']) cpSync(join(import.meta.dirname, '..', '..', path), join(root, path), { recursive: true })
+    const { SOURCE_FOLDERS } = await import('../../generators/cache/cache-home.cjs')
+    for (const path of SOURCE_FOLDERS) cpSync(join(import.meta.dirname, '..', '..', path), join(root, path), { recursive: true })
     const folder = tempDir()
     const models = tempDir()
     cpSync(modelsDir, models, { recursive: true })
@@ -129,6 +129,15 @@ describe('output cache key', () => {
     writeFileSync(join(models, 'gym.yaml'), `${readFileSync(join(models, 'gym.yaml'), 'utf8')}\n# edited\n`)
     expect(outputKey(models, 'models', code)).not.toBe(key)
     expect(outputKey(models, 'elsewhere/models', code)).not.toBe(outputKey(models, 'models', code))
+  })
+
+  it('is keyed by every source file the bundle is built from (no module outside the digested folders)', async () => {
+    const { SOURCE_FOLDERS } = await import('../../generators/cache/cache-home.cjs')
+    const { buildSync } = await import('esbuild')
+    const root = join(import.meta.dirname, '..', '..')
+    const { metafile } = buildSync({ entryPoints: [join(root, 'generators', 'cli.ts')], absWorkingDir: root, bundle: true, platform: 'node', packages: 'external', metafile: true, write: false, logLevel: 'silent' })
+    const outside = Object.keys(metafile.inputs).filter((input) => !SOURCE_FOLDERS.some((folder) => input.startsWith(`${folder}/`)))
+    expect(outside).toEqual([])
   })
 
   it('leaves another live process its bundle build in progress, and clears superseded and dead ones', async () => {

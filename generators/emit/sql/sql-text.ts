@@ -1,6 +1,6 @@
 import { boundedIdentifier } from '../../language/database-names.ts'
 
-export { quoteIdentifier as sqlIdentifier, quoteLiteral as sqlLiteral } from '../../../src/db/sql-text.ts'
+export { quoteIdentifier as sqlIdentifier, quoteLiteral as sqlLiteral } from '../../../src/shared/sql-text.ts'
 
 /**
  * The name of a managed constraint: `ck_<table>_<what>`, stable across runs because it is derived
