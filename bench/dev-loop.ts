@@ -51,9 +51,14 @@ function migrateSpec(root: string, env: NodeJS.ProcessEnv, resetDatabase: () => 
   const pristine = readFileSync(model, 'utf8')
   const migrations = join(root, 'prisma', 'migrations')
   const before = new Set(readdir(migrations))
+  // db:migrate rewrites prisma/migrations/datamodel.lock (when the checkout has one) for the migrations it wrote.
+  const lockFile = join(migrations, 'datamodel.lock')
+  const lock = readIfExists(lockFile)
   const restore = () => {
     for (const name of readdir(migrations)) if (!before.has(name)) rmSync(join(migrations, name), { recursive: true, force: true })
     writeFileSync(model, pristine)
+    if (lock) writeFileSync(lockFile, lock)
+    else rmSync(lockFile, { force: true })
   }
   return {
     restore: () => {

@@ -2,6 +2,7 @@
 // It checks the database first (src/db/preflight.ts) so that common faults end in one line saying
 // what to do, then does the work (scripts/migrate-commands.ts; Prisma's CLI only generates the client
 // and computes migration SQL). It exits through runScript, the only place that calls process.exit.
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type DatabaseConfig, loadDotenv, PACKAGE_ROOT, readDatabaseConfig, readTestDatabaseConfig } from '../src/db/config.ts'
 import { DatabaseSetupError, runScript } from '../src/db/errors.ts'
@@ -12,6 +13,9 @@ import { deployCommand, deployUpToDataStep, type MigrateContext, migrateCommand,
 import { step as runStep, type StepOptions } from '../src/db/progress.ts'
 import { refuseDevelopmentAsTest } from '../src/db/test-guard.ts'
 import { openSession } from '../src/db/migrate/session.ts'
+import { writeDatamodelLock } from '../src/db/migrate/datamodel-lock.ts'
+import { type MigratedCopy, openMigratedCopy } from '../src/db/migrate/migrated-copy.ts'
+import { SCHEMA_FILE } from '../src/db/schema-sql.ts'
 import { prismaEmitter } from '../generators/emit/prisma/emit-prisma.ts'
 import type { Ir } from '../generators/ir/types.ts'
 import { compileModels } from '../generators/pipeline.ts'
@@ -20,7 +24,7 @@ import { localMigrationNames, MIGRATIONS_DIR } from '../src/db/migration-history
 import { printLintOfNewMigrations } from '../generators/lint/migration-files.ts'
 import { confirmDataLoss } from './confirm.ts'
 import { migrateManagedObjects } from './managed-migration.ts'
-import { catalogOfSnapshot, planRenameSteps, writeRenameMigration } from './rename-migration.ts'
+import { planRenameSteps, readCatalog, writeRenameMigration } from './rename-migration.ts'
 
 interface DbCommand {
   /** One line for --help. */
@@ -82,21 +86,28 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
     await confirmDataLoss(`This deletes ALL data in ${describeTarget(config)}`, ' and re-applies the migrations and the seed.', 'npm run db:migrate:reset -- --force')
   }
   const session = command.oneOpen && config.target.kind === 'pglite' ? await step(`open ${describeTarget(config)}`, () => openSession(config, variable)) : undefined
+  let migrated: MigratedCopy | undefined
   try {
     if (command.preflight) await step(`check ${describeTarget(config)}`, () => preflightDatabase(config, variable, command.preflight!, session))
-    const ctx: MigrateContext = { config, variable, args, session }
+    if (command.renames) migrated = await step('open a copy of the database prisma/migrations build', () => openMigratedCopy(config.schema))
+    const ctx: MigrateContext = { config, variable, args, session, migrated }
     const migrationsBefore = command.renames ? localMigrationNames() : undefined
     let ir: Ir | undefined // the models, compiled once for the rename and managed-object steps
     try {
-      if (command.renames) ir = await prepareRenames(args, config.schema)
+      if (migrated) ir = await prepareRenames(args, migrated)
       await command.run(ctx)
     } finally {
       // Also when applying fails after the migration was written: it is on disk and will be applied.
       if (migrationsBefore) await printLintOfNewMigrations(MIGRATIONS_DIR, migrationsBefore, localMigrationNames())
     }
-    // What Prisma's schema cannot hold (checks, comments) follows in a migration of its own.
-    if (ir) await migrateManagedObjects(ir, migrationName(args), args.includes('--create-only') ? undefined : () => deployUpToDataStep(ctx))
+    if (ir && migrated) {
+      // What Prisma's schema cannot hold (checks, comments) follows in a migration of its own.
+      await migrateManagedObjects(ir, migrationName(args), migrated, args.includes('--create-only') ? undefined : () => deployUpToDataStep(ctx))
+      // The migrations on disk now produce prisma/schema.prisma: the next db:migrate diffs from it.
+      writeDatamodelLock(readFileSync(SCHEMA_FILE, 'utf8'))
+    }
   } finally {
+    await migrated?.db.close()
     await session?.close()
   }
 }
@@ -106,13 +117,12 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
  * every pending `renamedFrom` becomes a migration of its own, dated a second earlier so it applies
  * before the migration made for the rest of the change.
  */
-async function prepareRenames(args: readonly string[], databaseSchema: string | undefined): Promise<Ir> {
+async function prepareRenames(args: readonly string[], migrated: MigratedCopy): Promise<Ir> {
   const { ir } = compileModels(join(PACKAGE_ROOT, 'models'), PACKAGE_ROOT)
   if (!ir) throw new DatabaseSetupError('the models are invalid; run npm run generate to see why')
   const schema = prismaEmitter.emit(ir) // only the schema: the other emitters' files are not needed here
   if (planOutputs(PACKAGE_ROOT, schema, []).changed.length) throw new DatabaseSetupError('prisma/schema.prisma is older than the models; run npm run generate first')
-  const catalog = await step('read the migrated schema for renamedFrom', () => catalogOfSnapshot(databaseSchema))
-  const steps = planRenameSteps(ir, catalog)
+  const steps = planRenameSteps(ir, await readCatalog(migrated.db))
   const folder = writeRenameMigration(MIGRATIONS_DIR, migrationName(args), steps, new Date(Date.now() - 1000))
   if (!folder) return ir
   // Named one by one: a `table:` change is recognised by its columns, so the author sees what was taken for one.

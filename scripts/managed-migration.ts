@@ -9,7 +9,7 @@ import type { Ir } from '../generators/ir/types.ts'
 import { MIGRATIONS_DIR } from '../src/db/migration-history.ts'
 import { openEmptyPGliteFor } from '../src/db/pglite-snapshot.ts'
 import { step } from '../src/db/progress.ts'
-import { readSchemaSql } from '../src/db/schema-sql.ts'
+import { applyNewMigrations, type MigratedCopy } from '../src/db/migrate/migrated-copy.ts'
 import { writeMigration } from './write-migration.ts'
 
 /** Managed CHECK constraints are the ones named `ck_…`; Prisma creates no CHECK constraints at all. */
@@ -62,7 +62,6 @@ export interface ManagedChange {
 }
 
 export async function planManagedChange(ir: Ir, migrationsSql: string, shared?: PGlite): Promise<ManagedChange> {
-  const wanted = managedSchema(ir).objects
   // A PGlite instance takes seconds to start on a busy machine: callers planning many times (tests)
   // pass one, and each plan then builds its database in a schema of its own.
   const db = shared ?? (await openEmptyPGliteFor(migrationsSql)) // extensions the migrations create, loaded
@@ -70,61 +69,67 @@ export async function planManagedChange(ir: Ir, migrationsSql: string, shared?: 
   try {
     if (shared) await db.exec(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}`)
     await db.exec(migrationsSql)
-    const rows = async (sql: string) => (await db.query<Row>(sql)).rows
-    const existingChecks = await rows(CHECKS_SQL)
-    const existingComments = await rows(COMMENTS_SQL)
-    const wantedChecks = wanted.filter((o) => o.kind === 'check')
-    const wantedIndexes = wanted.filter((o) => o.kind === 'index')
-    const indexNames = new Set(wantedIndexes.map((o) => o.name))
-    const managedIndexRows = async () => (await rows(INDEXES_SQL)).filter((r) => r.managed === 'true' || indexNames.has(r.name!))
-    const existingIndexes = await managedIndexRows()
-    await db.exec('BEGIN')
-    let renderedChecks: Row[]
-    let renderedIndexes: Row[]
-    try {
-      await db.exec([...wantedChecks, ...wantedIndexes].map((o) => `${o.drop}\n${o.create}`).join('\n'))
-      renderedChecks = await rows(CHECKS_SQL)
-      renderedIndexes = await managedIndexRows()
-    } finally {
-      await db.exec('ROLLBACK')
-    }
-    const checkKey = (r: Row) => `check ${r.table}.${r.name}`
-    const before = new Map(existingChecks.map((r) => [checkKey(r), r.definition]))
-    const after = new Map(renderedChecks.filter((r) => wantedChecks.some((o) => o.key === checkKey(r))).map((r) => [checkKey(r), r.definition]))
-    const gone = existingChecks.filter((r) => after.get(checkKey(r)) !== r.definition)
-    const added = wantedChecks.filter((o) => before.get(o.key) !== after.get(o.key))
-    // A check that only changed its name (its table or column was renamed, and the name follows
-    // them) is renamed, not dropped and validated again over every row.
-    const renamed: { from: Row; to: (typeof added)[number] }[] = []
-    for (const o of added) {
-      const from = gone.find((r) => r.table === o.table && r.definition === after.get(o.key) && !renamed.some((p) => p.from === r))
-      if (from) renamed.push({ from, to: o })
-    }
-    const dropped = gone.filter((r) => !renamed.some((p) => p.from === r))
-    const created = added.filter((o) => !renamed.some((p) => p.to === o))
-    const onTable = (table: string, action: string) => `ALTER TABLE ${sqlIdentifier(table)} ${action};`
-    const comments = commentChanges(wanted, existingComments)
-    const indexSteps = indexChanges(wantedIndexes, existingIndexes, renderedIndexes)
-    return {
-      up: [
-        ...renamed.map(({ from, to }) => onTable(from.table!, `RENAME CONSTRAINT ${sqlIdentifier(from.name!)} TO ${sqlIdentifier(to.name)}`)),
-        ...dropped.map((r) => onTable(r.table!, `DROP CONSTRAINT ${sqlIdentifier(r.name!)}`)),
-        ...created.flatMap(addToFilledTable),
-        ...indexSteps.map((step) => step.up),
-        ...comments.up,
-      ],
-      // The old checks come back as PostgreSQL rendered them (pg_get_constraintdef), so they mean exactly what they meant.
-      down: [
-        ...created.map((o) => o.drop),
-        ...dropped.map((r) => onTable(r.table!, `ADD CONSTRAINT ${sqlIdentifier(r.name!)} ${r.definition}`)),
-        ...renamed.map(({ from, to }) => onTable(from.table!, `RENAME CONSTRAINT ${sqlIdentifier(to.name)} TO ${sqlIdentifier(from.name!)}`)),
-        ...comments.down,
-      ],
-      indexSteps,
-    }
+    return await planManagedChangeOn(ir, db)
   } finally {
     if (shared) await db.exec(`DROP SCHEMA ${schema} CASCADE; RESET search_path`)
     else await db.close()
+  }
+}
+
+/** The managed change against `db`, a database the migrations built (in its current schema); `db` is left as it was. */
+async function planManagedChangeOn(ir: Ir, db: PGlite): Promise<ManagedChange> {
+  const wanted = managedSchema(ir).objects
+  const rows = async (sql: string) => (await db.query<Row>(sql)).rows
+  const existingChecks = await rows(CHECKS_SQL)
+  const existingComments = await rows(COMMENTS_SQL)
+  const wantedChecks = wanted.filter((o) => o.kind === 'check')
+  const wantedIndexes = wanted.filter((o) => o.kind === 'index')
+  const indexNames = new Set(wantedIndexes.map((o) => o.name))
+  const managedIndexRows = async () => (await rows(INDEXES_SQL)).filter((r) => r.managed === 'true' || indexNames.has(r.name!))
+  const existingIndexes = await managedIndexRows()
+  await db.exec('BEGIN')
+  let renderedChecks: Row[]
+  let renderedIndexes: Row[]
+  try {
+    await db.exec([...wantedChecks, ...wantedIndexes].map((o) => `${o.drop}\n${o.create}`).join('\n'))
+    renderedChecks = await rows(CHECKS_SQL)
+    renderedIndexes = await managedIndexRows()
+  } finally {
+    await db.exec('ROLLBACK')
+  }
+  const checkKey = (r: Row) => `check ${r.table}.${r.name}`
+  const before = new Map(existingChecks.map((r) => [checkKey(r), r.definition]))
+  const after = new Map(renderedChecks.filter((r) => wantedChecks.some((o) => o.key === checkKey(r))).map((r) => [checkKey(r), r.definition]))
+  const gone = existingChecks.filter((r) => after.get(checkKey(r)) !== r.definition)
+  const added = wantedChecks.filter((o) => before.get(o.key) !== after.get(o.key))
+  // A check that only changed its name (its table or column was renamed, and the name follows
+  // them) is renamed, not dropped and validated again over every row.
+  const renamed: { from: Row; to: (typeof added)[number] }[] = []
+  for (const o of added) {
+    const from = gone.find((r) => r.table === o.table && r.definition === after.get(o.key) && !renamed.some((p) => p.from === r))
+    if (from) renamed.push({ from, to: o })
+  }
+  const dropped = gone.filter((r) => !renamed.some((p) => p.from === r))
+  const created = added.filter((o) => !renamed.some((p) => p.to === o))
+  const onTable = (table: string, action: string) => `ALTER TABLE ${sqlIdentifier(table)} ${action};`
+  const comments = commentChanges(wanted, existingComments)
+  const indexSteps = indexChanges(wantedIndexes, existingIndexes, renderedIndexes)
+  return {
+    up: [
+      ...renamed.map(({ from, to }) => onTable(from.table!, `RENAME CONSTRAINT ${sqlIdentifier(from.name!)} TO ${sqlIdentifier(to.name)}`)),
+      ...dropped.map((r) => onTable(r.table!, `DROP CONSTRAINT ${sqlIdentifier(r.name!)}`)),
+      ...created.flatMap(addToFilledTable),
+      ...indexSteps.map((step) => step.up),
+      ...comments.up,
+    ],
+    // The old checks come back as PostgreSQL rendered them (pg_get_constraintdef), so they mean exactly what they meant.
+    down: [
+      ...created.map((o) => o.drop),
+      ...dropped.map((r) => onTable(r.table!, `ADD CONSTRAINT ${sqlIdentifier(r.name!)} ${r.definition}`)),
+      ...renamed.map(({ from, to }) => onTable(from.table!, `RENAME CONSTRAINT ${sqlIdentifier(to.name)} TO ${sqlIdentifier(from.name!)}`)),
+      ...comments.down,
+    ],
+    indexSteps,
   }
 }
 
@@ -225,8 +230,11 @@ export function writeManagedMigration(migrationsDir: string, name: string, chang
  * The db:migrate step after the schema migration: writes the managed migration when the models ask
  * for one and applies it (unless Prisma was told to only create migrations).
  */
-export async function migrateManagedObjects(ir: Ir, name: string, apply?: () => Promise<unknown>): Promise<void> {
-  const change = await step('compare the checks, indexes and comments with the models (prisma/managed.sql)', async () => planManagedChange(ir, await readSchemaSql('migrations')), { stream: process.stdout })
+export async function migrateManagedObjects(ir: Ir, name: string, copy: MigratedCopy, apply?: () => Promise<unknown>): Promise<void> {
+  const change = await step('compare the checks, indexes and comments with the models (prisma/managed.sql)', async () => {
+    await applyNewMigrations(copy)
+    return planManagedChangeOn(ir, copy.db)
+  }, { stream: process.stdout })
   const folders = writeManagedMigration(MIGRATIONS_DIR, name, change, new Date())
   if (folders.length === 0) return
   console.error(`db: wrote ${folders.map((f) => `prisma/migrations/${f}`).join(', ')} with ${change.up.length} change(s) to managed objects (checks, indexes, comments)`)

@@ -6,7 +6,7 @@ import type { DatabaseConfig } from '../src/db/config.ts'
 import { DatabaseSetupError } from '../src/db/errors.ts'
 import { describeTarget } from '../src/db/preflight.ts'
 import { migrationFile } from '../src/db/migrate/apply.ts'
-import { acceptedTargets, acceptFlag, diffDown, diffUp, migrationsSource, planOf, unaccepted, writeExpandContract, writeMigration } from '../src/db/migrate/create.ts'
+import { acceptedTargets, acceptFlag, computeMigration, planOf, unaccepted, writeExpandContract, writeMigration } from '../src/db/migrate/create.ts'
 import { countRisks, type DataLossRisk, dataLossRisks } from '../src/db/migrate/data-loss.ts'
 import { DataStepToWriteError, deployOnSession, describeDeploy } from '../src/db/migrate/deploy.ts'
 import { planExpandContract } from '../src/db/migrate/expand-contract.ts'
@@ -15,6 +15,7 @@ import { readLocalMigrations } from '../src/db/migrate/migration-files.ts'
 import { emptySchema } from '../src/db/migrate/reset.ts'
 import { parseResolveArgs, resolveMigration } from '../src/db/migrate/resolve.ts'
 import { rollbackLatest } from '../src/db/migrate/rollback.ts'
+import type { MigratedCopy } from '../src/db/migrate/migrated-copy.ts'
 import { openSession, type SqlSession } from '../src/db/migrate/session.ts'
 import { migrationStatus } from '../src/db/migrate/status.ts'
 import { step } from '../src/db/progress.ts'
@@ -30,6 +31,8 @@ export interface MigrateContext {
    * each step opens its own connection.
    */
   readonly session?: SqlSession
+  /** db:migrate's copy of the database the migrations build (src/db/migrate/migrated-copy.ts). */
+  readonly migrated?: MigratedCopy
 }
 
 const say = (line: string) => console.log(`db: ${line}`)
@@ -84,12 +87,10 @@ export async function resetCommand(ctx: MigrateContext): Promise<void> {
 export async function migrateCommand(ctx: MigrateContext): Promise<void> {
   const where = describeTarget(ctx.config)
   const before = await deployPending(ctx)
-  // Both diffs at once: two Prisma processes, each mostly start-up, on two cores. When `up` is empty
-  // (nothing changed) `down` is not needed, but waiting for it costs no more than `up` alone.
-  const [up, down] = await step('compute the migration and its down.sql (prisma migrate diff)', async () => {
-    const source = await migrationsSource(ctx.config)
-    return Promise.all([diffUp(ctx.config, source), diffDown(ctx.config, source)])
-  }, { stream: process.stdout })
+  if (!ctx.migrated) throw new Error('db:migrate opens its copy of the migrated database first (scripts/db.ts)')
+  const migrated = ctx.migrated
+  const { up, down, replayed } = await step('compute the migration and its down.sql', () => computeMigration(ctx.config, migrated.db), { stream: process.stdout })
+  if (replayed) say('replayed the migrations to compute it: prisma/migrations/datamodel.lock was missing or older than them (it is written again below)')
   if (up === '') {
     say(`the migrations already match the models: no new migration. ${describeDeploy(before, where)}`)
     return

@@ -5,7 +5,7 @@ import { holdsColumnsOf } from '../generators/ir/lookup.ts'
 import type { Ir, IrModel } from '../generators/ir/types.ts'
 import { joinTableRenames, ownObjectRenames, readTableObjects, renameColumn, type RenameStep, renameTable, renameType, renameValue, sequenceRenames, type TableObjects } from './rename-relations.ts'
 import type { PGlite } from '@electric-sql/pglite'
-import { ensurePGliteSnapshot, openEmptyPGliteFor, openSnapshotCopy } from '../src/db/pglite-snapshot.ts'
+import { openEmptyPGliteFor } from '../src/db/pglite-snapshot.ts'
 import { writeMigration } from './write-migration.ts'
 
 /** What the database built by the existing migrations has, as far as renames need to know. */
@@ -109,21 +109,8 @@ export async function catalogOfMigrations(migrationsSql: string): Promise<Catalo
   }
 }
 
-/**
- * The catalog of prisma/migrations as db:migrate needs it: read from a copy of the migrated snapshot
- * (built once per migrations version, shared with the diffs and createTestDatabase()), so the
- * migrations are not replayed again.
- */
-export async function catalogOfSnapshot(schema: string | undefined): Promise<Catalog> {
-  const db = await openSnapshotCopy(await ensurePGliteSnapshot({ schema }), schema)
-  try {
-    return await readCatalog(db)
-  } finally {
-    await db.close()
-  }
-}
-
-async function readCatalog(db: PGlite): Promise<Catalog> {
+/** What db:migrate's rename step reads of the database the migrations build (its migrated copy). */
+export async function readCatalog(db: PGlite): Promise<Catalog> {
   const rows = async (sql: string) => (await db.query<{ name: string }>(sql)).rows.map((r) => r.name)
   return {
     tables: new Set(await rows(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`)),

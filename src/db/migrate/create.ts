@@ -1,7 +1,8 @@
-// Creating a migration: Prisma computes the SQL (`migrate diff`, from the migrations to the schema,
-// and back for down.sql); this package writes the folder, after naming every step that loses data.
-import { mkdirSync, writeFileSync } from 'node:fs'
+// Creating a migration: Prisma computes the SQL (a diff from the migrations to the schema, and back
+// for down.sql); this package writes the folder, after naming every step that loses data.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { PGlite } from '@electric-sql/pglite'
 import type { DatabaseConfig } from '../config.ts'
 import { DatabaseSetupError } from '../errors.ts'
 import { MIGRATIONS_DIR } from '../migration-history.ts'
@@ -9,7 +10,9 @@ import { emptyMigrationsDir, ensurePGliteSnapshot, SHADOW_SNAPSHOT_ENV } from '.
 import { runPrismaOrThrow, sqlOnlyConfig } from '../prisma-cli.ts'
 import { SCHEMA_FILE } from '../schema-sql.ts'
 import { type DataLossRisk, dataLossRisks } from './data-loss.ts'
+import { readDatamodelLock } from './datamodel-lock.ts'
 import { dataStepSql, type ExpandContractPlan } from './expand-contract.ts'
+import { diffSchemas } from './schema-engine.ts'
 import { splitSqlStatements } from './sql-statements.ts'
 
 export interface PlannedMigration {
@@ -49,10 +52,14 @@ export async function migrationsSource(config: DatabaseConfig): Promise<Migratio
   return { dir: emptyMigrationsDir(), env: { [SHADOW_SNAPSHOT_ENV]: snapshot } }
 }
 
+/** A diff's script as a migration holds it: '' when empty. */
+const asMigration = (sql: string) => (EMPTY.test(sql) ? '' : withoutTransactionControl(sql))
+// Prisma qualifies names with "public" in the down direction; unqualified, they follow DATABASE_SCHEMA like migration.sql.
+const unqualified = (sql: string) => sql.replace(/"public"\./g, '')
+
 /** Prisma's `migrate diff --script` between `from` and `to` (its arguments), as a migration holds it. */
 export async function diff(config: DatabaseConfig, from: string[], to: string[], source?: MigrationsSource): Promise<string> {
-  const sql = await runPrismaOrThrow(['migrate', 'diff', ...from, ...to, '--script'], sqlOnlyConfig(config), { what: 'computing the migration (prisma migrate diff)', env: source?.env })
-  return EMPTY.test(sql) ? '' : withoutTransactionControl(sql)
+  return asMigration(await runPrismaOrThrow(['migrate', 'diff', ...from, ...to, '--script'], sqlOnlyConfig(config), { what: 'computing the migration (prisma migrate diff)', env: source?.env }))
 }
 
 /** The change from prisma/migrations to prisma/schema.prisma (or `schemaFile`; '' when there is none). */
@@ -64,8 +71,28 @@ export const diffUp = async (config: DatabaseConfig, source?: MigrationsSource, 
 /** The same change in reverse, for down.sql: from prisma/schema.prisma back to prisma/migrations. */
 export const diffDown = async (config: DatabaseConfig, source?: MigrationsSource, schemaFile = SCHEMA_FILE): Promise<string> => {
   const to = source ?? (await migrationsSource(config))
-  // Prisma qualifies names with "public" in this direction; unqualified, it follows DATABASE_SCHEMA like migration.sql.
-  return (await diff(config, ['--from-schema-datamodel', schemaFile], ['--to-migrations', to.dir], to)).replace(/"public"\./g, '')
+  return unqualified(await diff(config, ['--from-schema-datamodel', schemaFile], ['--to-migrations', to.dir], to))
+}
+
+/**
+ * db:migrate's migration and its down.sql, from the migrations to prisma/schema.prisma (or
+ * `schemaFile`). When prisma/migrations/datamodel.lock holds the Prisma schema the migrations
+ * produce, both are a diff of two schemas in this process (`workspace`, a copy of the migrated
+ * snapshot, only answers the engine's version query); otherwise (a migration edited or merged since
+ * db:migrate last wrote the lock, or a rename migration just written) two Prisma CLI processes
+ * replay the migrations, as `diffUp` and `diffDown` do.
+ */
+export async function computeMigration(config: DatabaseConfig, workspace: PGlite, schemaFile = SCHEMA_FILE): Promise<{ up: string; down: string; replayed: boolean }> {
+  const migrated = readDatamodelLock()
+  if (migrated !== undefined) {
+    const current = readFileSync(schemaFile, 'utf8')
+    const up = asMigration(await diffSchemas(workspace, config.schema, migrated, current))
+    const down = up === '' ? '' : unqualified(asMigration(await diffSchemas(workspace, config.schema, current, migrated)))
+    return { up, down, replayed: false }
+  }
+  const source = await migrationsSource(config)
+  const [up, down] = await Promise.all([diffUp(config, source, schemaFile), diffDown(config, source, schemaFile)])
+  return { up, down, replayed: true }
 }
 
 export const planOf = (up: string, down: string): PlannedMigration => ({ up, down, risks: dataLossRisks(up), downRisks: dataLossRisks(down) })
