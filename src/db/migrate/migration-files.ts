@@ -36,6 +36,7 @@ const MARKER = /^--\s*pika:no-transaction\s*$/m
  */
 export function runsOutsideTransaction(sql: string): boolean {
   if (MARKER.test(sql)) return true
+  if (!/\bCONCURRENTLY\b/i.test(sql)) return false // most migrations: no need to split them
   const statements = splitSqlStatements(sql)
   return statements.length === 1 && /\bCONCURRENTLY\b/i.test(statements[0]!.sql)
 }

@@ -17,8 +17,16 @@ export function splitSqlStatements(script: string): SqlStatement[] {
   const statements: SqlStatement[] = []
   let start = -1 // offset of the current statement's first significant character
   let i = 0
+  // Lines are counted as the scan goes (statements start in order): counting from the top for
+  // each statement made a long script quadratic (~0.8 s for the platform's migrations per db:migrate).
+  let counted = 0
+  let line = 1
+  const lineOf = (offset: number) => {
+    for (; counted < offset; counted++) if (script.charCodeAt(counted) === 10) line++
+    return line
+  }
   const end = (at: number) => {
-    if (start >= 0) statements.push({ sql: script.slice(start, at), line: lineAt(script, start), offset: start })
+    if (start >= 0) statements.push({ sql: script.slice(start, at), line: lineOf(start), offset: start })
     start = -1
   }
   while (i < script.length) {
@@ -27,7 +35,7 @@ export function splitSqlStatements(script: string): SqlStatement[] {
     if (c === '-' && next === '-') { i = skipTo(script, '\n', i); continue }
     if (c === '/' && next === '*') { i = skipBlockComment(script, i); continue }
     if (c === ';') { end(i); i++; continue }
-    if (/\s/.test(c)) { i++; continue }
+    if (isSpace(c)) { i++; continue }
     if (start < 0) start = i
     if (c === "'") i = skipQuoted(script, i, "'", isEscapeString(script, i))
     else if (c === '"') i = skipQuoted(script, i, '"', false)
@@ -36,6 +44,12 @@ export function splitSqlStatements(script: string): SqlStatement[] {
   }
   end(script.length)
   return statements
+}
+
+/** JavaScript's `\s`, without a regular expression for the ASCII characters that are most of a script. */
+function isSpace(c: string): boolean {
+  const code = c.charCodeAt(0)
+  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(c))
 }
 
 /** 1-based line of character `offset` in `text`. */
