@@ -1,4 +1,4 @@
-// The one entry point of the db:* npm scripts: `tsx scripts/db.ts <command> [options]`.
+// The one entry point of the db:* npm scripts: `node scripts/launch.mjs db <command> [options]` (the launcher runs it as a cached bundle).
 // It checks the database first (src/db/preflight.ts) so that common faults end in one line saying
 // what to do, then does the work (scripts/migrate-commands.ts; Prisma's CLI only generates the client
 // and computes migration SQL). It exits through runScript, the only place that calls process.exit.
@@ -14,6 +14,7 @@ import { step as runStep, type StepOptions } from '../src/db/progress.ts'
 import { refuseDevelopmentAsTest } from '../src/db/test-guard.ts'
 import { openSession } from '../src/db/migrate/session.ts'
 import { writeDatamodelLock } from '../src/db/migrate/datamodel-lock.ts'
+import { prepareSchemaEngine } from '../src/db/migrate/schema-engine.ts'
 import { type MigratedCopy, openMigratedCopy } from '../src/db/migrate/migrated-copy.ts'
 import { SCHEMA_FILE } from '../src/db/schema-sql.ts'
 import { prismaEmitter } from '../generators/emit/prisma/emit-prisma.ts'
@@ -87,6 +88,7 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
   }
   const session = command.oneOpen && config.target.kind === 'pglite' ? await step(`open ${describeTarget(config)}`, () => openSession(config, variable)) : undefined
   let migrated: MigratedCopy | undefined
+  if (command.renames) prepareSchemaEngine() // compiled in the background while the database opens
   try {
     if (command.preflight) await step(`check ${describeTarget(config)}`, () => preflightDatabase(config, variable, command.preflight!, session))
     if (command.renames) migrated = await step('open a copy of the database prisma/migrations build', () => openMigratedCopy(config.schema))

@@ -52,6 +52,14 @@ function loadBindings(): Promise<EngineBindings> {
 }
 
 /**
+ * Starts compiling the engine's WebAssembly (V8 compiles off the main thread) while the caller does
+ * other work; a failure surfaces when diffSchemas needs the engine.
+ */
+export function prepareSchemaEngine(): void {
+  loadBindings().catch(() => {})
+}
+
+/**
  * The engine connects to a database even to diff two schemas: it only asks for the server's version
  * there. `db` is a throw-away copy of the migrated snapshot, the database the CLI's diff was given.
  */
