@@ -1,4 +1,4 @@
-// `npm run db:backup` and `npm run db:restore -- <file> [--force]` (tsx scripts/backup.ts <command>).
+// `npm run db:backup` and `npm run db:restore -- <file> [--force]` (node scripts/launch.mjs backup <command>).
 // Backups go to BACKUP_DIR (default backups/), the newest BACKUP_KEEP (default 7) of each database are kept.
 import { resolve } from 'node:path'
 import { backupDatabase, countTables, restoreDatabase } from '../src/db/backup/backup.ts'

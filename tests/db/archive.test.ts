@@ -18,7 +18,7 @@ const RECENT = 500
 
 /** `npm run db:archive` as a user runs it; `onStart` gets the child to kill it. */
 function archive(url: string, env: Record<string, string>, onStart: (kill: () => void) => void = () => {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/archive.ts'], { cwd: PACKAGE_ROOT, env: { ...process.env, DATABASE_URL: url, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['scripts/launch.mjs', 'archive'], { cwd: PACKAGE_ROOT, env: { ...process.env, DATABASE_URL: url, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   child.stdout.on('data', (d) => (out += d))
   child.stderr.on('data', (d) => (out += d))

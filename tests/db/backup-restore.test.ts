@@ -25,9 +25,9 @@ const CHANGES = `UPDATE gyms SET name = name || ' (renamed)';
   DELETE FROM session_reviews; DELETE FROM audit_logs;
   UPDATE users SET "firstName" = 'Changed' WHERE id = (SELECT min(id) FROM users)`
 
-/** Runs `npm run db:<command>` as a user would (through tsx), with DATABASE_URL=url. */
+/** Runs `npm run db:<command>` as a user would (through the launcher npm runs), with DATABASE_URL=url. */
 function cli(command: 'backup' | 'restore', args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/backup.ts', command, ...args], {
+  const result = spawnSync(process.execPath, ['scripts/launch.mjs', 'backup', command, ...args], {
     cwd: PACKAGE_ROOT, encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   })
   return { status: result.status, out: result.stdout + result.stderr }

@@ -17,13 +17,13 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 interface Run { exitCode: number; stdout: string; stderr: string }
 
-/** Runs `tsx scripts/db.ts ...args` with only `env`'s database variables (a .env can't interfere). */
+/** Runs `node scripts/launch.mjs db ...args` (what npm run db:* runs) with only `env`'s database variables (a .env can't interfere). */
 function runDb(args: string[], env: Record<string, string>): Promise<Run> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DATABASE_|PGLITE_|TEST_DATABASE|MIGRATE_|DEBUG)/.test(k)))
   // The placeholder URL selects PGlite, and, being set, keeps a developer's .env DATABASE_URL out.
   const childEnv = { ...base, DATABASE_URL: PGLITE_PLACEHOLDER_URL, ...env }
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/db.ts', ...args], { cwd: PACKAGE_ROOT, env: childEnv }, (error, stdout, stderr) =>
+    execFile(process.execPath, ['scripts/launch.mjs', 'db', ...args], { cwd: PACKAGE_ROOT, env: childEnv }, (error, stdout, stderr) =>
       resolve({ exitCode: typeof error?.code === 'number' ? error.code : 0, stdout, stderr }))
   })
 }

@@ -62,7 +62,7 @@ describe.skipIf(!serverUrl)('server test databases', () => {
 
   it('npm run db:test:clean drops them from the command line', async () => {
     await createStamped(`${prefix}_dead_again`, { pid: 2 ** 22 + 1, host: hostname(), since: new Date().toISOString() }) // above pid_max: never running
-    const run = spawnSync('npx', ['tsx', 'scripts/db-test-clean.ts'], { encoding: 'utf8', env: { ...process.env, PIKA_TEST_DB_PREFIX: prefix } })
+    const run = spawnSync(process.execPath, ['scripts/launch.mjs', 'db-test-clean'], { encoding: 'utf8', env: { ...process.env, PIKA_TEST_DB_PREFIX: prefix } })
     expect(run.status).toBe(0)
     expect(run.stdout).toMatch(new RegExp(`dropped 1 leftover test database\\(s\\) on .*: ${prefix}_dead_again`))
     expect(await ours()).not.toContain(`${prefix}_dead_again`)

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { PACKAGE_ROOT } from '../../../src/db/config.ts'
 
 const run = (args: string[]) => new Promise<{ code: number; stdout: string }>((resolve) => {
-  execFile(process.execPath, ['--import', 'tsx', 'scripts/db.ts', ...args], { cwd: PACKAGE_ROOT, env: { ...process.env, DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none' } },
+  execFile(process.execPath, ['scripts/launch.mjs', 'db', ...args], { cwd: PACKAGE_ROOT, env: { ...process.env, DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none' } },
     (error, stdout) => resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout }))
 })
 
