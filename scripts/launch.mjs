@@ -25,7 +25,9 @@ if (!entry || !existsSync(entry)) {
 process.argv.splice(1, 2, entry) // the script sees its own path and its arguments, as under tsx
 
 const sha256 = (data) => createHash('sha256').update(data).digest('hex')
-const pointerFile = join(cache, `${name}.json`)
+// Per checkout too: a copy of the package whose node_modules is a link to this one's shares its cache folder.
+const key = `${name}-${sha256(root).slice(0, 12)}`
+const pointerFile = join(cache, `${key}.json`)
 
 /** The current build of the script when every file it was built from is unchanged. */
 function currentBuild() {
@@ -40,7 +42,7 @@ function currentBuild() {
 
 async function build() {
   const { build: esbuild } = await import('esbuild')
-  const dir = `build-${name}-${process.pid}-${Date.now()}`
+  const dir = `build-${key}-${process.pid}-${Date.now()}`
   const { metafile } = await esbuild({
     entryPoints: [entry],
     outdir: join(cache, dir),
@@ -81,7 +83,7 @@ async function build() {
 
 function removeSuperseded(keep) {
   for (const entryName of readdirSync(cache)) {
-    if (!entryName.startsWith(`build-${name}-`) || entryName === keep) continue
+    if (!entryName.startsWith(`build-${key}-`) || entryName === keep) continue
     const path = join(cache, entryName)
     if (Date.now() - statSync(path).mtimeMs > SUPERSEDED_AFTER_MS) rmSync(path, { recursive: true, force: true })
   }
