@@ -4,7 +4,9 @@
 // loader and compiling TypeScript, module by module, before the command does anything (bench/README.md).
 // The bundle is built with esbuild when one of the files it holds changes, and kept in
 // node_modules/.cache/pika-scripts with the hash of each of those files; libraries stay external and
-// load from node_modules as usual.
+// load from node_modules as usual. So does the Prisma client (src/generated/prisma), which
+// `prisma generate` writes as TypeScript, maybe during the very run (npm start on a fresh clone): a
+// script that can load it runs with tsx's loader registered, for those files only.
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
@@ -12,6 +14,7 @@ import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const generatedDir = join(root, 'src', 'generated') + sep
 const cache = join(root, 'node_modules', '.cache', 'pika-scripts')
 // Builds of another version of the sources, kept this long for a process of theirs still loading chunks.
 const SUPERSEDED_AFTER_MS = 10 * 60 * 1000
@@ -34,7 +37,7 @@ function currentBuild() {
   try {
     const pointer = JSON.parse(readFileSync(pointerFile, 'utf8'))
     for (const [file, hash] of Object.entries(pointer.inputs)) if (sha256(readFileSync(join(root, file))) !== hash) return undefined
-    return existsSync(join(cache, pointer.build, `${name}.js`)) ? pointer.build : undefined
+    return existsSync(join(cache, pointer.build, `${name}.js`)) ? pointer : undefined
   } catch {
     return undefined // no build yet, a file gone, or a pointer cut short
   }
@@ -45,6 +48,7 @@ async function build() {
   const dir = `build-${key}-${process.pid}-${Date.now()}`
   const { metafile } = await esbuild({
     entryPoints: [entry],
+    absWorkingDir: root, // metafile paths are relative to it
     outdir: join(cache, dir),
     bundle: true,
     splitting: true, // the seeder and the Prisma client load only when a command needs them
@@ -62,6 +66,10 @@ async function build() {
     plugins: [{
       name: 'own-import-meta-url',
       setup(b) {
+        b.onResolve({ filter: /generated/ }, ({ path, resolveDir }) => {
+          const file = join(resolveDir, path)
+          return file.startsWith(generatedDir) ? { path: pathToFileURL(file).href, external: true } : undefined
+        })
         b.onLoad({ filter: /\.[cm]?ts$/ }, async ({ path }) => ({
           contents: (await readFile(path, 'utf8')).replaceAll('import.meta.url', JSON.stringify(pathToFileURL(path).href)),
           loader: 'ts',
@@ -74,11 +82,13 @@ async function build() {
     const path = join(root, file)
     inputs[relative(root, path).split(sep).join('/')] = sha256(readFileSync(path))
   }
+  const loadsGenerated = Object.values(metafile.outputs).some((o) => o.imports.some((i) => i.external && i.path.startsWith(pathToFileURL(generatedDir).href)))
+  const pointer = { build: dir, inputs, loadsGenerated }
   const temporary = `${pointerFile}.${process.pid}.tmp`
-  writeFileSync(temporary, JSON.stringify({ build: dir, inputs }))
+  writeFileSync(temporary, JSON.stringify(pointer))
   renameSync(temporary, pointerFile) // atomic: a concurrent run reads the old pointer or this one
   removeSuperseded(dir)
-  return dir
+  return pointer
 }
 
 function removeSuperseded(keep) {
@@ -89,11 +99,11 @@ function removeSuperseded(keep) {
   }
 }
 
-let dir = currentBuild()
-if (!dir) {
+let pointer = currentBuild()
+if (!pointer) {
   mkdirSync(cache, { recursive: true })
   try {
-    dir = await build()
+    pointer = await build()
   } catch (error) {
     const first = error.errors?.[0] // esbuild's, with a location when the source is at fault
     const reason = first ? `${first.location ? `${first.location.file}:${first.location.line}:${first.location.column}: ` : ''}${first.text}` : error.message
@@ -102,4 +112,5 @@ if (!dir) {
   }
 }
 process.setSourceMapsEnabled(true) // an unexpected error's stack names the TypeScript sources
-await import(pathToFileURL(join(cache, dir, `${name}.js`)).href)
+if (pointer.loadsGenerated) (await import('tsx/esm/api')).register()
+await import(pathToFileURL(join(cache, pointer.build, `${name}.js`)).href)

@@ -14,6 +14,7 @@ function project(): string {
   const root = join(scratch, `p${readdirSync(scratch).length}`)
   mkdirSync(join(root, 'scripts'), { recursive: true })
   mkdirSync(join(root, 'src', 'deep'), { recursive: true })
+  writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n')
   copyFileSync(join(PACKAGE_ROOT, 'scripts', 'launch.mjs'), join(root, 'scripts', 'launch.mjs'))
   mkdirSync(join(root, 'node_modules'))
   symlinkSync(join(PACKAGE_ROOT, 'node_modules', 'esbuild'), join(root, 'node_modules', 'esbuild')) // the cache goes beside it, in the scratch folder
@@ -39,6 +40,24 @@ describe('scripts/launch.mjs', () => {
     })
     writeFileSync(join(root, 'src', 'deep', 'lib.ts'), "import { fileURLToPath } from 'node:url'\nexport const greeting: string = 'two'\nexport const where = fileURLToPath(import.meta.url)\n")
     expect(JSON.parse(launch(root, 'hello').stdout).greeting).toBe('two')
+  })
+
+  it('builds a script whose generated TypeScript (the Prisma client) does not exist yet, and loads it once it does', () => {
+    // npm start on a fresh clone: the bundle is built before `prisma generate` writes src/generated/.
+    const root = project()
+    writeFileSync(join(root, 'scripts', 'later.ts'), [
+      "if (process.argv[2] === 'load') {",
+      "  const { made }: { made: string } = await import('../src/generated/client.ts')",
+      '  console.log(made)',
+      "} else console.log('not loaded')",
+    ].join('\n'))
+    symlinkSync(join(PACKAGE_ROOT, 'node_modules', 'tsx'), join(root, 'node_modules', 'tsx'))
+    const before = launch(root, 'later')
+    expect(before.stderr).toBe('')
+    expect(before.stdout.trim()).toBe('not loaded')
+    mkdirSync(join(root, 'src', 'generated'))
+    writeFileSync(join(root, 'src', 'generated', 'client.ts'), "export const made: string = 'generated since'\n")
+    expect(launch(root, 'later', 'load').stdout.trim()).toBe('generated since')
   })
 
   it('says what is wrong, in one line, for an unknown script or one that does not compile', () => {
