@@ -1,18 +1,21 @@
-import { createPrisma } from '../src/db/client.ts'
+import { createPrisma, type DatabaseClient } from '../src/db/client.ts'
 import type { DatabaseConfig } from '../src/db/config.ts'
 import { DatabaseSetupError } from '../src/db/errors.ts'
 import { localMigrationNames, readAppliedMigrations } from '../src/db/migration-history.ts'
 import { describeTarget } from '../src/db/preflight.ts'
 import { readFixtures } from './read-fixtures.ts'
-import { seedDatabase, type SeedReport } from './seed-database.ts'
+import { queryDriver, seedDatabase, type SeedDriver, type SeedReport } from './seed-database.ts'
 
-/** Seeds `config`'s database from generated/fixtures, printing a line per model and a summary. */
-export async function runSeed(config: DatabaseConfig, log: (line: string) => void = console.log): Promise<SeedReport[]> {
+/**
+ * Seeds `config`'s database from generated/fixtures, printing a line per model and a summary; on
+ * `open`, a client the caller keeps (and closes), else one of its own.
+ */
+export async function runSeed(config: DatabaseConfig, log: (line: string) => void = console.log, open?: DatabaseClient): Promise<SeedReport[]> {
   const started = performance.now()
   const fixtures = await readFixtures() // invalid fixtures fail here, before the database is opened
-  const client = await createPrisma({ ...config, migrateDeployOnStart: false })
+  const client = open ?? (await createPrisma({ ...config, migrateDeployOnStart: false }))
   try {
-    await requireMigrated(client.prisma, config)
+    await requireMigrated(client.driver, config)
     const width = Math.max(...fixtures.map((f) => f.model.length))
     const reports = await seedDatabase(client.driver, fixtures, (r) => log(`  ${r.model.padEnd(width)}  ${String(r.rows).padStart(5)} rows  ${r.inserted ? `${r.inserted} new` : 'already present'}`))
     const rows = reports.reduce((n, r) => n + r.rows, 0)
@@ -23,13 +26,13 @@ export async function runSeed(config: DatabaseConfig, log: (line: string) => voi
       : `Seeded ${inserted} new rows (${rows - inserted} already present) of ${reports.length} models into ${describeTarget(config)} in ${seconds} s.`)
     return reports
   } finally {
-    await client.close()
+    if (!open) await client.close()
   }
 }
 
 /** Seeding an unmigrated or half-migrated database would fail on a missing table; say what to run instead. */
-async function requireMigrated(prisma: { $queryRawUnsafe<T>(sql: string): Promise<T> }, config: DatabaseConfig): Promise<void> {
-  const applied = await readAppliedMigrations((sql) => prisma.$queryRawUnsafe<Record<string, unknown>[]>(sql), config.schema)
+async function requireMigrated(driver: SeedDriver, config: DatabaseConfig): Promise<void> {
+  const applied = await readAppliedMigrations((sql) => queryDriver(driver, sql), config.schema)
   const done = new Set(applied.filter((m) => m.finished && !m.rolledBack).map((m) => m.name))
   const pending = localMigrationNames().filter((name) => !done.has(name))
   if (pending.length) {

@@ -310,6 +310,9 @@ interface Session {
   copy(target: string, columns: readonly string[], text: Iterable<string>): Promise<number>
 }
 
+/** The rows of one query on either driver (no Prisma client needed, so no query engine to start). */
+export const queryDriver = <T = Record<string, unknown>>(driver: SeedDriver, sql: string): Promise<T[]> => inTransaction(driver, (session) => session.query<T>(sql))
+
 async function inTransaction<T>(driver: SeedDriver, work: (session: Session) => Promise<T>): Promise<T> {
   if (!(driver instanceof pg.Pool)) return driver.transaction((tx) => work(pgliteSession(tx as PGliteTransaction))) // client.ts types it loosely, see EmbeddedDatabase
   const client = await driver.connect()
