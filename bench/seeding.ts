@@ -21,7 +21,7 @@ export interface SeedingOptions {
   readonly runs: number
   /**
    * Interleaved pairs of seeder runs without and with the CHECK constraints (default 15). A run
-   * takes ~0.1 s at 10,000 rows and the machine is shared, so single runs spread ±25%: 5 pairs gave
+   * takes ~0.1 s at 10,000 rows and the machine is shared, so single runs spread ±25%: 5 interleaved runs gave
    * checksRatio anywhere from 0.73 to 1.03 on the same code.
    */
   readonly checkPairs?: number
