@@ -51,6 +51,8 @@ function escapeChar(cp: number): string {
 const bracket = (ranges: Ranges, negated: boolean): string =>
   `[${negated ? '^' : ''}${ranges.map(([a, b]) => (a === b ? escapeChar(a) : `${escapeChar(a)}-${escapeChar(b)}`)).join('')}]`
 
+const classAtom = (ranges: Ranges, negated: boolean): Atom => ({ text: bracket(ranges, negated), ...(negated && { negatedClass: ranges }) })
+
 class Untranslatable extends Error {}
 
 /**
@@ -60,6 +62,72 @@ class Untranslatable extends Error {}
 export interface PostgresPattern {
   readonly regex: string
   readonly length?: { readonly min: number; readonly max?: number }
+  /** The same pattern as LIKE tests and a one-class regex (see `likeForm`); cheaper than `regex`. */
+  readonly like?: LikeForm
+}
+
+/**
+ * A pattern as: the value is `LIKE like`, `NOT LIKE` each of `notLike` (each says: a character the
+ * class excludes occurs more often than the pattern has it as a literal), and holds none of the
+ * characters in `absent` (a bracket expression, or undefined when no character need be absent). PostgreSQL runs a LIKE in a plain C loop and a single-class search in about half the
+ * time of the anchored regex with its separators (bench/README.md).
+ */
+export interface LikeForm {
+  readonly like: string
+  readonly notLike: readonly string[]
+  readonly absent?: string
+}
+
+/**
+ * `^P$` where every atom of P is a literal or one and the same negated class `[^A]` (also `.`,
+ * `\S`, `\D`, `\W`), quantified by nothing, `+` or `*`, with at least one of each, as a `LikeForm`;
+ * for example the e-mail format `^[^\s@]+@[^\s@]+\.[^\s@]+$`: LIKE '_%@_%._%', at most one `@`,
+ * no white space. Why it matches the same strings x (LIKE's `_` and `%` count characters, not bytes):
+ * - regex ⇒ LIKE form: the class runs and literals line up with `_%`, `%`, `_` and the literals of
+ *   the LIKE pattern; a class run holds no character of A, so a literal in A occurs in x exactly as
+ *   often as in the pattern, and the other characters of A not at all.
+ * - LIKE form ⇒ regex: take the alignment the LIKE found. Its literal positions use up every
+ *   occurrence of a literal in A (x holds no more than the pattern has), and the other characters
+ *   of A are absent, so what `_` and `%` stand for lies outside A: in the class. `_%` takes one or
+ *   more characters as `+` does, `%` any number as `*`, `_` exactly one.
+ */
+function likeForm(parts: readonly SequencePart[]): LikeForm | undefined {
+  const classes = parts.flatMap((p) => (p.negatedClass ? [p.negatedClass] : []))
+  if (classes.length === 0 || classes.length === parts.length) return undefined
+  const excluded = classes[0]!
+  if (classes.some((c) => JSON.stringify(c) !== JSON.stringify(excluded))) return undefined
+  const inExcluded = (cp: number) => excluded.some(([a, b]) => a <= cp && cp <= b)
+  let like = ''
+  const counts = new Map<number, number>()
+  for (const part of parts) {
+    if (part.literal !== undefined) {
+      if (part.quantifier !== '') return undefined
+      like += likeLiteral(part.literal)
+      counts.set(part.literal, (counts.get(part.literal) ?? 0) + 1)
+    } else if (part.negatedClass) {
+      const wildcard = { '': '_', '+': '_%', '*': '%' }[part.quantifier]
+      if (wildcard === undefined) return undefined
+      like += wildcard
+    } else return undefined
+  }
+  const notLike = [...counts].filter(([cp]) => inExcluded(cp)).map(([cp, count]) => `%${`${likeLiteral(cp)}%`.repeat(count + 1)}`)
+  const absent = withoutCodePoints(excluded, [...counts.keys()].filter(inExcluded))
+  return { like, notLike, ...(absent.length > 0 && { absent: bracket(absent, false) }) }
+}
+
+/** A character as itself in a LIKE pattern: `%`, `_` and the escape character `\` escaped. */
+function likeLiteral(cp: number): string {
+  const char = String.fromCodePoint(cp)
+  return '%_\\'.includes(char) ? `\\${char}` : char
+}
+
+/** `ranges` less the given code points. */
+function withoutCodePoints(ranges: Ranges, codePoints: readonly number[]): Ranges {
+  let out = ranges
+  for (const cp of codePoints) {
+    out = out.flatMap(([a, b]): Ranges => (cp < a || cp > b ? [[a, b]] : ([[a, cp - 1], [cp + 1, b]] as Ranges).filter(([x, y]) => x <= y)))
+  }
+  return out
 }
 
 /**
@@ -67,6 +135,7 @@ export interface PostgresPattern {
  * without quantifiers and X is one character, becomes `^P X* S$` plus a length range: P and S
  * take a fixed number of characters, so the length alone fixes how many X there are. A CHECK
  * with the length test costs about as much as one without the pattern (bench/README.md).
+ * A pattern of literals and runs of one negated class gets its LIKE form (`likeForm`).
  */
 export function toPostgresPattern(source: string): PostgresPattern | undefined {
   const regex = toPostgresRegex(source)
@@ -76,6 +145,8 @@ export function toPostgresPattern(source: string): PostgresPattern | undefined {
   const parts = translator.topLevelParts
   const counted = parts?.filter((p) => p.quantifier !== '')
   if (!parts || parts.length < 3 || parts[0]!.text !== '^' || parts.at(-1)!.text !== '$') return { regex }
+  const like = likeForm(parts.slice(1, -1))
+  if (like) return { regex, like }
   if (counted?.length !== 1 || !counted[0]!.quantifier.startsWith('{') || !parts.slice(1, -1).every((p) => p.oneCharacter)) return { regex }
   const [, low, comma, high] = /^\{(\d+)(,?)(\d*)\}$/.exec(counted[0]!.quantifier)!
   const fixed = parts.length - 3
@@ -91,6 +162,17 @@ interface SequencePart {
   readonly quantifier: string
   /** Matches exactly one character (a literal, an escape, a class or `.`), not a group. */
   readonly oneCharacter: boolean
+  /** The code point, if the atom is one literal character. */
+  readonly literal?: number
+  /** The characters the atom excludes, if it is a negated class (`[^…]`, `.`, `\S`, `\D`, `\W`). */
+  readonly negatedClass?: Ranges
+}
+
+/** An atom as PostgreSQL text, and what it matches where that is one literal or a negated class. */
+interface Atom {
+  readonly text: string
+  readonly literal?: number
+  readonly negatedClass?: Ranges
 }
 
 /** The PostgreSQL ARE meaning the same as `new RegExp(source, 'u').test(value)`, or undefined. */
@@ -145,13 +227,13 @@ class Translator {
         continue
       }
       const group = c === '('
-      const text = this.atom()
-      parts.push({ text, quantifier: this.quantifier(), oneCharacter: !group })
+      const atom = this.atom()
+      parts.push({ ...atom, quantifier: this.quantifier(), oneCharacter: !group })
     }
     return parts.map((p) => p.text + p.quantifier).join('')
   }
 
-  private atom(): string {
+  private atom(): Atom {
     const c = this.chars[this.at++]!
     switch (c) {
       case '(': {
@@ -161,24 +243,26 @@ class Translator {
         }
         const inner = this.alternation()
         if (this.chars[this.at++] !== ')') throw new Untranslatable()
-        return `(?:${inner})`
+        return { text: `(?:${inner})` }
       }
       case '[':
         return this.characterClass()
       case '.':
-        return bracket(rangesOf(LINE_TERMINATORS), true)
+        return classAtom(rangesOf(LINE_TERMINATORS), true)
       case '\\':
         return this.escape(false)
-      default:
+      default: {
         if ('*+?{}])'.includes(c)) throw new Untranslatable()
-        return escapeChar(c.codePointAt(0)!)
+        const cp = c.codePointAt(0)!
+        return { text: escapeChar(cp), literal: cp }
+      }
     }
   }
 
-  /** After a backslash: a class (as a bracket, or its ranges inside one) or one character. */
+  /** After a backslash: a class (as an atom, or its ranges inside a bracket) or one character. */
   private escape(inBracket: true): Ranges
-  private escape(inBracket: false): string
-  private escape(inBracket: boolean): string | Ranges {
+  private escape(inBracket: false): Atom
+  private escape(inBracket: boolean): Atom | Ranges {
     const c = this.chars[this.at++]
     if (c === undefined) throw new Untranslatable()
     const lower = c.toLowerCase()
@@ -188,10 +272,10 @@ class Translator {
         if (negated) throw new Untranslatable()
         return CLASS_RANGES[lower]!
       }
-      return bracket(CLASS_RANGES[lower]!, negated)
+      return classAtom(CLASS_RANGES[lower]!, negated)
     }
     const cp = this.escapedCodePoint(c)
-    return inBracket ? [[cp, cp]] : escapeChar(cp)
+    return inBracket ? [[cp, cp]] : { text: escapeChar(cp), literal: cp }
   }
 
   private escapedCodePoint(c: string): number {
@@ -211,7 +295,7 @@ class Translator {
     throw new Untranslatable()
   }
 
-  private characterClass(): string {
+  private characterClass(): Atom {
     const negated = this.peek() === '^'
     if (negated) this.at++
     const ranges: Ranges = []
@@ -227,7 +311,7 @@ class Translator {
     }
     this.at++
     if (ranges.length === 0) throw new Untranslatable() // [] never matches, [^] always: rare, not worth a special case
-    return bracket(ranges, negated)
+    return classAtom(ranges, negated)
   }
 
   private classAtom(): Ranges {

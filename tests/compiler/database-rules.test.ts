@@ -9,6 +9,7 @@ import RandExpModule from 'randexp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { modelObjects } from '../../generators/emit/api/api-schema.ts'
 import { emitters } from '../../generators/emit/registry.ts'
+import { patternCondition } from '../../generators/emit/sql/field-checks.ts'
 import { managedSchema } from '../../generators/emit/sql/managed-objects.ts'
 import { compileModels, emitFiles } from '../../generators/pipeline.ts'
 import { FORMAT_PATTERNS } from '../../generators/language/language.ts'
@@ -66,16 +67,33 @@ describe('patterns in PostgreSQL', () => {
     expect(js.filter((m) => !m).length, 'the samples include misses').toBeGreaterThan(0)
   })
 
-  // The CHECK form: a counted repetition becomes `*` plus a length test on the whole value.
-  it.each(patterns)('%s as a CHECK condition matches exactly the same strings as in JavaScript', async (source) => {
+  // The CHECK form, as the generator writes it into prisma/managed.sql: a counted repetition
+  // becomes `*` plus a length test on the whole value; literals between runs of one negated class
+  // become LIKE tests (`likeForm`). The edge cases are where a LIKE form could go wrong: the
+  // empty string, the literals alone, a class run left empty, a literal or excluded character one
+  // time too many, characters just outside the class (one byte, several bytes, above U+FFFF),
+  // case, and LIKE's own wildcard and escape characters.
+  const likePatterns = ['^[^%_\\\\]+%_[^%_\\\\]*\\\\$', '^[^a]a[^a]*é$', '^.*x$', '^[^\\s,]+,[^\\s,]*$']
+  const likeEdges = ['', '@', '@.', 'a@', 'a@b', 'a@.b', 'a@b.', 'a@b.c', 'a@@b.c', 'a@b@c.d', 'a b@c.d', 'a@b.c\n', '\ta@b.c', 'a\u00a0@b.c', 'a@b.c\u3000', 'a@b.\ufeffc', 'A@B.C', 'é@ü.😀', 'a@b..c', '%@_.\\', 'x', 'é', 'aé', 'baé', 'bacé', 'baaé', 'ba😀é', 'bAé', 'x\n', '\u2028x', 'abx', '%_\\', 'a%_\\', 'a%_b\\', 'a%%_\\', 'a%__\\', 'a,', ',a', 'a,b', 'a,b,', 'a ,b', 'a\u2000,b']
+  it.each([...patterns, ...likePatterns])('%s as a CHECK condition matches exactly the same strings as in JavaScript', async (source) => {
     const pattern = toPostgresPattern(source)!
-    const samples = samplesNear(source)
+    const samples = [...new Set([...samplesNear(source), ...likeEdges])]
     const js = samples.map((s) => new RegExp(source, 'u').test(s))
-    const { rows } = await db.query<{ m: boolean }>(
-      'SELECT coalesce(char_length(s) BETWEEN $3 AND $4, true) AND s ~ $2 AS m FROM unnest($1::text[]) WITH ORDINALITY AS t(s, n) ORDER BY n',
-      [samples, pattern.regex, pattern.length?.min ?? null, pattern.length ? (pattern.length.max ?? 1_000_000) : null],
-    )
+    const { rows } = await db.query<{ m: boolean }>(`SELECT ${patternCondition('s', pattern)} AS m FROM unnest($1::text[]) WITH ORDINALITY AS t(s, n) ORDER BY n`, [samples])
     expect(rows.map((r) => r.m)).toEqual(js)
+  })
+
+  it('writes literals between runs of one negated class as LIKE tests, and only those', () => {
+    expect(toPostgresPattern(FORMAT_PATTERNS.email.source)!.like).toEqual({
+      like: '_%@_%._%',
+      notLike: ['%@%@%'],
+      absent: '[\\u0009\\u000a\\u000b\\u000c\\u000d\\u0020\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]',
+    })
+    expect(toPostgresPattern('^[^%_\\\\]+%_[^%_\\\\]*\\\\$')!.like).toEqual({ like: '_%\\%\\_%\\\\', notLike: ['%\\%%\\%%', '%\\_%\\_%', '%\\\\%\\\\%'] })
+    // Two different classes, a positive class, a counted or optional run, a group, no literal, no anchor.
+    for (const source of ['^[^a]+@[^b]+$', '^[a-z]+@[a-z]+$', '^[^@]{2}@[^@]+$', '^[^@]?@[^@]+$', '^(?:[^@])+@x$', '^\\S+$', '[^@]+@[^@]+']) {
+      expect(toPostgresPattern(source)!.like, source).toBeUndefined()
+    }
   })
 
   it('writes a counted repetition as a length test where the rest of the pattern is one character per atom', () => {

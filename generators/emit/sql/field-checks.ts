@@ -32,8 +32,19 @@ const utf16Length = (column: string): string =>
   `(CASE WHEN octet_length(${column}) = char_length(${column}) THEN char_length(${column}) ` +
   `ELSE char_length(${column}) + char_length(regexp_replace(${column}, '[^\\U00010000-\\U0010ffff]', '', 'g')) END)`
 
-/** `text ~ regex`, after the cheap length test where the pattern's counted repetition became one. */
-function patternCondition(text: string, pattern: PostgresPattern): string {
+/**
+ * `text ~ regex`, after the cheap length test where the pattern's counted repetition became one;
+ * where the pattern has a LIKE form (the same strings, fewer regex steps), that instead.
+ */
+export function patternCondition(text: string, pattern: PostgresPattern): string {
+  const like = pattern.like
+  if (like) {
+    return [
+      `${text} LIKE ${sqlLiteral(like.like)}`,
+      ...like.notLike.map((pattern) => `${text} NOT LIKE ${sqlLiteral(pattern)}`),
+      ...(like.absent ? [`${text} !~ ${sqlLiteral(like.absent)}`] : []),
+    ].join(' AND ')
+  }
   const matches = `${text} ~ ${sqlLiteral(pattern.regex)}`
   const length = pattern.length
   if (!length) return matches
@@ -80,7 +91,8 @@ export function fieldChecks(model: IrModel, field: IrStoredField): { checks: Fie
     }
   } else {
     if (c.length !== undefined) check('length', `${utf16Length(text)} = ${c.length}`)
-    if (c.minLength !== undefined) check('minLength', `${utf16Length(text)} >= ${c.minLength}`)
+    // Code points never outnumber UTF-16 code units: char_length alone accepts most text, exactly.
+    if (c.minLength !== undefined) check('minLength', `char_length(${text}) >= ${c.minLength} OR ${utf16Length(text)} >= ${c.minLength}`)
   }
   // UTF-8 never takes fewer bytes than UTF-16 code units: short text passes on octet_length alone.
   if (c.maxLength !== undefined) check('maxLength', `octet_length(${text}) <= ${c.maxLength} OR ${utf16Length(text)} <= ${c.maxLength}`)

@@ -1,0 +1,1 @@
+-- Down script: VALIDATE changes no definition, so there is nothing to undo; the previous migration's down.sql drops the checks.
