@@ -15,7 +15,7 @@ import { refuseDevelopmentAsTest } from '../src/db/test-guard.ts'
 import { openSession } from '../src/db/migrate/session.ts'
 import { writeDatamodelLock } from '../src/db/migrate/datamodel-lock.ts'
 import { prepareSchemaEngine } from '../src/db/migrate/schema-engine.ts'
-import { type MigratedCopy, openMigratedCopy } from '../src/db/migrate/migrated-copy.ts'
+import { keepAsSnapshot, type MigratedCopy, openMigratedCopy } from '../src/db/migrate/migrated-copy.ts'
 import { SCHEMA_FILE } from '../src/db/schema-sql.ts'
 import { prismaEmitter } from '../generators/emit/prisma/emit-prisma.ts'
 import type { Ir } from '../generators/ir/types.ts'
@@ -105,8 +105,10 @@ async function main(name: string | undefined, args: string[]): Promise<void> {
     if (ir && migrated) {
       // What Prisma's schema cannot hold (checks, comments) follows in a migration of its own.
       await migrateManagedObjects(ir, migrationName(args), migrated, args.includes('--create-only') ? undefined : () => deployUpToDataStep(ctx))
-      // The migrations on disk now produce prisma/schema.prisma: the next db:migrate diffs from it.
+      // The migrations on disk now produce prisma/schema.prisma: the next db:migrate diffs from it,
+      // and starts from the copy as it is now.
       writeDatamodelLock(readFileSync(SCHEMA_FILE, 'utf8'))
+      await keepAsSnapshot(migrated)
     }
   } finally {
     await migrated?.db.close()

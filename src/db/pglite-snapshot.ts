@@ -47,23 +47,46 @@ export function migrationsVersion(migrationsDir = MIGRATIONS_DIR, schema = ''): 
  * atomic rename, so no one ever reads half a snapshot.
  */
 export async function ensurePGliteSnapshot(options: SnapshotOptions = {}): Promise<string> {
-  const cacheDir = options.cacheDir ?? defaultSnapshotDir()
-  const { sql, hash } = migrationsVersion(options.migrationsDir, options.schema)
-  const empty = sql === '' && !options.schema
-  // A data dir is only readable by the PostgreSQL build that wrote it: PGlite's version is in the key.
-  const key = createHash('sha256').update(`${hash} pglite ${PGLITE_VERSION} ${SNAPSHOT_FORMAT}`).digest('hex').slice(0, 16)
-  const file = join(cacheDir, `pglite-${key}.tar`)
+  const { cacheDir, file, sql } = snapshotOf(options)
   if (existsSync(file)) return touch(file)
   mkdirSync(cacheDir, { recursive: true })
   await withFileLock(`${file}.lock`, 'building the test database snapshot', async () => {
     if (existsSync(file)) return // built by the worker we waited for
-    const tarball = await buildSnapshot(sql, options.schema, empty)
-    const temporary = `${file}.${process.pid}.tmp`
-    writeFileSync(temporary, tarball)
-    renameSync(temporary, file)
-    pruneSnapshots(cacheDir, file)
+    writeSnapshot(cacheDir, file, await buildSnapshot(sql, options.schema, sql === '' && !options.schema))
   })
   return file
+}
+
+/**
+ * Keeps `db` as the snapshot of the current migrations (in `options.schema`) unless there is one:
+ * `db` must hold exactly what they build, as db:migrate's migrated copy does once it has applied the
+ * migrations it wrote. The next db:migrate and createTestDatabase() then start from it at once.
+ */
+export async function keepAsPGliteSnapshot(db: PGlite, options: SnapshotOptions = {}): Promise<void> {
+  const { cacheDir, file } = snapshotOf(options)
+  if (existsSync(file)) return
+  mkdirSync(cacheDir, { recursive: true })
+  await db.exec('CHECKPOINT')
+  const tarball = new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer())
+  await withFileLock(`${file}.lock`, 'keeping the test database snapshot', async () => {
+    if (!existsSync(file)) writeSnapshot(cacheDir, file, tarball)
+  })
+}
+
+/** Where the snapshot of `options`' migrations lives, and their SQL. */
+function snapshotOf(options: SnapshotOptions): { cacheDir: string; file: string; sql: string } {
+  const cacheDir = options.cacheDir ?? defaultSnapshotDir()
+  const { sql, hash } = migrationsVersion(options.migrationsDir, options.schema)
+  // A data dir is only readable by the PostgreSQL build that wrote it: PGlite's version is in the key.
+  const key = createHash('sha256').update(`${hash} pglite ${PGLITE_VERSION} ${SNAPSHOT_FORMAT}`).digest('hex').slice(0, 16)
+  return { cacheDir, file: join(cacheDir, `pglite-${key}.tar`), sql }
+}
+
+function writeSnapshot(cacheDir: string, file: string, tarball: Uint8Array): void {
+  const temporary = `${file}.${process.pid}.tmp`
+  writeFileSync(temporary, tarball)
+  renameSync(temporary, file)
+  pruneSnapshots(cacheDir, file)
 }
 
 // Changes when what a snapshot holds changes (2: no template databases), so older ones are not used.

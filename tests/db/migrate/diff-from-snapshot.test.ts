@@ -11,6 +11,8 @@ import { readDatabaseConfig } from '../../../src/db/config.ts'
 import { computeMigration, diffDown, diffUp, migrationsSource } from '../../../src/db/migrate/create.ts'
 import { readDatamodelLock, writeDatamodelLock } from '../../../src/db/migrate/datamodel-lock.ts'
 import { openMigratedCopy } from '../../../src/db/migrate/migrated-copy.ts'
+import { ensurePGliteSnapshot, keepAsPGliteSnapshot, openSnapshotCopy } from '../../../src/db/pglite-snapshot.ts'
+import type { PGlite } from '@electric-sql/pglite'
 import { MIGRATIONS_DIR } from '../../../src/db/migration-history.ts'
 import { SCHEMA_FILE } from '../../../src/db/schema-sql.ts'
 
@@ -107,4 +109,43 @@ describe('db:migrate diffs from prisma/migrations/datamodel.lock', () => {
     rmSync(join(dir, first), { recursive: true })
     expect(readDatamodelLock(dir)).toBeUndefined() // removed
   })
+})
+
+describe("db:migrate's migrated copy, kept as the next snapshot", () => {
+  /** What a database holds, as PostgreSQL renders it: columns, constraints, indexes, comments. */
+  const catalog = async (db: PGlite) => {
+    const rows = async (sql: string) => (await db.query<Record<string, unknown>>(sql)).rows.map((r) => JSON.stringify(r)).sort()
+    return {
+      columns: await rows(`SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public'`),
+      constraints: await rows(`SELECT conrelid::regclass::text AS t, conname, pg_get_constraintdef(oid) AS d FROM pg_constraint WHERE connamespace = 'public'::regnamespace`),
+      indexes: await rows(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'`),
+      comments: await rows(`SELECT objoid::regclass::text AS t, objsubid, description FROM pg_description WHERE classoid = 'pg_class'::regclass`),
+    }
+  }
+
+  it('holds exactly what building the snapshot from the migrations gives', async () => {
+    const dir = join(scratch, 'kept-migrations')
+    cpSync(MIGRATIONS_DIR, dir, { recursive: true })
+    const kept = join(scratch, 'kept-cache')
+    const copy = await openSnapshotCopy(await ensurePGliteSnapshot({ migrationsDir: dir, cacheDir: kept }))
+    const added = 'ALTER TABLE "gyms" ADD COLUMN "nickname" VARCHAR(40);\nCREATE INDEX "gyms_nickname_idx" ON "gyms"("nickname");\nCOMMENT ON COLUMN "gyms"."nickname" IS \'Short name.\';\n'
+    mkdirSync(join(dir, '20991231000000_nickname'))
+    writeFileSync(join(dir, '20991231000000_nickname', 'migration.sql'), added)
+    await copy.exec(added) // what db:migrate does to its copy
+    await keepAsPGliteSnapshot(copy, { migrationsDir: dir, cacheDir: kept })
+    await copy.close()
+
+    const built = join(scratch, 'built-cache')
+    const [fromKept, fromBuilt] = await Promise.all([
+      ensurePGliteSnapshot({ migrationsDir: dir, cacheDir: kept }).then((f) => openSnapshotCopy(f)),
+      ensurePGliteSnapshot({ migrationsDir: dir, cacheDir: built }).then((f) => openSnapshotCopy(f)),
+    ])
+    try {
+      const expected = await catalog(fromBuilt)
+      expect(expected.columns.some((c) => c.includes('"nickname"'))).toBe(true)
+      expect(await catalog(fromKept)).toEqual(expected)
+    } finally {
+      await Promise.all([fromKept.close(), fromBuilt.close()])
+    }
+  }, 180_000)
 })
