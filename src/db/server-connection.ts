@@ -21,12 +21,35 @@ export function poolConfig(url: string, config: DatabaseConfig): pg.PoolConfig {
 /** `host:port`, or the socket folder of a Unix-socket URL (`?host=/var/run/postgresql`). */
 const serverOf = (u: URL) => `${u.searchParams.get('host') ?? (u.hostname || 'localhost')}:${u.port || 5432}`
 
-/** A pg pool whose wait for a free connection fails with a DatabasePoolTimeoutError. */
+/**
+ * A pg pool whose wait for a free connection fails with a DatabasePoolTimeoutError, and whose end()
+ * resolves once every connection has closed. pg's own resolves when it has asked them to close: a
+ * `DROP DATABASE … WITH (FORCE)` right after (a test database's drop()) then terminated a connection
+ * still closing, which pg raised as an unhandled error.
+ */
 export class TimedPool extends pg.Pool {
+  readonly #open = new Set<pg.Client>()
+
+  constructor(config?: pg.PoolConfig) {
+    super(config)
+    this.on('connect', (client) => {
+      this.#open.add(client)
+      client.once('end', () => this.#open.delete(client))
+    })
+  }
+
   override connect(...args: any[]): any {
     const callback = args[0]
     if (typeof callback === 'function') return super.connect((error, client, done) => callback(poolError(error), client, done))
     return super.connect().catch((error: unknown) => Promise.reject(poolError(error)))
+  }
+
+  override end(...args: any[]): any {
+    const closed = Promise.all([...this.#open].map((client) => new Promise((resolve) => client.once('end', resolve))))
+    const ended = super.end().then(() => closed).then(() => undefined)
+    const callback = args[0]
+    if (typeof callback !== 'function') return ended
+    ended.then(() => callback(), callback)
   }
 }
 
