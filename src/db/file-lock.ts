@@ -1,10 +1,20 @@
 // An exclusive lock held as a file (created with O_EXCL) that names its holder: pid, host, what it
 // is doing and since when. A lock whose holder is gone (its pid no longer runs on this host) is
 // taken over; nothing here trusts a lock file's age on this host, only whether its process lives.
-import { linkSync, openSync, readFileSync, renameSync, rmSync, writeSync, closeSync } from 'node:fs'
+import { linkSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { DatabaseSetupError } from './errors.ts'
+
+/**
+ * Writes `path` under a name of this process's own and renames it into place: processes that write
+ * the same file at once (test workers, two commands) never leave, nor read, half of one.
+ */
+export function writeFileAtomically(path: string, data: string | Uint8Array): void {
+  const temporary = `${path}.${process.pid}.tmp`
+  writeFileSync(temporary, data)
+  renameSync(temporary, path)
+}
 
 export interface LockHolder {
   readonly pid: number

@@ -3,7 +3,7 @@
 // database costs only PostgreSQL's start-up. Vitest runs every test file in a fresh module graph, so
 // a template kept in memory would be rebuilt per file: the disk is what survives between files.
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, renameSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
@@ -11,7 +11,7 @@ import { PACKAGE_ROOT } from './config.ts'
 import { forOneScript } from './migrate/migration-files.ts'
 import { localMigrationNames, MIGRATIONS_DIR } from './migration-history.ts'
 import { applySchemaSql, quoteIdentifier } from './schema-sql.ts'
-import { withFileLock } from './file-lock.ts'
+import { withFileLock, writeFileAtomically } from './file-lock.ts'
 import { extensionsCreatedBy, pgliteExtensionOptions, schemaExtensions } from './pglite-extensions.ts'
 
 // Its package.json is not exported; it sits beside dist/.
@@ -66,8 +66,7 @@ export async function keepAsPGliteSnapshot(db: PGlite, options: SnapshotOptions 
   const { cacheDir, file } = snapshotOf(options)
   if (existsSync(file)) return
   mkdirSync(cacheDir, { recursive: true })
-  await db.exec('CHECKPOINT')
-  const tarball = new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer())
+  const tarball = await dataDirTarball(db)
   await withFileLock(`${file}.lock`, 'keeping the test database snapshot', async () => {
     if (!existsSync(file)) writeSnapshot(cacheDir, file, tarball)
   })
@@ -83,10 +82,14 @@ function snapshotOf(options: SnapshotOptions): { cacheDir: string; file: string;
 }
 
 function writeSnapshot(cacheDir: string, file: string, tarball: Uint8Array): void {
-  const temporary = `${file}.${process.pid}.tmp`
-  writeFileSync(temporary, tarball)
-  renameSync(temporary, file)
+  writeFileAtomically(file, tarball)
   pruneSnapshots(cacheDir, file)
+}
+
+/** `db`'s data dir as an uncompressed tarball, everything flushed to it first. */
+async function dataDirTarball(db: PGlite): Promise<Uint8Array> {
+  await db.exec('CHECKPOINT')
+  return new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer())
 }
 
 // Changes when what a snapshot holds changes (2: no template databases), so older ones are not used.
@@ -105,8 +108,7 @@ async function buildSnapshot(sql: string, schema: string | undefined, empty: boo
     }
     if (schema) await db.exec(`CREATE SCHEMA ${quoteIdentifier(schema)}; SET search_path TO ${quoteIdentifier(schema)}`)
     await applySchemaSql(db, sql)
-    await db.exec('CHECKPOINT')
-    return new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer())
+    return await dataDirTarball(db)
   } finally {
     await db.close()
   }

@@ -1,12 +1,13 @@
 // The SQL that builds the schema on an empty database, for test databases (no `prisma migrate` per
 // test: one CLI run is ~2-4 s, applying the SQL a few ms).
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
 import type pg from 'pg'
 import { PACKAGE_ROOT } from './config.ts'
+import { writeFileAtomically } from './file-lock.ts'
 import { forOneScript } from './migrate/migration-files.ts'
 import { localMigrationNames, MIGRATIONS_DIR } from './migration-history.ts'
 import { runPrismaOrThrow, sqlOnlyConfig } from './prisma-cli.ts'
@@ -37,9 +38,7 @@ export async function readSchemaSql(source: SchemaSource = 'schema'): Promise<st
   if (existsSync(cached)) return readFileSync(cached, 'utf8') + managed
   const sql = await diffFromEmpty()
   mkdirSync(CACHE_DIR, { recursive: true })
-  const temporary = `${cached}.${process.pid}.tmp` // test workers may race: rename is atomic
-  writeFileSync(temporary, sql)
-  renameSync(temporary, cached)
+  writeFileAtomically(cached, sql) // test workers may race
   return sql + managed
 }
 

@@ -3,8 +3,9 @@
 // instead of replaying every migration to find out where they leave the database. It is written by
 // db:migrate only, right after the migrations it describes; a migration edited, added by a merge or
 // removed changes the hash, and the lock is then ignored until db:migrate has replayed them once.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { writeFileAtomically } from '../file-lock.ts'
 import { MIGRATIONS_DIR } from '../migration-history.ts'
 import { migrationsVersion } from '../pglite-snapshot.ts'
 
@@ -23,8 +24,5 @@ export function readDatamodelLock(dir = MIGRATIONS_DIR): string | undefined {
 
 /** Records that the migrations now in `dir` produce the Prisma schema `datamodel`. */
 export function writeDatamodelLock(datamodel: string, dir = MIGRATIONS_DIR): void {
-  const file = join(dir, DATAMODEL_LOCK)
-  const temporary = `${file}.${process.pid}.tmp`
-  writeFileSync(temporary, firstLine(migrationsVersion(dir).hash) + datamodel)
-  renameSync(temporary, file)
+  writeFileAtomically(join(dir, DATAMODEL_LOCK), firstLine(migrationsVersion(dir).hash) + datamodel)
 }
