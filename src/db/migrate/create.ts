@@ -12,7 +12,7 @@ import { SCHEMA_FILE } from '../schema-sql.ts'
 import { type DataLossRisk, dataLossRisks } from './data-loss.ts'
 import { readDatamodelLock } from './datamodel-lock.ts'
 import { dataStepSql, type ExpandContractPlan } from './expand-contract.ts'
-import { diffSchemas } from './schema-engine.ts'
+import { withSchemaEngine } from './schema-engine.ts'
 import { splitSqlStatements } from './sql-statements.ts'
 
 export interface PlannedMigration {
@@ -86,9 +86,11 @@ export async function computeMigration(config: DatabaseConfig, workspace: PGlite
   const migrated = readDatamodelLock()
   if (migrated !== undefined) {
     const current = readFileSync(schemaFile, 'utf8')
-    const up = asMigration(await diffSchemas(workspace, config.schema, migrated, current))
-    const down = up === '' ? '' : unqualified(asMigration(await diffSchemas(workspace, config.schema, current, migrated)))
-    return { up, down, replayed: false }
+    return withSchemaEngine(workspace, config.schema, current, async (diff) => {
+      const up = asMigration(await diff(migrated, current))
+      const down = up === '' ? '' : unqualified(asMigration(await diff(current, migrated)))
+      return { up, down, replayed: false }
+    })
   }
   const source = await migrationsSource(config)
   const [up, down] = await Promise.all([diffUp(config, source, schemaFile), diffDown(config, source, schemaFile)])

@@ -53,7 +53,7 @@ function loadBindings(): Promise<EngineBindings> {
 
 /**
  * Starts compiling the engine's WebAssembly (V8 compiles off the main thread) while the caller does
- * other work; a failure surfaces when diffSchemas needs the engine.
+ * other work; a failure surfaces when withSchemaEngine needs the engine.
  */
 export function prepareSchemaEngine(): void {
   loadBindings().catch(() => {})
@@ -75,25 +75,33 @@ function engineAdapter(db: PGlite, schema: string | undefined): SqlMigrationAwar
 
 const schemaFile = (path: string, content: string) => ({ tag: 'schemaDatamodel', files: [{ path, content }] })
 
+/** Prisma's `migrate diff --script` from the database one Prisma schema describes to another's (both as text). */
+export type DiffSchemas = (from: string, to: string) => Promise<string>
+
 /**
- * The SQL (`migrate diff --script`) that turns the database `from` describes into the one `to`
- * describes, both Prisma schemas as text; '' when they describe the same database.
+ * Runs `use` with one engine (one start and one version query, whatever the number of diffs). A
+ * diff's script is Prisma's, with its "-- This is an empty migration." when nothing differs.
  */
-export async function diffSchemas(db: PGlite, schema: string | undefined, from: string, to: string): Promise<string> {
+export async function withSchemaEngine<T>(db: PGlite, schema: string | undefined, datamodel: string, use: (diff: DiffSchemas) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadBindings()
-  const engine = await SchemaEngine.new({ datamodels: [['schema.prisma', to]] }, () => {}, bindMigrationAwareSqlAdapterFactory(engineAdapter(db, schema)))
+  const engine = await SchemaEngine.new({ datamodels: [['schema.prisma', datamodel]] }, () => {}, bindMigrationAwareSqlAdapterFactory(engineAdapter(db, schema)))
+  const diff: DiffSchemas = async (from, to) => {
+    try {
+      const result = await engine.diff({
+        from: schemaFile('from.prisma', from),
+        to: schemaFile('to.prisma', to),
+        script: true,
+        shadowDatabaseUrl: null,
+        exitCode: null,
+        filters: { externalTables: [], externalEnums: [] },
+      })
+      return result.stdout
+    } catch (error) {
+      throw new DatabaseSetupError(`computing the migration (Prisma's schema engine) failed: ${(error as Error).message.split('\n')[0]}`)
+    }
+  }
   try {
-    const result = await engine.diff({
-      from: schemaFile('from.prisma', from),
-      to: schemaFile('to.prisma', to),
-      script: true,
-      shadowDatabaseUrl: null,
-      exitCode: null,
-      filters: { externalTables: [], externalEnums: [] },
-    })
-    return result.stdout
-  } catch (error) {
-    throw new DatabaseSetupError(`computing the migration (Prisma's schema engine) failed: ${(error as Error).message.split('\n')[0]}`)
+    return await use(diff)
   } finally {
     engine.free()
   }
