@@ -90,6 +90,22 @@ export function renderMarkdown(r: Results): string {
     out.push('', ...r.seeding.notes.map((n) => `- ${n}`), '')
   }
 
+  out.push("### Seeding the platform's fixtures with and without the managed constraints (rows/s)", '')
+  if (!r.platformSeeding) out.push('Not run.', '')
+  else if (r.platformSeeding.skipped) out.push(`Skipped: ${r.platformSeeding.reason}`, '')
+  else {
+    const p = r.platformSeeding
+    out.push('| tables | min / **median** / max rows/s | × without |', '| --- | --- | --- |')
+    out.push(`| as Prisma's schema makes them | ${range(p.rowsPerSecond.without)} | 1.00 |`)
+    out.push(`| with the ${p.checks} CHECK constraints and ${p.indexes} unique indexes of prisma/managed.sql | ${range(p.rowsPerSecond.with)} | ${n2(p.ratio)} |`)
+    out.push(
+      '',
+      `- ${p.rows} rows into ${p.tables} tables per run: copies of generated/fixtures, each with its own keys, foreign keys and unique values (bench/platform-seeding.ts), loaded by the seeder in one transaction on a pg pool.`,
+      `- ${p.rowsPerSecond.with.runs} runs each, in pairs whose order alternates; the constraints are added to the emptied tables before a run and dropped after, untimed.`,
+      '',
+    )
+  }
+
   if (r.testDatabases) out.push(...('error' in r.testDatabases ? ['### Test databases', '', `Failed: ${r.testDatabases.error}`, ''] : renderTestDatabases(r.testDatabases)))
   if (r.devLoop) out.push(...('error' in r.devLoop ? ['### Development loop', '', `Failed: ${r.devLoop.error}`, ''] : renderDevLoop(r.devLoop)))
   if (r.profile) out.push(...profileSection(r.profile))

@@ -1,6 +1,7 @@
 import type { MachineInfo } from './machine.ts'
 import type { ProcessMeasurement } from './measure-process.ts'
 import type { ProfileSummary } from './profile-summary.ts'
+import type { PlatformSeedingResult } from './platform-seeding.ts'
 import type { SeedingResult } from './seeding.ts'
 import type { TestDatabaseBench } from './test-databases.ts'
 import type { DevLoopBench } from './dev-loop.ts'
@@ -46,6 +47,8 @@ export interface Results {
   /** In-process pipeline latency, and the real `generate --watch` process when it could be measured. */
   readonly watch: readonly (WatchResult & { readonly set: string; readonly process?: Summary | { readonly error: string } })[]
   readonly seeding?: SeedingResult
+  /** The platform's fixtures with and without the managed constraints (#16's target). */
+  readonly platformSeeding?: PlatformSeedingResult
   readonly testDatabases?: TestDatabaseBench | { readonly error: string }
   readonly devLoop?: DevLoopBench | { readonly error: string }
   readonly profile?: (ProfileSummary & { readonly set: string; readonly wallMs: number; readonly file: string }) | { readonly error: string }

@@ -13,6 +13,7 @@ import { PEER_KINDS, preparePeer } from './peers.ts'
 import { profileGenerate } from './profile.ts'
 import { renderMarkdown, writeResults } from './report.ts'
 import type { Results, SetResult, Tool } from './results.ts'
+import { measurePlatformSeeding } from './platform-seeding.ts'
 import { measureSeeding } from './seeding.ts'
 import { measureTestDatabases } from './test-databases.ts'
 import { measureDevLoop } from './dev-loop.ts'
@@ -31,6 +32,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string' },
     sizes: { type: 'string' },
     'seed-rows': { type: 'string' },
+    'seed-copies': { type: 'string' },
     'no-peers': { type: 'boolean', default: false },
     'no-seed': { type: 'boolean', default: false },
     'no-testdb': { type: 'boolean', default: false },
@@ -49,6 +51,7 @@ if (args.help) {
   --runs <n>         runs per process figure (default 5, quick 1)
   --sizes <a,b,..>   synthetic model counts (default 100,300,1000; quick 100)
   --seed-rows <n>    users per seeding run (default 10000, quick 1000)
+  --seed-copies <n>  copies of the platform's fixtures per seeding run (default 50, quick 5)
   --no-peers --no-seed --no-testdb --no-devloop --no-profile   leave those out
   --npm-test         also time the whole \`npm test\` (minutes of CPU; not in --quick)
   --results <dir>    where results.md/json go (default bench/; quick: $TMPDIR/pika-bench-quick)
@@ -60,6 +63,7 @@ const quick = args.quick
 const runs = Number(args.runs ?? (quick ? 1 : 5))
 const sizes = (args.sizes ?? (quick ? '100' : '100,300,1000')).split(',').filter(Boolean).map(Number)
 const seedRows = Number(args['seed-rows'] ?? (quick ? 1000 : 10_000))
+const seedCopies = Number(args['seed-copies'] ?? (quick ? 5 : 50))
 const ws = createWorkspace()
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`)
 const notes: string[] = []
@@ -118,14 +122,22 @@ try {
   if (sizes.some((s) => s > 300)) notes.push('Watch latency is not measured above 300 models: one update is a full regenerate there (see the 1,000-model process time).')
 
   let seeding: Results['seeding']
+  let platformSeeding: Results['platformSeeding']
   if (!args['no-seed']) {
     log(`seeding ${seedRows} users`)
     // The client the prisma-client peer generated from the platform schema our generator emitted.
     const peerDir = join(ws.root, 'peer', 'platform', 'prisma-client')
+    const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
     try {
-      seeding = await measureSeeding({ root, peerDir, adminUrl: process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres', rows: seedRows, runs: quick ? 1 : runs })
+      seeding = await measureSeeding({ root, peerDir, adminUrl, rows: seedRows, runs: quick ? 1 : runs })
     } catch (error) {
       seeding = { skipped: true, reason: `failed: ${(error as Error).message.split('\n')[0]}` }
+    }
+    log(`seeding the platform's fixtures ×${seedCopies}, without and with the managed constraints`)
+    try {
+      platformSeeding = await measurePlatformSeeding({ root, peerDir, adminUrl, copies: seedCopies, pairs: quick ? 2 : 21 })
+    } catch (error) {
+      platformSeeding = { skipped: true, reason: `failed: ${(error as Error).message.split('\n')[0]}` }
     }
   }
 
@@ -171,7 +183,7 @@ try {
   )
   const fingerprint = { start: fingerprintAtStart, end: sourceFingerprint() }
   if (fingerprint.start !== fingerprint.end) notes.unshift(`The repository changed while the suite ran; every figure comes from the snapshot of the code taken at the start (commit ${commitAtStart}, fingerprint ${fingerprint.start}).`)
-  const partial = { date: new Date().toISOString(), mode: quick ? 'quick' : 'full', runs, machine: { ...machineInfo(), commit: commitAtStart }, fingerprint, sets, validation, codecs, watch, seeding, testDatabases, devLoop, profile, notes } as const
+  const partial = { date: new Date().toISOString(), mode: quick ? 'quick' : 'full', runs, machine: { ...machineInfo(), commit: commitAtStart }, fingerprint, sets, validation, codecs, watch, seeding, platformSeeding, testDatabases, devLoop, profile, notes } as const
   const results: Results = { ...partial, targets: evaluateTargets(partial) }
   const dir = args.results ?? (quick ? join(tmpdir(), 'pika-bench-quick') : join(REPO_ROOT, 'bench'))
   mkdirSync(dir, { recursive: true })

@@ -74,7 +74,7 @@ export async function measureSeeding(options: SeedingOptions): Promise<SeedingRe
 }
 
 /** The tables of the peer's schema, from `prisma migrate diff --from-empty` (offline, WebAssembly engine). */
-async function createTables(peerDir: string, url: string): Promise<void> {
+export async function createTables(peerDir: string, url: string): Promise<void> {
   const args = [PRISMA_CLI_PATH, 'migrate', 'diff', '--config', 'prisma.ddl.config.ts', '--from-empty', '--to-schema-datamodel', 'prisma/schema.prisma', '--script']
   const diff = spawnSync(process.execPath, args, { cwd: peerDir, env: prismaEnv(url), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
   if (diff.status !== 0) throw new Error(`prisma migrate diff failed: ${diff.stderr}`)
@@ -167,7 +167,7 @@ async function compareInserts(clientFile: string, url: string, options: SeedingO
     notes: [
       ...(pairs
         ? [
-            `"seeder, with CHECK constraints": the same seeder with the ${checks.count} CHECK constraints prisma/managed.sql puts on "users" (added on the empty table, untimed; dropped after), ${pairs} runs interleaved with ${pairs} more of the seeder on the bare table (median ${Math.round(summarize(bare).median)} rows/s); checksRatio compares those two medians.`,
+            `"seeder, with CHECK constraints": the same seeder with the ${checks.count} CHECK constraints prisma/managed.sql puts on "users" (added on the empty table, untimed; dropped after), ${pairs} runs interleaved with ${pairs} more of the seeder on the bare table (median ${Math.round(summarize(bare).median)} rows/s); checksRatio compares those two medians. A stress figure, not the target: "users" has two pattern checks and no foreign key, the costliest CHECKs per row of any table; the target is the platform's fixtures (next section).`,
           ]
         : []),
       ...(seedDatabase ? [] : ['No seeder (seed/seed-database.ts) in this code: the target is judged on a bare createMany.']),
