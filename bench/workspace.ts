@@ -34,7 +34,7 @@ export function createWorkspace(): Workspace {
 }
 
 /** What a snapshot copies: the generator and what it reads, the seeder and what it imports. */
-const SNAPSHOT = ['generators', 'schema', 'seed', 'src', 'prisma/managed.sql', 'package.json', 'tsconfig.json']
+const SNAPSHOT = ['generators', 'generated', 'schema', 'seed', 'src', 'prisma/managed.sql', 'package.json', 'tsconfig.json']
 
 /**
  * A copy of the code under test, taken when the run starts, so that edits other people make while
