@@ -35,8 +35,9 @@ export interface SeedReport {
 export async function seedDatabase(driver: SeedDriver, fixtures: readonly ModelFixtures[], onModel: (report: SeedReport) => void = () => {}): Promise<SeedReport[]> {
   return inTransaction(driver, async (session) => {
     const reports: SeedReport[] = []
+    const columns = await tableColumns(session, fixtures.map((m) => m.table))
     for (const model of fixtures) {
-      const report = { model: model.model, rows: model.rows.length, inserted: await seedModel(session, model) }
+      const report = { model: model.model, rows: model.rows.length, inserted: await seedModel(session, model, columns.get(model.table) ?? []) }
       reports.push(report)
       onModel(report)
     }
@@ -59,8 +60,8 @@ export async function seedDatabase(driver: SeedDriver, fixtures: readonly ModelF
  * table, from which one INSERT … ON CONFLICT DO NOTHING takes the rows that are missing. A re-run
  * pays for that once per model.
  */
-async function seedModel(session: Session, model: ModelFixtures): Promise<number> {
-  const layout = await copyLayout(session, model)
+async function seedModel(session: Session, model: ModelFixtures, info: readonly ColumnInfo[]): Promise<number> {
+  const layout = await copyLayout(session, model, info)
   const target = quoteIdentifier(model.table)
   await session.query('SAVEPOINT seed_model')
   let inserted: number
@@ -207,12 +208,34 @@ interface ColumnInfo {
   udt_name: string
 }
 
-async function copyLayout(session: Session, model: ModelFixtures): Promise<CopyLayout> {
-  const info = await session.query<ColumnInfo>(
-    `SELECT column_name, column_default, is_nullable, data_type, udt_name FROM information_schema.columns
-      WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
-    [model.table],
+/**
+ * The columns of every table to seed, in one catalog query: information_schema.columns, one query per
+ * table, cost ~2.5 ms each on a server (the view is planned again for every query), most of a
+ * 24-model seed. `data_type` and `udt_name` keep information_schema's meaning: 'ARRAY' for arrays,
+ * the type's name otherwise; a generated column has no default to fill.
+ */
+async function tableColumns(session: Session, tables: readonly string[]): Promise<Map<string, ColumnInfo[]>> {
+  const rows = await session.query<ColumnInfo & { table_name: string }>(
+    `SELECT c.relname AS table_name, a.attname AS column_name,
+            CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END AS column_default,
+            CASE WHEN a.attnotnull THEN 'NO' ELSE 'YES' END AS is_nullable,
+            CASE WHEN t.typcategory = 'A' THEN 'ARRAY' ELSE format_type(a.atttypid, NULL) END AS data_type,
+            t.typname AS udt_name
+       FROM pg_attribute a
+       JOIN pg_class c ON c.oid = a.attrelid
+       JOIN pg_type t ON t.oid = a.atttypid
+       LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+      WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+        AND c.relname = ANY ($1::text[]) AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+      ORDER BY c.relname, a.attnum`,
+    [[...new Set(tables)]],
   )
+  const columns = new Map<string, ColumnInfo[]>()
+  for (const { table_name, ...column } of rows) columns.set(table_name, [...(columns.get(table_name) ?? []), column])
+  return columns
+}
+
+async function copyLayout(session: Session, model: ModelFixtures, info: readonly ColumnInfo[]): Promise<CopyLayout> {
   if (info.length === 0) throw new DatabaseSetupError(`seeding: table ${model.table} does not exist; run npm run db:migrate:deploy first`)
   const byColumn = new Map(info.map((c) => [c.column_name, c]))
   const fieldOf = new Map(Object.entries(model.columns ?? {}).map(([field, column]) => [column, field]))
