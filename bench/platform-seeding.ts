@@ -35,7 +35,7 @@ export type PlatformSeedingResult =
  * Seeding the platform's fixtures (generated/fixtures, every model, in load order) with the managed
  * constraints of prisma/managed.sql in place — every CHECK and every partial or expression unique
  * index — against the same tables with only what Prisma's schema makes. One copy of the fixtures is
- * ~190 rows, which the seeder loads in ~15 ms of mostly per-table round trips; to measure rows/s,
+ * ~190 rows, which the seeder loads in ~55 ms, mostly per-table round trips; to measure rows/s,
  * one run seeds `copies` copies, each with its own keys (and foreign keys) and its own values in
  * unique columns, so every row is a new row that every constraint and foreign key checks.
  */
