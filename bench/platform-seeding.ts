@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import pg from 'pg'
 import type { ModelFixtures } from '../seed/read-fixtures.ts'
-import { createTables } from './seeding.ts'
+import { inScratchDatabase } from './seeding.ts'
 import { summarize, type Summary } from './stats.ts'
 
 export interface PlatformSeedingOptions {
@@ -44,19 +44,13 @@ export async function measurePlatformSeeding(options: PlatformSeedingOptions): P
   const readerFile = join(options.root, 'seed', 'read-fixtures.ts')
   const managedFile = join(options.root, 'prisma', 'managed.sql')
   if (![seederFile, readerFile, managedFile].every(existsSync)) return { skipped: true, reason: 'this code has no seeder, fixture reader or prisma/managed.sql' }
-  const admin = new pg.Client({ connectionString: options.adminUrl })
-  try {
-    await admin.connect()
-  } catch (error) {
-    return { skipped: true, reason: `PostgreSQL not reachable at ${options.adminUrl}: ${(error as Error).message}` }
-  }
-  const database = `pika_bench_platform_${process.pid}_${Date.now()}`
-  await admin.query(`CREATE DATABASE "${database}"`)
-  const url = Object.assign(new URL(options.adminUrl), { pathname: `/${database}` }).href
+  return inScratchDatabase(options.adminUrl, options.peerDir, (url) => compareSeeding(url, seederFile, readerFile, managedFile, options))
+}
+
+async function compareSeeding(url: string, seederFile: string, readerFile: string, managedFile: string, options: PlatformSeedingOptions): Promise<PlatformSeedingResult> {
   const client = new pg.Client({ connectionString: url })
   const pool = new pg.Pool({ connectionString: url, max: 1 })
   try {
-    await createTables(options.peerDir, url)
     await client.connect()
     const { seedDatabase } = (await import(pathToFileURL(seederFile).href)) as typeof import('../seed/seed-database.ts')
     const { readFixtures } = (await import(pathToFileURL(readerFile).href)) as typeof import('../seed/read-fixtures.ts')
@@ -104,8 +98,6 @@ export async function measurePlatformSeeding(options: PlatformSeedingOptions): P
   } finally {
     await client.end().catch(() => {})
     await pool.end()
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
-    await admin.end()
   }
 }
 

@@ -55,18 +55,26 @@ type UserRow = Record<(typeof COLUMNS)[number], string | number | Date>
 export async function measureSeeding(options: SeedingOptions): Promise<SeedingResult> {
   const clientFile = join(options.peerDir, 'src', 'generated', 'prisma', 'client.ts')
   if (!existsSync(clientFile)) return { skipped: true, reason: `no generated Prisma client at ${clientFile} (prisma generate did not run or failed)` }
-  const admin = new pg.Client({ connectionString: options.adminUrl })
+  return inScratchDatabase(options.adminUrl, options.peerDir, (url) => compareInserts(clientFile, url, options))
+}
+
+/**
+ * Runs `measure` on a throw-away database holding the peer schema's tables, dropped after; skipped,
+ * with the reason, when the server does not answer.
+ */
+export async function inScratchDatabase<T>(adminUrl: string, peerDir: string, measure: (url: string) => Promise<T>): Promise<T | { skipped: true; reason: string }> {
+  const admin = new pg.Client({ connectionString: adminUrl })
   try {
     await admin.connect()
   } catch (error) {
-    return { skipped: true, reason: `PostgreSQL not reachable at ${options.adminUrl}: ${(error as Error).message}` }
+    return { skipped: true, reason: `PostgreSQL not reachable at ${adminUrl}: ${(error as Error).message}` }
   }
   const database = `pika_bench_${process.pid}_${Date.now()}`
   await admin.query(`CREATE DATABASE "${database}"`)
-  const url = Object.assign(new URL(options.adminUrl), { pathname: `/${database}` }).href
+  const url = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).href
   try {
-    await createTables(options.peerDir, url)
-    return await compareInserts(clientFile, url, options)
+    await createTables(peerDir, url)
+    return await measure(url)
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
     await admin.end()
@@ -74,7 +82,7 @@ export async function measureSeeding(options: SeedingOptions): Promise<SeedingRe
 }
 
 /** The tables of the peer's schema, from `prisma migrate diff --from-empty` (offline, WebAssembly engine). */
-export async function createTables(peerDir: string, url: string): Promise<void> {
+async function createTables(peerDir: string, url: string): Promise<void> {
   const args = [PRISMA_CLI_PATH, 'migrate', 'diff', '--config', 'prisma.ddl.config.ts', '--from-empty', '--to-schema-datamodel', 'prisma/schema.prisma', '--script']
   const diff = spawnSync(process.execPath, args, { cwd: peerDir, env: prismaEnv(url), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
   if (diff.status !== 0) throw new Error(`prisma migrate diff failed: ${diff.stderr}`)
