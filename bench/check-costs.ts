@@ -5,13 +5,13 @@
 // Besides the wall time it reads the server process's CPU time (/proc/<pid>/schedstat, server and
 // bench on one machine): on a shared machine a 0.1 s run's wall time spreads ±25 %, the server's own
 // CPU time per row a few percent, which is what tells one CHECK's cost from another's.
-import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import pg from 'pg'
 import { seedDatabase } from '../seed/seed-database.ts'
-import { PRISMA_CLI_PATH, preparePeer, prismaEnv } from './peers.ts'
-import { users } from './seeding.ts'
+import { managedStatements } from './managed-constraints.ts'
+import { preparePeer } from './peers.ts'
+import { peerSchemaDdl, users } from './seeding.ts'
 import { createWorkspace, REPO_ROOT } from './workspace.ts'
 
 const [rows = 10_000, rounds = 11] = process.argv.slice(2, 4).map(Number)
@@ -20,10 +20,9 @@ const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.
 /** The users CHECK expressions of a managed.sql, or of a JSON list. */
 function checksOf(file: string): [string, string][] {
   if (file.endsWith('.json')) return (JSON.parse(readFileSync(file, 'utf8')) as string[]).map((e, i) => [`${basename(file)} ${i}`, e])
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.startsWith('ALTER TABLE "users" ADD CONSTRAINT'))
-    .map((line) => /ADD CONSTRAINT "([^"]+)" CHECK \((.*)\);$/.exec(line)!.slice(1, 3) as [string, string])
+  return managedStatements(readFileSync(file, 'utf8'))
+    .filter((s) => s.kind === 'check' && s.table === 'users')
+    .map((s) => [s.name.slice(1, -1), s.expression])
 }
 
 const files = process.argv.slice(4)
@@ -36,8 +35,7 @@ const variants: [string, string[]][] = [
 const ws = createWorkspace()
 const peer = ws.fresh('peer')
 preparePeer(peer, join(REPO_ROOT, 'prisma', 'schema.prisma'), 'prisma-client') // only its DDL config is used
-const ddl = spawnSync(process.execPath, [PRISMA_CLI_PATH, 'migrate', 'diff', '--config', 'prisma.ddl.config.ts', '--from-empty', '--to-schema-datamodel', 'prisma/schema.prisma', '--script'], { cwd: peer, env: prismaEnv(adminUrl), encoding: 'utf8', maxBuffer: 1 << 28 })
-if (ddl.status !== 0) throw new Error(`prisma migrate diff failed: ${ddl.stderr}`)
+const ddl = peerSchemaDdl(peer, adminUrl)
 
 const admin = new pg.Client({ connectionString: adminUrl })
 await admin.connect()
@@ -53,7 +51,7 @@ try {
     const url = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).href
     const client = new pg.Client({ connectionString: url })
     await client.connect()
-    await client.query(ddl.stdout)
+    await client.query(ddl)
     for (const [i, check] of checks.entries()) await client.query(`ALTER TABLE "users" ADD CONSTRAINT "ck_${i}" CHECK (${check})`)
     const pool = new pg.Pool({ connectionString: url, max: 1 })
     const pid = Number((await pool.query('SELECT pg_backend_pid() AS pid')).rows[0].pid)

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import pg from 'pg'
 import type { ModelFixtures } from '../seed/read-fixtures.ts'
+import { addAndDrop, managedStatements } from './managed-constraints.ts'
 import { inScratchDatabase } from './seeding.ts'
 import { summarize, type Summary } from './stats.ts'
 
@@ -54,7 +55,8 @@ async function compareSeeding(url: string, seederFile: string, readerFile: strin
     await client.connect()
     const { seedDatabase } = (await import(pathToFileURL(seederFile).href)) as typeof import('../seed/seed-database.ts')
     const { readFixtures } = (await import(pathToFileURL(readerFile).href)) as typeof import('../seed/read-fixtures.ts')
-    const constraints = managedConstraints(readFileSync(managedFile, 'utf8'))
+    const statements = managedStatements(readFileSync(managedFile, 'utf8'))
+    const constraints = addAndDrop(statements)
     await client.query(constraints.add) // so that the unique columns include those of the managed indexes
     const unique = await uniqueColumns((sql) => client.query(sql))
     await client.query(constraints.drop)
@@ -94,23 +96,11 @@ async function compareSeeding(url: string, seederFile: string, readerFile: strin
       }
     }
     const rowsPerSecond = { without: summarize(without), with: summarize(within) }
-    return { skipped: false, rows, tables: fixtures.length, checks: constraints.checks, indexes: constraints.indexes, rowsPerSecond, ratio: rowsPerSecond.with.median / rowsPerSecond.without.median }
+    return { skipped: false, rows, tables: fixtures.length, checks: statements.filter((s) => s.kind === 'check').length, indexes: statements.filter((s) => s.kind === 'index').length, rowsPerSecond, ratio: rowsPerSecond.with.median / rowsPerSecond.without.median }
   } finally {
     await client.end().catch(() => {})
     await pool.end()
   }
-}
-
-/** The CHECK and index statements of a managed.sql (its comments cost a write nothing), and their drops. */
-export function managedConstraints(sql: string): { add: string; drop: string; checks: number; indexes: number } {
-  const lines = sql.split('\n')
-  const checks = lines.filter((l) => /^ALTER TABLE "[^"]+" ADD CONSTRAINT "[^"]+" CHECK /.test(l))
-  const indexes = lines.filter((l) => /^CREATE (UNIQUE )?INDEX /.test(l))
-  const drop = [
-    ...checks.map((l) => /^ALTER TABLE ("[^"]+") ADD CONSTRAINT ("[^"]+")/.exec(l)!).map(([, table, name]) => `ALTER TABLE ${table} DROP CONSTRAINT ${name};`),
-    ...indexes.map((l) => /INDEX (?:CONCURRENTLY )?("[^"]+")/.exec(l)!).map(([, name]) => `DROP INDEX ${name};`),
-  ]
-  return { add: [...checks, ...indexes].join('\n'), drop: drop.join('\n'), checks: checks.length, indexes: indexes.length }
 }
 
 /** Table → the columns of its unique indexes other than the primary key, plain or inside an expression. */

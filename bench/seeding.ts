@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises'
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
+import { addAndDrop, managedStatements } from './managed-constraints.ts'
 import { PRISMA_CLI_PATH, prismaEnv } from './peers.ts'
 import { summarize, type Summary } from './stats.ts'
 
@@ -81,15 +82,20 @@ export async function inScratchDatabase<T>(adminUrl: string, peerDir: string, me
   }
 }
 
-/** The tables of the peer's schema, from `prisma migrate diff --from-empty` (offline, WebAssembly engine). */
+/** The tables of the peer's schema, created on `url`. */
 async function createTables(peerDir: string, url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  await client.query(peerSchemaDdl(peerDir, url))
+  await client.end()
+}
+
+/** The DDL of the peer's schema, from `prisma migrate diff --from-empty` (offline, WebAssembly engine). */
+export function peerSchemaDdl(peerDir: string, url: string): string {
   const args = [PRISMA_CLI_PATH, 'migrate', 'diff', '--config', 'prisma.ddl.config.ts', '--from-empty', '--to-schema-datamodel', 'prisma/schema.prisma', '--script']
   const diff = spawnSync(process.execPath, args, { cwd: peerDir, env: prismaEnv(url), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
   if (diff.status !== 0) throw new Error(`prisma migrate diff failed: ${diff.stderr}`)
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  await client.query(diff.stdout)
-  await client.end()
+  return diff.stdout
 }
 
 async function compareInserts(clientFile: string, url: string, options: SeedingOptions): Promise<SeedingResult> {
@@ -189,9 +195,8 @@ async function compareInserts(clientFile: string, url: string, options: SeedingO
 /** The ADD and DROP statements of the users table's managed CHECK constraints in `root`'s prisma/managed.sql. */
 function usersChecks(root: string): { add: string; drop: string; count: number } {
   const file = join(root, 'prisma', 'managed.sql')
-  const adds = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((line) => line.startsWith('ALTER TABLE "users" ADD CONSTRAINT')) : []
-  const names = adds.map((line) => /ADD CONSTRAINT ("[^"]+")/.exec(line)![1]!)
-  return { add: adds.join('\n'), drop: names.map((n) => `ALTER TABLE "users" DROP CONSTRAINT ${n};`).join('\n'), count: adds.length }
+  const checks = existsSync(file) ? managedStatements(readFileSync(file, 'utf8')).filter((s) => s.kind === 'check' && s.table === 'users') : []
+  return { ...addAndDrop(checks), count: checks.length }
 }
 
 /** The rows as the seeder reads them from generated/fixtures: JSON values plus conversions. */

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { copiesOf, managedConstraints, uniqueColumns } from '../../bench/platform-seeding.ts'
+import { addAndDrop, managedStatements } from '../../bench/managed-constraints.ts'
+import { copiesOf, uniqueColumns } from '../../bench/platform-seeding.ts'
 import { readFixtures } from '../../seed/read-fixtures.ts'
 import { seedDatabase } from '../../seed/seed-database.ts'
 import { testTargets } from '../db/test-targets.ts'
@@ -36,16 +37,19 @@ describe("copies of the platform's fixtures (bench/platform-seeding.ts)", () => 
   })
 
   it('adds and drops exactly the CHECK constraints and indexes of prisma/managed.sql', async () => {
-    const constraints = managedConstraints(managedSql)
-    expect(constraints.checks).toBe(managedSql.match(/ ADD CONSTRAINT "[^"]+" CHECK /g)!.length)
-    expect(constraints.indexes).toBe(managedSql.match(/^CREATE (UNIQUE )?INDEX /gm)!.length)
+    const statements = managedStatements(managedSql)
+    const checks = statements.filter((s) => s.kind === 'check').length
+    const indexes = statements.filter((s) => s.kind === 'index').length
+    expect(checks).toBe(managedSql.match(/ ADD CONSTRAINT "[^"]+" CHECK /g)!.length)
+    expect(indexes).toBe(managedSql.match(/^CREATE (UNIQUE )?INDEX /gm)!.length)
+    const constraints = addAndDrop(statements)
     const db = await embedded!.create()
     try {
       const query = (sql: string) => (db.client.driver as unknown as { query(sql: string): Promise<{ rows: { n: number }[] }> }).query(sql)
       const count = async () => (await query(`SELECT (SELECT count(*) FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace)::int + (SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid WHERE c.relnamespace = 'public'::regnamespace AND (i.indexprs IS NOT NULL OR i.indpred IS NOT NULL))::int AS n`)).rows[0]!.n
       const migrated = await count()
       await (db.client.driver as unknown as { exec(sql: string): Promise<unknown> }).exec(constraints.drop)
-      expect(await count()).toBe(migrated - constraints.checks - constraints.indexes)
+      expect(await count()).toBe(migrated - checks - indexes)
       await (db.client.driver as unknown as { exec(sql: string): Promise<unknown> }).exec(constraints.add)
       expect(await count()).toBe(migrated)
     } finally {
